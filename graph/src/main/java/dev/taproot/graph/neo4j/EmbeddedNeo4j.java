@@ -1,0 +1,132 @@
+package dev.taproot.graph.neo4j;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Neo4j Community running inside the Taproot process, reachable over Bolt on 127.0.0.1 only (so
+ * Neo4j Browser or cypher-shell on the same machine can open it). Authentication is off because the
+ * connector never listens beyond loopback.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
+
+    private final DatabaseManagementService dbms;
+    private final Path home;
+    private final int boltPort;
+    private volatile boolean closed;
+
+    private EmbeddedNeo4j(DatabaseManagementService dbms, Path home, int boltPort) {
+        this.dbms = dbms;
+        this.home = home;
+        this.boltPort = boltPort;
+    }
+
+    /**
+     * Starts the DBMS with its files under {@code home}. {@code boltPort} 0 picks a free port.
+     *
+     * @throws IllegalStateException naming the directory or port when Neo4j cannot start
+     */
+    public static EmbeddedNeo4j start(Path home, int boltPort, int pageCacheMb) {
+        try {
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the graph directory " + home + ": " + e.getMessage(), e);
+        }
+        long started = System.nanoTime();
+        DatabaseManagementService dbms;
+        try {
+            dbms = new DatabaseManagementServiceBuilder(home.toAbsolutePath())
+                    .setConfig(BoltConnector.enabled, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
+                    .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                    .setConfig(HttpConnector.enabled, false)
+                    .setConfig(HttpsConnector.enabled, false)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
+                    .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
+                    // Neo4j waits ~10 s for Bolt to drain at shutdown by default; Taproot closes its
+                    // driver first, so nothing is left to drain.
+                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
+                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
+                    .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
+                    .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
+                    .build();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("embedded Neo4j did not start in " + home
+                    + (boltPort > 0 ? " with Bolt on 127.0.0.1:" + boltPort : "") + ": " + rootMessage(e), e);
+        }
+        int port;
+        try {
+            var api = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            var register = api.getDependencyResolver().resolveDependency(ConnectorPortRegister.class);
+            var address = register.getLocalAddress(ConnectorType.BOLT);
+            if (address == null) {
+                throw new IllegalStateException("Bolt connector did not bind on 127.0.0.1:" + boltPort
+                        + " (is the port in use? set TAPROOT_BOLT_PORT or --bolt-port)");
+            }
+            port = address.getPort();
+        } catch (RuntimeException e) {
+            dbms.shutdown();
+            throw e;
+        }
+        LOG.info("embedded Neo4j started in {} ms, data in {}, Bolt on 127.0.0.1:{}",
+                (System.nanoTime() - started) / 1_000_000, home, port);
+        return new EmbeddedNeo4j(dbms, home, port);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** The Bolt URI of this DBMS. */
+    public String boltUri() {
+        return "bolt://127.0.0.1:" + boltPort;
+    }
+
+    public int boltPort() {
+        return boltPort;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** The in-process DBMS, for bulk paths that bypass Bolt. */
+    public DatabaseManagementService managementService() {
+        return dbms;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            long t0 = System.nanoTime();
+            dbms.shutdown();
+            LOG.info("embedded Neo4j stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+}

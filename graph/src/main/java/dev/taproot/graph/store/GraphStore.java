@@ -1,0 +1,96 @@
+package dev.taproot.graph.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import dev.taproot.graph.model.Entity;
+import dev.taproot.graph.model.GraphBatch;
+import dev.taproot.graph.model.GraphCounts;
+import dev.taproot.graph.model.Incident;
+import dev.taproot.graph.model.Relationship;
+import dev.taproot.graph.model.Signal;
+import dev.taproot.graph.model.Subgraph;
+import dev.taproot.graph.model.SubgraphQuery;
+
+/**
+ * The system of record: Taproot's graph of entities, relationships over time, signals and incidents.
+ * Every write is an idempotent upsert by key; a {@link GraphBatch} is written in one transaction.
+ */
+public interface GraphStore extends AutoCloseable {
+
+    /**
+     * Writes a batch in one transaction: entities first, then relationships, signals and incidents.
+     * Relationships and signals whose entities are not in the graph get an {@code Unresolved}
+     * placeholder entity, so nothing refers to a missing node.
+     */
+    void write(GraphBatch batch);
+
+    default void upsertEntities(Collection<Entity> entities) {
+        write(new GraphBatch(List.copyOf(entities), List.of(), List.of(), List.of()));
+    }
+
+    default void upsertRelationships(Collection<Relationship> relationships) {
+        write(new GraphBatch(List.of(), List.copyOf(relationships), List.of(), List.of()));
+    }
+
+    default void upsertSignals(Collection<Signal> signals) {
+        write(new GraphBatch(List.of(), List.of(), List.copyOf(signals), List.of()));
+    }
+
+    default void upsertIncidents(Collection<Incident> incidents) {
+        write(new GraphBatch(List.of(), List.of(), List.of(), List.copyOf(incidents)));
+    }
+
+    /**
+     * Closes relationships: sets {@code validTo} on the currently open relationships with the given
+     * identities ({@link Relationship#identity()}). Used when a re-ingested source no longer has an edge.
+     */
+    void closeRelationships(Collection<String> identities, Instant at);
+
+    /** Reads the bounded subgraph the query describes (one or a few round trips). */
+    Subgraph subgraph(SubgraphQuery query);
+
+    /** Entities within {@code depth} hops of one entity and the relationships among them, as of a time. */
+    Subgraph neighbourhood(String key, int depth, Instant asOf);
+
+    /** One entity by key. */
+    Optional<Entity> entity(String key);
+
+    /** Entities whose key, name or an alias equals {@code nameOrAlias} (case-insensitive on name and alias). */
+    List<Entity> findEntities(String nameOrAlias);
+
+    /** Every entity of a type (or all when {@code type} is null), up to {@code limit}. */
+    List<Entity> entities(String type, int limit);
+
+    /** Relationships currently valid, of the given types (all when empty), up to {@code limit}. */
+    List<Relationship> relationships(Collection<String> types, int limit);
+
+    /** Relationships touching an entity, whatever their validity, for its history. */
+    List<Relationship> relationshipsOf(String key);
+
+    /** Signals overlapping a window, on any entity when {@code entityKeys} is empty. */
+    List<Signal> signals(Collection<String> entityKeys, Instant from, Instant to);
+
+    /** One incident by id. */
+    Optional<Incident> incident(String id);
+
+    /** Incidents, most recent first, up to {@code limit}. */
+    List<Incident> incidents(int limit);
+
+    /** Incidents that affected or were caused by an entity, most recent first. */
+    List<Incident> incidentsOf(String entityKey);
+
+    /** How much the graph holds. */
+    GraphCounts counts();
+
+    /** Deletes everything. For replaying labelled cases in a temporary store, never for user data. */
+    void clear();
+
+    /** Where the store lives, for messages: a Bolt URI. */
+    String describe();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,68 @@
+package dev.taproot.graph.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.GraphStores;
+import dev.taproot.graph.store.StoreConfig;
+
+/**
+ * One embedded Neo4j per test JVM, shared by every test that needs a real store (starting one costs
+ * 5-9 s). Tests clear it before use; it is shut down and deleted when the JVM exits.
+ */
+public final class TestStores {
+
+    private static GraphStore embedded;
+    private static Path home;
+
+    private TestStores() {
+    }
+
+    /** The shared embedded store, started on first use, Bolt on a free loopback port. */
+    public static synchronized GraphStore embedded() {
+        if (embedded == null) {
+            try {
+                home = Files.createTempDirectory("taproot-test-graph");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            GraphStore store = GraphStores.open(StoreConfig.embedded(home, 0));
+            embedded = new UncloseableStore(store);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                store.close();
+                deleteQuietly(home);
+            }, "taproot-test-store-shutdown"));
+        }
+        return embedded;
+    }
+
+    /** The shared store, emptied. */
+    public static GraphStore emptyEmbedded() {
+        GraphStore store = embedded();
+        store.clear();
+        return store;
+    }
+
+    /** The directory of shared public data ({@code ../shared/data}), or null when absent. */
+    public static Path sharedData() {
+        String configured = System.getProperty("taproot.shared.data");
+        Path candidate = configured != null ? Path.of(configured) : Path.of("../shared/data");
+        if (Files.isDirectory(candidate)) {
+            return candidate.toAbsolutePath().normalize();
+        }
+        Path fromModule = Path.of("../../shared/data");
+        return Files.isDirectory(fromModule) ? fromModule.toAbsolutePath().normalize() : null;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: a temp directory
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.taproot.graph.testing;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import dev.taproot.graph.model.Entity;
+import dev.taproot.graph.model.GraphBatch;
+import dev.taproot.graph.model.GraphCounts;
+import dev.taproot.graph.model.Incident;
+import dev.taproot.graph.model.Relationship;
+import dev.taproot.graph.model.Signal;
+import dev.taproot.graph.model.Subgraph;
+import dev.taproot.graph.model.SubgraphQuery;
+import dev.taproot.graph.store.GraphStore;
+
+/** The shared test store, protected from a test closing it for everyone. */
+final class UncloseableStore implements GraphStore {
+    private final GraphStore delegate;
+
+    UncloseableStore(GraphStore delegate) {
+        this.delegate = delegate;
+    }
+
+    GraphStore delegate() {
+        return delegate;
+    }
+
+    @Override public void write(GraphBatch batch) { delegate.write(batch); }
+    @Override public void closeRelationships(Collection<String> ids, Instant at) { delegate.closeRelationships(ids, at); }
+    @Override public Subgraph subgraph(SubgraphQuery q) { return delegate.subgraph(q); }
+    @Override public Subgraph neighbourhood(String key, int depth, Instant asOf) { return delegate.neighbourhood(key, depth, asOf); }
+    @Override public Optional<Entity> entity(String key) { return delegate.entity(key); }
+    @Override public List<Entity> findEntities(String q) { return delegate.findEntities(q); }
+    @Override public List<Entity> entities(String type, int limit) { return delegate.entities(type, limit); }
+    @Override public List<Relationship> relationships(Collection<String> types, int limit) { return delegate.relationships(types, limit); }
+    @Override public List<Relationship> relationshipsOf(String key) { return delegate.relationshipsOf(key); }
+    @Override public List<Signal> signals(Collection<String> keys, Instant from, Instant to) { return delegate.signals(keys, from, to); }
+    @Override public Optional<Incident> incident(String id) { return delegate.incident(id); }
+    @Override public List<Incident> incidents(int limit) { return delegate.incidents(limit); }
+    @Override public List<Incident> incidentsOf(String key) { return delegate.incidentsOf(key); }
+    @Override public GraphCounts counts() { return delegate.counts(); }
+    @Override public void clear() { delegate.clear(); }
+    @Override public String describe() { return delegate.describe(); }
+    @Override public void close() { /* shared: closed at JVM exit */ }
+}
