@@ -66,6 +66,7 @@ public final class Neo4jGraphStore implements GraphStore {
                                           AutoCloseable owned) {
         var auth = user == null ? AuthTokens.none() : AuthTokens.basic(user, password == null ? "" : password);
         Driver driver = GraphDatabase.driver(uri, auth, Config.builder()
+                .withLogging(org.neo4j.driver.Logging.slf4j())
                 .withMaxConnectionPoolSize(64)
                 .withConnectionAcquisitionTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
                 .build());

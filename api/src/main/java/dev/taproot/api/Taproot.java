@@ -1,0 +1,55 @@
+package dev.taproot.api;
+
+import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.GraphStores;
+import dev.taproot.graph.vocabulary.Vocabulary;
+
+/**
+ * The running application: the store and every component built on it, wired in one place from one
+ * {@link TaprootConfig}. Closing it shuts everything down, the embedded DBMS last.
+ */
+public final class Taproot implements AutoCloseable {
+
+    private final TaprootConfig config;
+    private final GraphStore store;
+    private final Vocabulary vocabulary;
+
+    private Taproot(TaprootConfig config, GraphStore store) {
+        this.config = config;
+        this.store = store;
+        this.vocabulary = Vocabulary.standard();
+    }
+
+    /** Opens the store (starting embedded Neo4j when configured) and wires the components. */
+    public static Taproot start(TaprootConfig config) {
+        GraphStore store = GraphStores.open(config.store());
+        try {
+            return new Taproot(config, store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Wires the components over an already open store (tests share one embedded store). */
+    public static Taproot over(TaprootConfig config, GraphStore store) {
+        return new Taproot(config, store);
+    }
+
+    public TaprootConfig config() {
+        return config;
+    }
+
+    public GraphStore store() {
+        return store;
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.taproot.api.cli;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+
+import dev.taproot.api.Taproot;
+import dev.taproot.api.http.TaprootServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code taproot serve}: runs the HTTP API until SIGTERM or Ctrl-C, then shuts down cleanly. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the Taproot server (REST API).")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    StoreOptions options;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var config = options.config();
+        Taproot taproot = Taproot.start(config);
+        TaprootServer server;
+        try {
+            server = TaprootServer.start(taproot);
+        } catch (RuntimeException e) {
+            taproot.close();
+            throw e;
+        }
+        System.out.println("taproot: serving http://" + config.httpHost() + ":" + server.port() + "/api/v1/health"
+                + " (graph: " + taproot.store().describe() + ")");
+        awaitShutdown(taproot, server);
+        return 0;
+    }
+
+    /** Blocks until the JVM is asked to stop, then closes the server and the store in order. */
+    static void awaitShutdown(Taproot taproot, AutoCloseable server) throws InterruptedException {
+        var stopped = new CountDownLatch(1);
+        var done = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopped.countDown();
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "taproot-shutdown"));
+        stopped.await();
+        try {
+            server.close();
+        } catch (Exception e) {
+            System.err.println("taproot: stopping the server: " + e.getMessage());
+        } finally {
+            taproot.close();
+            System.err.println("taproot: stopped");
+            done.countDown();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.taproot.api.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code taproot} command line. Each subcommand is one class, registered here. */
+@Command(name = "taproot", mixinStandardHelpOptions = true, version = "taproot 0.1.0",
+        description = "Knowledge-graph root-cause analysis for IT operations.",
+        subcommands = {
+                ServeCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class TaprootCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new TaprootCli());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("taproot: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if (Boolean.getBoolean("taproot.debug")) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.taproot.api.http;
+
+import org.apache.jena.riot.Lang;
+
+import dev.taproot.graph.vocabulary.Vocabulary;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+
+/**
+ * {@code GET /api/v1/vocabulary}: the type vocabulary as Turtle (default) or JSON-LD, chosen by the
+ * {@code Accept} header or {@code ?format=turtle|jsonld}.
+ */
+public final class VocabularyRoutes implements Routes {
+
+    private final Vocabulary vocabulary;
+
+    public VocabularyRoutes(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    @Override
+    public void register(JavalinConfig config) {
+        config.routes.get("/api/v1/vocabulary", this::vocabulary);
+    }
+
+    private void vocabulary(Context ctx) {
+        String format = ctx.queryParam("format");
+        String accept = ctx.header("Accept");
+        boolean jsonLd = "jsonld".equalsIgnoreCase(format) || "json-ld".equalsIgnoreCase(format)
+                || (format == null && accept != null && (accept.contains("application/ld+json")
+                || accept.contains("application/json")));
+        if (format != null && !jsonLd && !"turtle".equalsIgnoreCase(format) && !"ttl".equalsIgnoreCase(format)) {
+            throw Problem.badRequest("format must be turtle or jsonld, was '" + format + "'");
+        }
+        if (jsonLd) {
+            ctx.contentType("application/ld+json").result(vocabulary.serialise(Lang.JSONLD));
+        } else {
+            ctx.contentType("text/turtle").result(vocabulary.serialise(Lang.TURTLE));
+        }
+    }
+}
