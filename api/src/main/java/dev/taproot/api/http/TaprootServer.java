@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.taproot.api.Taproot;
+import dev.taproot.api.explorer.ExplorerRoutes;
 import dev.taproot.api.security.ApiToken;
 import dev.taproot.api.security.AuthFilter;
 import dev.taproot.api.security.SecurityConfig;
@@ -46,6 +47,7 @@ public final class TaprootServer implements AutoCloseable {
         routes.add(new VocabularyRoutes(taproot.vocabulary()));
         routes.add(new OpenApiRoutes());
         routes.add(new MetricsRoutes(metrics));
+        routes.add(new ExplorerRoutes(taproot, options.requestTimeout()));
         return routes;
     }
 
