@@ -27,4 +27,27 @@ public interface Ingestor {
      * @throws MalformedInputException when the input as a whole cannot be read (not YAML, not JSON)
      */
     IngestResult ingest(IngestInput input, GraphWriter writer) throws MalformedInputException;
+
+    /**
+     * Whether an input of this format describes the whole topology of its source, so that a
+     * relationship the same source reported before and no longer reports has vanished and is closed.
+     * True for topology formats (manifests, edge lists, catalogs), false for signal formats.
+     */
+    default boolean describesTopology() {
+        return false;
+    }
+
+    /**
+     * Where this format goes when many files are ingested together: lower first. Topology
+     * ({@value #TOPOLOGY_ORDER}) goes before signals ({@value #SIGNAL_ORDER}), so signals find the
+     * entities they are about.
+     */
+    default int order() {
+        return describesTopology() ? TOPOLOGY_ORDER : SIGNAL_ORDER;
+    }
+
+    /** {@link #order()} of topology formats. */
+    int TOPOLOGY_ORDER = 10;
+    /** {@link #order()} of signal formats. */
+    int SIGNAL_ORDER = 100;
 }

@@ -45,6 +45,7 @@ public final class TaprootServer implements AutoCloseable {
         var routes = new ArrayList<Routes>();
         routes.add(new HealthRoutes(taproot));
         routes.add(new VocabularyRoutes(taproot.vocabulary()));
+        routes.add(new IncidentRoutes(taproot));
         routes.add(new OpenApiRoutes());
         routes.add(new MetricsRoutes(metrics));
         routes.add(new ExplorerRoutes(taproot, options.requestTimeout()));
