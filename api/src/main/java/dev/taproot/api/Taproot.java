@@ -1,5 +1,6 @@
 package dev.taproot.api;
 
+import dev.taproot.api.memory.IncidentMemory;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.store.GraphStores;
 import dev.taproot.graph.vocabulary.Vocabulary;
@@ -13,11 +14,13 @@ public final class Taproot implements AutoCloseable {
     private final TaprootConfig config;
     private final GraphStore store;
     private final Vocabulary vocabulary;
+    private final IncidentMemory memory;
 
     private Taproot(TaprootConfig config, GraphStore store) {
         this.config = config;
         this.store = store;
         this.vocabulary = Vocabulary.standard();
+        this.memory = IncidentMemory.open(store, config.indexDir());
     }
 
     /** Opens the store (starting embedded Neo4j when configured) and wires the components. */
@@ -48,8 +51,17 @@ public final class Taproot implements AutoCloseable {
         return vocabulary;
     }
 
+    /** Past incidents: graph and search index kept in step (index under {@code <data>/index}). */
+    public IncidentMemory memory() {
+        return memory;
+    }
+
     @Override
     public void close() {
-        store.close();
+        try {
+            memory.close();
+        } finally {
+            store.close();
+        }
     }
 }

@@ -8,6 +8,9 @@ import picocli.CommandLine.Command;
         description = "Knowledge-graph root-cause analysis for IT operations.",
         subcommands = {
                 ServeCommand.class,
+                ImportCommand.class,
+                SearchCommand.class,
+                ReindexCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class TaprootCli implements Runnable {

@@ -2,61 +2,150 @@ package dev.taproot.api.http;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.taproot.api.Taproot;
+import dev.taproot.api.explorer.ExplorerRoutes;
+import dev.taproot.api.security.ApiToken;
+import dev.taproot.api.security.AuthFilter;
+import dev.taproot.api.security.SecurityConfig;
 import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 
-/** Taproot's HTTP server: every routes area registered explicitly, errors as problem details. */
+/**
+ * Taproot's HTTP server: every routes area registered explicitly, every endpoint behind the auth
+ * filter, errors as RFC 9457 problem details, one structured log line per request, metrics, and a
+ * graceful stop that lets running requests finish.
+ */
 public final class TaprootServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaprootServer.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("dev.taproot.access");
     /** Request bodies above this are refused with 413 (bulk import streams and has its own limit). */
     public static final long DEFAULT_MAX_BODY_BYTES = 50L * 1024 * 1024;
+    /** How long a stop waits for running requests. */
+    public static final long STOP_TIMEOUT_MS = 5_000;
 
     private final Javalin app;
+    private final TaprootMetrics metrics;
 
-    private TaprootServer(Javalin app) {
+    private TaprootServer(Javalin app, TaprootMetrics metrics) {
         this.app = app;
+        this.metrics = metrics;
     }
 
     /** The routes areas of the API, in registration order. */
-    static List<Routes> routes(Taproot taproot) {
+    static List<Routes> routes(Taproot taproot, TaprootMetrics metrics, ServerOptions options) {
         var routes = new ArrayList<Routes>();
         routes.add(new HealthRoutes(taproot));
         routes.add(new VocabularyRoutes(taproot.vocabulary()));
+        routes.add(new IncidentRoutes(taproot));
+        routes.add(new OpenApiRoutes());
+        routes.add(new MetricsRoutes(metrics));
+        routes.add(new ExplorerRoutes(taproot, options.requestTimeout()));
         return routes;
     }
 
-    /** Builds and starts the server on the configured host and port. */
+    /**
+     * Builds and starts the server as configured: tokens from the environment (see
+     * {@link SecurityConfig#fromEnvironment}), configured host and port. When no token is configured and
+     * open access was not asked for, an admin token is generated for this run and printed once.
+     */
     public static TaprootServer start(Taproot taproot) {
-        return start(taproot, taproot.config().httpHost(), taproot.config().httpPort());
+        SecurityConfig security = SecurityConfig.fromEnvironment(System.getenv());
+        if (security.acceptsNothing()) {
+            SecurityConfig.Issued issued = security.issue("generated-admin", dev.taproot.api.security.Role.ADMIN);
+            System.out.println("taproot: no API token configured (TAPROOT_TOKENS / TAPROOT_TOKENS_FILE); "
+                    + "admin token for this run: " + issued.secret());
+            security = issued.config();
+        }
+        return start(taproot, security);
     }
 
+    /** Builds and starts the server with these tokens on the configured host and port. */
+    public static TaprootServer start(Taproot taproot, SecurityConfig security) {
+        return start(taproot, ServerOptions.of(taproot.config().httpHost(), taproot.config().httpPort(), security));
+    }
+
+    /**
+     * Starts a server with open access, for tests and tools on this machine: refused unless
+     * {@code host} is a loopback address. Production callers pass a {@link SecurityConfig}.
+     */
     public static TaprootServer start(Taproot taproot, String host, int port) {
-        List<Routes> areas = routes(taproot);
+        return start(taproot, ServerOptions.of(host, port, SecurityConfig.openLoopback()));
+    }
+
+    public static TaprootServer start(Taproot taproot, ServerOptions options) {
+        var metrics = new TaprootMetrics(taproot.store(), taproot.config().indexDir());
+        List<Routes> areas = routes(taproot, metrics, options);
+        var auth = new AuthFilter(options.security());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = DEFAULT_MAX_BODY_BYTES;
-            config.jetty.host = host;
-            config.jetty.port = port;
+            config.http.maxRequestSize = options.maxBodyBytes();
+            config.http.asyncTimeout = options.requestTimeout().toMillis() * 3;
+            config.jetty.host = options.host();
+            config.jetty.port = options.port();
+            config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
+            config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            config.staticFiles.enableWebjars();
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of("Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff");
+            });
+            config.routes.beforeMatched(auth);
             config.routes.exception(Problem.class, (e, ctx) -> e.writeTo(ctx));
             config.routes.exception(IllegalArgumentException.class,
                     (e, ctx) -> Problem.badRequest(e.getMessage()).writeTo(ctx));
+            config.routes.exception(HttpResponseException.class,
+                    (e, ctx) -> Problem.ofStatus(e.getStatus(), responseDetail(e, ctx)).writeTo(ctx));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
                 new Problem(500, "Internal error", "the request failed; the server log has the details").writeTo(ctx);
             });
-            config.routes.error(404, ctx -> {
-                if (ctx.result() == null) {
-                    Problem.notFound("no such endpoint: " + ctx.method() + " " + ctx.path()).writeTo(ctx);
-                }
+            for (int status : new int[] {400, 404, 405, 413, 500}) {
+                config.routes.error(status, ctx -> {
+                    String type = ctx.res().getContentType();
+                    if (type == null || !type.startsWith(Problem.MEDIA_TYPE)) {
+                        Problem.ofStatus(ctx.statusCode(), defaultDetail(ctx)).writeTo(ctx);
+                    }
+                });
+            }
+            config.requestLogger.http((ctx, ms) -> {
+                Endpoint matched = ctx.endpoints().lastHttpEndpoint();
+                String route = matched == null ? "unmatched" : matched.path;
+                metrics.recordRequest(ctx.method().name(), route, ctx.statusCode(), (long) (ms * 1_000_000));
+                ApiToken token = ctx.attribute(AuthFilter.TOKEN_ATTRIBUTE);
+                ACCESS.info("method={} path={} route={} status={} ms={} token={} ip={}", ctx.method(), ctx.path(), route,
+                        ctx.statusCode(), String.format(Locale.ROOT, "%.1f", ms), token == null ? "-" : token.name(), ctx.ip());
             });
             areas.forEach(area -> area.register(config));
         }).start();
-        return new TaprootServer(app);
+        return new TaprootServer(app, metrics);
+    }
+
+    private static String responseDetail(HttpResponseException e, io.javalin.http.Context ctx) {
+        return switch (e.getStatus()) {
+            case 404 -> "no such endpoint: " + ctx.method() + " " + ctx.path();
+            case 413 -> "the request body is larger than the server accepts";
+            default -> e.getMessage() == null || e.getMessage().isBlank() ? Problem.titleOf(e.getStatus()) : e.getMessage();
+        };
+    }
+
+    private static String defaultDetail(io.javalin.http.Context ctx) {
+        return switch (ctx.statusCode()) {
+            case 404 -> "no such endpoint: " + ctx.method() + " " + ctx.path();
+            case 405 -> "method " + ctx.method() + " is not allowed on " + ctx.path();
+            case 413 -> "the request body is larger than the server accepts";
+            default -> Problem.titleOf(ctx.statusCode());
+        };
     }
 
     public int port() {
@@ -65,6 +154,10 @@ public final class TaprootServer implements AutoCloseable {
 
     public Javalin javalin() {
         return app;
+    }
+
+    public TaprootMetrics metrics() {
+        return metrics;
     }
 
     @Override

@@ -320,6 +320,29 @@ public final class Neo4jGraphStore implements GraphStore {
     }
 
     @Override
+    public List<Incident> incidentsById(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return readList("UNWIND $ids AS id MATCH (i:Incident {id: id}) RETURN i",
+                Map.of("ids", List.copyOf(ids)), r -> Neo4jRecords.incident(r.get("i").asNode()));
+    }
+
+    @Override
+    public List<Incident> incidentsAfter(String afterId, int limit) {
+        var params = new HashMap<String, Object>();
+        params.put("after", afterId == null ? "" : afterId);
+        params.put("limit", limit);
+        return readList("MATCH (i:Incident) WHERE i.id > $after RETURN i ORDER BY i.id LIMIT $limit",
+                params, r -> Neo4jRecords.incident(r.get("i").asNode()));
+    }
+
+    @Override
+    public long incidentCount() {
+        return readOne("MATCH (i:Incident) RETURN count(i) AS c", Map.of()).map(r -> r.get("c").asLong()).orElse(0L);
+    }
+
+    @Override
     public GraphCounts counts() {
         try (var session = driver.session(sessionConfig())) {
             return session.executeRead(tx -> {

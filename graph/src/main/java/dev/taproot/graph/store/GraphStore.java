@@ -82,6 +82,20 @@ public interface GraphStore extends AutoCloseable {
     /** Incidents that affected or were caused by an entity, most recent first. */
     List<Incident> incidentsOf(String entityKey);
 
+    /** The incidents with these ids that exist (any order); unknown ids are skipped. */
+    List<Incident> incidentsById(Collection<String> ids);
+
+    /**
+     * A page of incidents in id order, starting after {@code afterId} (null: from the first), for
+     * walking every incident in bounded memory (reindexing the search index).
+     */
+    List<Incident> incidentsAfter(String afterId, int limit);
+
+    /** How many incidents the graph holds. */
+    default long incidentCount() {
+        return counts().incidents();
+    }
+
     /** How much the graph holds. */
     GraphCounts counts();
 

@@ -210,6 +210,25 @@ public abstract class GraphStoreContract {
     }
 
     @Test
+    void incidentsAreReadByIdsAndPagedInIdOrder() {
+        var batch = new java.util.ArrayList<Incident>();
+        for (int n = 0; n < 25; n++) {
+            batch.add(new Incident("INC-%03d".formatted(n), "t" + n, null, T0, null, null, List.of(), null, null,
+                    "fix " + n, List.of(), null, List.of(), Map.of(), "test"));
+        }
+        store.upsertIncidents(batch);
+        assertThat(store.incidentCount()).isEqualTo(25);
+        assertThat(store.incidentsById(List.of("INC-003", "INC-404", "INC-017")))
+                .extracting(Incident::id).containsExactlyInAnyOrder("INC-003", "INC-017");
+        var seen = new java.util.ArrayList<String>();
+        String after = null;
+        for (List<Incident> page; !(page = store.incidentsAfter(after, 10)).isEmpty(); after = page.getLast().id()) {
+            page.forEach(i -> seen.add(i.id()));
+        }
+        assertThat(seen).hasSize(25).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
     void aBatchTheDatabaseRejectsWritesNothing() {
         loadChain();
         var before = store.counts();

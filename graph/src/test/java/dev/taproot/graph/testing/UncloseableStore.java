@@ -40,6 +40,9 @@ final class UncloseableStore implements GraphStore {
     @Override public Optional<Incident> incident(String id) { return delegate.incident(id); }
     @Override public List<Incident> incidents(int limit) { return delegate.incidents(limit); }
     @Override public List<Incident> incidentsOf(String key) { return delegate.incidentsOf(key); }
+    @Override public List<Incident> incidentsById(Collection<String> ids) { return delegate.incidentsById(ids); }
+    @Override public List<Incident> incidentsAfter(String afterId, int limit) { return delegate.incidentsAfter(afterId, limit); }
+    @Override public long incidentCount() { return delegate.incidentCount(); }
     @Override public GraphCounts counts() { return delegate.counts(); }
     @Override public void clear() { delegate.clear(); }
     @Override public String describe() { return delegate.describe(); }

@@ -1,0 +1,154 @@
+package dev.taproot.api.explorer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.taproot.graph.model.Entity;
+import dev.taproot.graph.store.GraphStore;
+
+/**
+ * Finds entities by key, name or alias: exact matches first (from the store), then fuzzy ones (prefix,
+ * substring, then edit distance) over a catalog of names cached for a few seconds.
+ */
+public final class EntitySearch {
+
+    /** How many entities the fuzzy catalog holds at most. */
+    public static final int DEFAULT_CATALOG_LIMIT = 200_000;
+    private static final long CATALOG_TTL_NANOS = 10_000_000_000L;
+
+    private final GraphStore store;
+    private volatile List<Entity> catalog = List.of();
+    private volatile long loadedAt;
+
+    /** One hit and how it matched. */
+    public record Hit(Entity entity, String match, double score) {
+    }
+
+    public EntitySearch(GraphStore store) {
+        this.store = store;
+    }
+
+    /** Up to {@code limit} entities matching {@code query}, best first. */
+    public List<Hit> search(String query, int limit) {
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("q is required: an entity key, name or alias");
+        }
+        String q = query.strip();
+        var hits = new LinkedHashMap<String, Hit>();
+        for (Entity e : store.findEntities(q)) {
+            hits.put(e.key(), new Hit(e, e.key().equals(q) ? "key" : "name", 1.0));
+        }
+        if (hits.size() < limit) {
+            String lower = q.toLowerCase(Locale.ROOT);
+            var fuzzy = new ArrayList<Hit>();
+            for (Entity e : catalog()) {
+                if (hits.containsKey(e.key())) {
+                    continue;
+                }
+                double best = 0;
+                String how = null;
+                for (String candidate : names(e)) {
+                    double s = similarity(lower, candidate.toLowerCase(Locale.ROOT));
+                    if (s > best) {
+                        best = s;
+                        how = candidate.equals(e.name()) ? "fuzzy-name" : candidate.equals(e.key()) ? "fuzzy-key" : "fuzzy-alias";
+                    }
+                }
+                if (best >= 0.6) {
+                    fuzzy.add(new Hit(e, how, best));
+                }
+            }
+            fuzzy.sort(Comparator.comparingDouble(Hit::score).reversed()
+                    .thenComparing(h -> typeRank(h.entity().type())).thenComparing(h -> h.entity().key()));
+            for (Hit h : fuzzy) {
+                if (hits.size() >= limit) {
+                    break;
+                }
+                hits.put(h.entity().key(), h);
+            }
+        }
+        var out = new ArrayList<>(hits.values());
+        out.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(h -> typeRank(h.entity().type())));
+        return out.subList(0, Math.min(limit, out.size()));
+    }
+
+    /** Services first: they are what people search for. */
+    private static int typeRank(String type) {
+        return switch (type) {
+            case "Service" -> 0;
+            case "Deployment", "StatefulSet", "DaemonSet" -> 1;
+            case "Unresolved" -> 9;
+            default -> 5;
+        };
+    }
+
+    private static List<String> names(Entity e) {
+        var names = new ArrayList<String>();
+        names.add(e.name());
+        names.add(e.key());
+        names.addAll(e.aliases());
+        return names;
+    }
+
+    /**
+     * 1 for equal, 0.9 for a prefix, 0.8 for a substring, else 1 - edit distance / length (bounded).
+     */
+    static double similarity(String q, String candidate) {
+        if (candidate.equals(q)) {
+            return 1;
+        }
+        if (candidate.startsWith(q)) {
+            return 0.9;
+        }
+        if (q.length() >= 3 && candidate.contains(q)) {
+            return 0.8;
+        }
+        int max = Math.max(q.length(), candidate.length());
+        if (Math.abs(q.length() - candidate.length()) > max / 2) {
+            return 0;
+        }
+        return 1.0 - (double) levenshtein(q, candidate) / max;
+    }
+
+    static int levenshtein(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private List<Entity> catalog() {
+        long now = System.nanoTime();
+        if (catalog.isEmpty() || now - loadedAt > CATALOG_TTL_NANOS) {
+            catalog = store.entities(null, DEFAULT_CATALOG_LIMIT);
+            loadedAt = now;
+        }
+        return catalog;
+    }
+
+    /** Resolves a key, name or alias to exactly one entity, preferring services; 404 when none. */
+    public Entity resolve(String keyOrName) {
+        List<Hit> hits = search(keyOrName, 1);
+        if (hits.isEmpty()) {
+            throw new dev.taproot.api.http.Problem(404, "Not found", "no entity matches '" + keyOrName + "'",
+                    Map.of("query", keyOrName));
+        }
+        return hits.get(0).entity();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.taproot.api.http;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+
+import dev.taproot.api.security.SecurityConfig;
+
+/**
+ * How the HTTP server runs: where it binds, who may call it, and its limits.
+ *
+ * @param host           bind address
+ * @param port           port (0: any free port)
+ * @param security       tokens, open access, rate limits
+ * @param maxBodyBytes   request bodies above this are refused with 413
+ * @param requestTimeout how long an explorer query (Cypher, SPARQL) or a synchronous analysis may run
+ */
+public record ServerOptions(String host, int port, SecurityConfig security, long maxBodyBytes, Duration requestTimeout) {
+
+    /** Default limit on how long one query may run. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    public ServerOptions {
+        if (security.openAccess() && !isLoopback(host)) {
+            throw new IllegalArgumentException("open access is allowed on a loopback address only, not on '" + host
+                    + "'; configure tokens (TAPROOT_TOKENS or TAPROOT_TOKENS_FILE) to listen there");
+        }
+        if (maxBodyBytes <= 0) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive");
+        }
+    }
+
+    public static ServerOptions of(String host, int port, SecurityConfig security) {
+        return new ServerOptions(host, port, security, TaprootServer.DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT);
+    }
+
+    public ServerOptions withSecurity(SecurityConfig s) {
+        return new ServerOptions(host, port, s, maxBodyBytes, requestTimeout);
+    }
+
+    public ServerOptions withMaxBodyBytes(long bytes) {
+        return new ServerOptions(host, port, security, bytes, requestTimeout);
+    }
+
+    /** Whether a bind address only accepts connections from this machine. */
+    public static boolean isLoopback(String host) {
+        if (host == null || host.isBlank()) {
+            return false;
+        }
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.taproot.api.memory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongConsumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.taproot.graph.model.Incident;
+import dev.taproot.graph.store.GraphStore;
+import dev.taproot.ingest.incidents.IncidentImporter;
+import dev.taproot.ingest.incidents.IncidentReader;
+import dev.taproot.search.IncidentIndex;
+import dev.taproot.search.SimilarHit;
+import dev.taproot.search.SimilarQuery;
+import dev.taproot.search.lucene.LuceneIncidentIndex;
+
+/**
+ * Taproot's memory of past incidents: the graph holds them (system of record), the Lucene index is
+ * derived from it. Every write goes journal, then graph, then index; the index is committed every
+ * {@link #COMMIT_EVERY} incidents and at the end of each import, and the journal covers the gap, so
+ * after a crash {@link #recover()} puts the index back in line with the graph.
+ */
+public final class IncidentMemory implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentMemory.class);
+    static final int COMMIT_EVERY = 100_000;
+    static final int PAGE = 5_000;
+
+    private final GraphStore store;
+    private final IncidentIndex index;
+    private final PendingJournal journal;
+    private final FeedbackScores feedback;
+    private long uncommitted;
+
+    IncidentMemory(GraphStore store, IncidentIndex index, Path journalFile) {
+        this.store = store;
+        this.index = index;
+        this.journal = new PendingJournal(journalFile);
+        this.feedback = new FeedbackScores(store);
+    }
+
+    /** Opens the index under {@code indexDir} and reconciles it with the graph. */
+    public static IncidentMemory open(GraphStore store, Path indexDir) {
+        var index = LuceneIncidentIndex.open(indexDir.resolve("incidents"));
+        IncidentMemory memory;
+        try {
+            memory = new IncidentMemory(store, index, indexDir.resolve("incidents.pending"));
+        } catch (RuntimeException e) {
+            index.close();
+            throw e;
+        }
+        try {
+            memory.recover();
+        } catch (RuntimeException e) {
+            memory.close();
+            throw e;
+        }
+        return memory;
+    }
+
+    /** Imports records from a reader in batches; acknowledged batches are in the graph and the index journal. */
+    public IncidentImporter.Summary importFrom(IncidentReader reader, IncidentImporter.Listener listener) {
+        try {
+            return new IncidentImporter().run(reader, this::write, listener);
+        } finally {
+            commit();
+        }
+    }
+
+    /** Writes a batch: journal, graph (one transaction), index. Durable in the graph when this returns. */
+    public synchronized void write(List<Incident> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        journal.append(batch.stream().map(Incident::id).toList());
+        store.upsertIncidents(batch);
+        index.upsert(batch);
+        uncommitted += batch.size();
+        if (uncommitted >= COMMIT_EVERY) {
+            commit();
+        }
+    }
+
+    /** Commits the index and empties the journal. */
+    public synchronized void commit() {
+        index.commit();
+        journal.clear();
+        uncommitted = 0;
+    }
+
+    /** Past incidents like the query, with feedback applied. */
+    public List<SimilarHit> similar(SimilarQuery query) {
+        if (query.isEmpty()) {
+            throw new IllegalArgumentException("the query is empty: give text (q) or at least one of service, alert, fault, cause");
+        }
+        return index.similar(query.withFeedback(feedback.scores()));
+    }
+
+    public Optional<Incident> incident(String id) {
+        return store.incident(id);
+    }
+
+    public IncidentIndex index() {
+        return index;
+    }
+
+    public FeedbackScores feedback() {
+        return feedback;
+    }
+
+    /**
+     * What a reconciliation did.
+     *
+     * @param replayed journal ids re-indexed from the graph
+     * @param added    incidents in the graph the index lacked
+     * @param removed  index entries the graph does not have
+     */
+    public record Reconciliation(int replayed, int added, int removed) {
+        public boolean changedAnything() {
+            return replayed + added + removed > 0;
+        }
+    }
+
+    /**
+     * Puts the index in line with the graph: replays the journal, then, if the counts disagree,
+     * compares the id sets (added: in graph only; removed: in index only).
+     */
+    public synchronized Reconciliation recover() {
+        Set<String> pending = journal.pending();
+        int replayed = 0;
+        if (!pending.isEmpty()) {
+            var ids = new ArrayList<>(pending);
+            for (int from = 0; from < ids.size(); from += PAGE) {
+                var page = ids.subList(from, Math.min(ids.size(), from + PAGE));
+                var found = store.incidentsById(page);
+                var missing = new HashSet<>(page);
+                found.forEach(i -> missing.remove(i.id()));
+                index.upsert(found);
+                index.delete(missing);
+                replayed += page.size();
+            }
+            commit();
+        }
+        int added = 0;
+        int removed = 0;
+        if (store.incidentCount() != index.count()) {
+            Set<String> indexed = index.ids();
+            String after = null;
+            for (List<Incident> page; !(page = store.incidentsAfter(after, PAGE)).isEmpty(); after = page.getLast().id()) {
+                var lacking = page.stream().filter(i -> !indexed.remove(i.id())).toList();
+                index.upsert(lacking);
+                added += lacking.size();
+            }
+            index.delete(indexed);
+            removed = indexed.size();
+            commit();
+        }
+        var r = new Reconciliation(replayed, added, removed);
+        if (r.changedAnything()) {
+            LOG.info("incident index reconciled with the graph: {} replayed, {} added, {} removed", replayed, added, removed);
+        }
+        return r;
+    }
+
+    /** Rebuilds the index from the graph; returns how many incidents it holds. */
+    public synchronized long reindex(LongConsumer progress) {
+        index.deleteAll();
+        long n = 0;
+        String after = null;
+        for (List<Incident> page; !(page = store.incidentsAfter(after, PAGE)).isEmpty(); after = page.getLast().id()) {
+            index.upsert(page);
+            n += page.size();
+            progress.accept(n);
+        }
+        commit();
+        return n;
+    }
+
+    /** Net helpful feedback per incident id (helped minus did not help). */
+    public Map<String, Integer> helpfulness() {
+        return feedback.scores();
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (uncommitted > 0) {
+                commit();
+            }
+        } finally {
+            journal.close();
+            index.close();
+        }
+    }
+}

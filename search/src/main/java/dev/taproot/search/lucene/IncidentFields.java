@@ -1,0 +1,159 @@
+package dev.taproot.search.lucene;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+
+import dev.taproot.graph.model.Incident;
+
+/**
+ * The fields of an incident document. Text fields are analysed (English, stop words, stemming) and
+ * scored with BM25; keyword fields hold normalised names for exact structured matches; stored fields
+ * carry what a hit shows (the graph keeps the rest).
+ */
+final class IncidentFields {
+
+    static final String ID = "id";
+    // analysed text
+    static final String TITLE = "title";
+    static final String DESCRIPTION = "description";
+    static final String RESOLUTION = "resolution";
+    static final String CAUSE = "cause";
+    static final String ENTITIES = "entities";
+    static final String TAGS = "tags";
+    static final List<String> TEXT_FIELDS = List.of(TITLE, DESCRIPTION, RESOLUTION, CAUSE, ENTITIES, TAGS);
+    // keywords
+    static final String SERVICE = "service";
+    static final String ROOT_CAUSE = "rootcause";
+    static final String FAULT = "fault";
+    static final String ALERT = "alert";
+    static final String TAG = "tag";
+    static final String FINGERPRINT = "fp";
+    // stored / doc values
+    static final String STARTED = "started";
+    static final String EXCERPT = "excerpt";
+    static final String LINK = "link";
+    static final String RESOLVED_BY = "resolvedBy";
+    static final String ROOT_CAUSE_STORED = "rootCauseStored";
+    static final String FAULT_STORED = "faultStored";
+    static final String AFFECTED_STORED = "affectedStored";
+
+    static final int DEFAULT_EXCERPT_CHARS = 320;
+
+    private IncidentFields() {
+    }
+
+    static Document document(Incident i) {
+        var doc = new Document();
+        doc.add(new StringField(ID, i.id(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(ID, new BytesRef(i.id())));
+        doc.add(new TextField(TITLE, i.title(), Field.Store.YES));
+        doc.add(new TextField(DESCRIPTION, i.description(), Field.Store.NO));
+        if (i.resolution() != null) {
+            doc.add(new TextField(RESOLUTION, i.resolution(), Field.Store.NO));
+            doc.add(new StoredField(EXCERPT, excerpt(i.resolution(), DEFAULT_EXCERPT_CHARS)));
+        }
+        doc.add(new TextField(CAUSE, join(i.rootCause(), i.faultType() == null ? null : i.faultType().replace('_', ' ')),
+                Field.Store.NO));
+        doc.add(new TextField(ENTITIES, entityText(i), Field.Store.NO));
+        doc.add(new TextField(TAGS, String.join(" ", tagText(i)), Field.Store.NO));
+
+        for (String name : Keywords.entityNames(affectedAndCause(i))) {
+            doc.add(new StringField(SERVICE, name, Field.Store.NO));
+        }
+        for (String name : Keywords.entityNames(i.rootCause())) {
+            doc.add(new StringField(ROOT_CAUSE, name, Field.Store.NO));
+        }
+        if (i.faultType() != null && !Keywords.token(i.faultType()).isEmpty()) {
+            doc.add(new StringField(FAULT, Keywords.token(i.faultType()), Field.Store.NO));
+            doc.add(new StringField(FINGERPRINT, "fault:" + Keywords.token(i.faultType()), Field.Store.NO));
+        }
+        for (String alert : strings(i.properties().get("alerts"))) {
+            doc.add(new StringField(ALERT, Keywords.token(alert), Field.Store.NO));
+        }
+        for (String tag : i.tags()) {
+            doc.add(new StringField(TAG, Keywords.token(tag), Field.Store.NO));
+        }
+        for (String fp : strings(i.properties().get("fingerprint"))) {
+            doc.add(new StringField(FINGERPRINT, fp.toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
+        }
+        if (i.started() != null) {
+            doc.add(new NumericDocValuesField(STARTED, i.started().toEpochMilli()));
+            doc.add(new StoredField(STARTED, i.started().toEpochMilli()));
+        }
+        i.links().forEach(l -> doc.add(new StoredField(LINK, l)));
+        i.affected().forEach(a -> doc.add(new StoredField(AFFECTED_STORED, a)));
+        if (i.resolvedBy() != null) {
+            doc.add(new StoredField(RESOLVED_BY, i.resolvedBy()));
+        }
+        if (i.rootCause() != null) {
+            doc.add(new StoredField(ROOT_CAUSE_STORED, i.rootCause()));
+        }
+        if (i.faultType() != null) {
+            doc.add(new StoredField(FAULT_STORED, i.faultType()));
+        }
+        return doc;
+    }
+
+    private static List<String> affectedAndCause(Incident i) {
+        var all = new ArrayList<>(i.affected());
+        if (i.rootCause() != null) {
+            all.add(i.rootCause());
+        }
+        return all;
+    }
+
+    /** Entity names as text: keys split into their parts, so {@code service/cart-service} matches "cart". */
+    private static String entityText(Incident i) {
+        var sb = new StringBuilder();
+        for (String ref : affectedAndCause(i)) {
+            sb.append(ref.replace('/', ' ')).append(' ');
+        }
+        return sb.toString();
+    }
+
+    private static List<String> tagText(Incident i) {
+        var out = new ArrayList<>(i.tags());
+        out.addAll(strings(i.properties().get("alerts")));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> strings(Object value) {
+        if (value instanceof Collection<?> c) {
+            return c.stream().map(String::valueOf).toList();
+        }
+        return value == null ? List.of() : List.of(String.valueOf(value));
+    }
+
+    private static String join(String a, String b) {
+        return (a == null ? "" : a) + " " + (b == null ? "" : b);
+    }
+
+    /** The beginning of a text, cut at a sentence or word boundary. */
+    static String excerpt(String text, int max) {
+        String t = text.strip().replaceAll("\\s+", " ");
+        if (t.length() <= max) {
+            return t;
+        }
+        int cut = t.lastIndexOf(". ", max);
+        if (cut < max / 2) {
+            cut = t.lastIndexOf(' ', max);
+        }
+        return (cut > 0 ? t.substring(0, cut + 1).strip() : t.substring(0, max)) + " …";
+    }
+
+    static Map<String, Float> defaultBoosts() {
+        return Map.of(TITLE, 3.0f, DESCRIPTION, 1.0f, RESOLUTION, 1.0f, CAUSE, 2.0f, ENTITIES, 2.0f, TAGS, 1.5f);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.taproot.search.lucene;
+
+import java.util.Map;
+
+/**
+ * How the parts of a similarity score weigh. The defaults were chosen on the leave-one-out
+ * evaluation (see the README); the evaluation can pass others to compare.
+ *
+ * @param fieldBoosts   BM25 boost per text field
+ * @param tieBreaker    how much a term's weaker fields add to its best field (dismax tie breaker)
+ * @param service       constant score for each query entity among the incident's affected/cause entities
+ * @param neighbour     the same for a neighbour of a query entity
+ * @param rootCause     for a candidate cause that was the incident's root cause
+ * @param fault         for the same fault type
+ * @param alert         for the same alert name
+ * @param fingerprint   for each shared fingerprint token
+ * @param recency       how much a fresh incident gains over an old one (multiplier 1 + recency * 2^(-age/halfLife))
+ * @param recencyHalfLifeDays half-life of that gain, in days
+ * @param feedback      how much net helpful feedback lifts an incident (multiplier 1 + feedback * tanh(net / 2))
+ * @param maxQueryTerms longest text query, in distinct terms (the first ones of the text are kept)
+ */
+public record SearchWeights(Map<String, Float> fieldBoosts, float tieBreaker, float service, float neighbour,
+                            float rootCause, float fault, float alert, float fingerprint, double recency,
+                            double recencyHalfLifeDays, double feedback, int maxQueryTerms) {
+
+    public static final SearchWeights DEFAULT = new SearchWeights(IncidentFields.defaultBoosts(), 0.3f,
+            2.0f, 0.7f, 3.0f, 2.5f, 2.0f, 1.0f, 0.1, 365, 0.3, 64);
+
+    public SearchWeights {
+        fieldBoosts = Map.copyOf(fieldBoosts);
+    }
+
+    /** Plain BM25 over the text fields, every field weighted 1, nothing else (the evaluation baseline). */
+    public static SearchWeights plainBm25() {
+        var ones = new java.util.HashMap<String, Float>();
+        IncidentFields.TEXT_FIELDS.forEach(f -> ones.put(f, 1.0f));
+        return new SearchWeights(ones, 1.0f, 0, 0, 0, 0, 0, 0, 0, 365, 0, 1024);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.taproot.search.lucene;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+import dev.taproot.search.SimilarQuery;
+
+/**
+ * Turns a {@link SimilarQuery} into one Lucene query: each distinct text term searched in every text
+ * field (best field wins, the others add a little), plus constant-score clauses for structured
+ * matches. Terms are taken as they are: no minimum document or term frequency (unlike MoreLikeThis,
+ * whose defaults hide every match in a small history).
+ */
+final class SimilarQueryBuilder {
+
+    private final Analyzer analyzer;
+    private final SearchWeights weights;
+
+    SimilarQueryBuilder(Analyzer analyzer, SearchWeights weights) {
+        this.analyzer = analyzer;
+        this.weights = weights;
+    }
+
+    Query build(SimilarQuery q) {
+        var bool = new BooleanQuery.Builder();
+        int clauses = 0;
+        var textParts = new ArrayList<String>();
+        textParts.add(q.text());
+        textParts.addAll(q.alerts());
+        textParts.addAll(q.signatures());
+        textParts.addAll(q.faultTypes().stream().map(f -> f.replace('_', ' ')).toList());
+        textParts.addAll(q.entityTypes());
+        for (String term : terms(String.join(" \n ", textParts), weights.maxQueryTerms())) {
+            var perField = new ArrayList<Query>();
+            for (String field : IncidentFields.TEXT_FIELDS) {
+                float boost = weights.fieldBoosts().getOrDefault(field, 0f);
+                if (boost > 0) {
+                    perField.add(new BoostQuery(new TermQuery(new Term(field, term)), boost));
+                }
+            }
+            if (!perField.isEmpty()) {
+                bool.add(perField.size() == 1 ? perField.get(0) : new DisjunctionMaxQuery(perField, weights.tieBreaker()),
+                        Occur.SHOULD);
+                clauses++;
+            }
+        }
+        clauses += keywords(bool, IncidentFields.SERVICE, Keywords.entityNames(q.services()), weights.service());
+        var neighbours = Keywords.entityNames(q.neighbours());
+        neighbours.removeAll(Keywords.entityNames(q.services()));
+        clauses += keywords(bool, IncidentFields.SERVICE, neighbours, weights.neighbour());
+        clauses += keywords(bool, IncidentFields.ROOT_CAUSE, Keywords.entityNames(q.candidateCauses()), weights.rootCause());
+        clauses += keywords(bool, IncidentFields.FAULT, tokens(q.faultTypes()), weights.fault());
+        clauses += keywords(bool, IncidentFields.ALERT, tokens(q.alerts()), weights.alert());
+        var fp = new LinkedHashSet<String>();
+        q.fingerprint().forEach(f -> fp.add(f.toLowerCase(java.util.Locale.ROOT)));
+        q.faultTypes().forEach(f -> fp.add("fault:" + Keywords.token(f)));
+        clauses += keywords(bool, IncidentFields.FINGERPRINT, fp, weights.fingerprint());
+        return clauses == 0 ? null : bool.build();
+    }
+
+    private static Set<String> tokens(List<String> values) {
+        var out = new LinkedHashSet<String>();
+        values.forEach(v -> {
+            String t = Keywords.token(v);
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        });
+        return out;
+    }
+
+    private static int keywords(BooleanQuery.Builder bool, String field, Set<String> values, float boost) {
+        if (boost <= 0) {
+            return 0;
+        }
+        int n = 0;
+        for (String v : values) {
+            bool.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(field, v))), boost), Occur.SHOULD);
+            n++;
+        }
+        return n;
+    }
+
+    /** The distinct analysed terms of a text, in order of first appearance, at most {@code max}. */
+    List<String> terms(String text, int max) {
+        var out = new LinkedHashSet<String>();
+        try (TokenStream ts = analyzer.tokenStream(IncidentFields.DESCRIPTION, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken() && out.size() < max) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(out);
+    }
+}
