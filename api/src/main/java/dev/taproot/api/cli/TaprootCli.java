@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Knowledge-graph root-cause analysis for IT operations.",
         subcommands = {
                 ServeCommand.class,
+                IngestCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class TaprootCli implements Runnable {
