@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 ImportCommand.class,
                 SearchCommand.class,
                 ReindexCommand.class,
+                IngestCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class TaprootCli implements Runnable {

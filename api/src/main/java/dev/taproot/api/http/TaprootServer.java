@@ -49,6 +49,7 @@ public final class TaprootServer implements AutoCloseable {
         routes.add(new OpenApiRoutes());
         routes.add(new MetricsRoutes(metrics));
         routes.add(new ExplorerRoutes(taproot, options.requestTimeout()));
+        routes.add(new IngestRoutes(new dev.taproot.ingest.IngestService(taproot.store(), dev.taproot.ingest.StandardIngestors.registry())));
         return routes;
     }
 
