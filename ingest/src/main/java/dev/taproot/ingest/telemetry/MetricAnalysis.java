@@ -1,5 +1,6 @@
 package dev.taproot.ingest.telemetry;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +35,25 @@ final class MetricAnalysis {
                  TelemetryReport.Builder report) {
         Map<String, MetricSeries> current = merge(window);
         Map<String, MetricSeries> before = merge(baseline);
-        Map<String, Signal> best = new LinkedHashMap<>();
+        Map<String, SeriesScorer.Split> splits = new LinkedHashMap<>();
+        Map<String, List<double[]>> baselinesByMetric = new LinkedHashMap<>();
         for (MetricSeries s : current.values()) {
             MetricSeries b = before.get(s.id());
+            SeriesScorer.Split split = scorer.split(s.series(), b == null ? null : b.series(), w);
+            splits.put(s.id(), split);
+            baselinesByMetric.computeIfAbsent(s.metric(), k -> new java.util.ArrayList<>()).add(split.baseline());
+        }
+        Map<String, Double> levels = new HashMap<>();
+        baselinesByMetric.forEach((m, list) -> levels.put(m, SeriesScorer.typicalLevel(list)));
+        Map<String, Signal> best = new LinkedHashMap<>();
+        for (MetricSeries s : current.values()) {
             Optional<TelemetryEntities.Resolution> owner = entities.resolve(s.labels(), s.metric());
             if (owner.isEmpty()) {
                 report.unresolved(s.id());
                 continue;
             }
             report.count("series.scored", 1);
-            Optional<SeriesScorer.Scored> scored = scorer.score(s.series(), b == null ? null : b.series(), w);
+            Optional<SeriesScorer.Scored> scored = scorer.score(splits.get(s.id()), levels.get(s.metric()));
             if (scored.isEmpty()) {
                 continue;
             }

@@ -28,7 +28,7 @@ public record TelemetryConfig(DetectorConfig detector, MetricClassifier classifi
     public static final Duration DEFAULT_TRACE_BUCKET = Duration.ofSeconds(30);
 
     public static final TelemetryConfig DEFAULTS = new TelemetryConfig(DetectorConfig.DEFAULTS,
-            MetricClassifier.DEFAULTS, DEFAULT_NODE_METRIC_PREFIXES, true, false, DEFAULT_TRACE_BUCKET,
+            MetricClassifier.DEFAULTS, DEFAULT_NODE_METRIC_PREFIXES, false, false, DEFAULT_TRACE_BUCKET,
             LogConfig.DEFAULTS);
 
     public TelemetryConfig {
