@@ -1,0 +1,58 @@
+package dev.taproot.ingest.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.taproot.graph.testing.SharedData;
+
+/** Detection alone, ranked by score, on the shared labelled cases: a floor that keeps detection honest. */
+class DetectionRankingTest {
+
+    @Test
+    void nezhaObRootCausesRankHighOnDetectionAlone() throws Exception {
+        List<DetectionRanking.Outcome> outcomes = DetectionRanking.run(SharedData.require("cases/nezha-ob"),
+                TelemetryConfig.DEFAULTS);
+        System.out.println("nezha-ob detection-only ranking\n" + DetectionRanking.table(outcomes));
+        if (Boolean.getBoolean("taproot.verbose")) {
+            outcomes.forEach(o -> System.out.println(o));
+        }
+        assertThat(DetectionRanking.acAt(outcomes, 1)).isGreaterThanOrEqualTo(0.55);
+        assertThat(DetectionRanking.acAt(outcomes, 3)).isGreaterThanOrEqualTo(0.7);
+    }
+
+    @Test
+    void otherSystemsPrintTheirFigures() throws Exception {
+        for (String system : List.of("petshop", "nezha-tt")) {
+            List<DetectionRanking.Outcome> outcomes = DetectionRanking.run(SharedData.require("cases/" + system),
+                    TelemetryConfig.DEFAULTS);
+            System.out.println(system + " detection-only ranking\n" + DetectionRanking.table(outcomes));
+            if (Boolean.getBoolean("taproot.verbose")) {
+                outcomes.forEach(o -> System.out.println(o));
+            }
+            assertThat(outcomes).isNotEmpty();
+        }
+    }
+
+    /** Parameter sweep for tuning, run on demand: {@code -Dtaproot.sweep=true}. */
+    @Test
+    void sweep() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("taproot.sweep"), "sweep on demand");
+        for (double floor : new double[] {0.02, 0.05, 0.1, 0.2}) {
+            for (boolean pre : new boolean[] {true, false}) {
+                for (int minPts : new int[] {1, 2}) {
+                    var cfg = TelemetryConfig.DEFAULTS.withBaselineIncludesPreWindow(pre).withDetector(
+                            TelemetryConfig.DEFAULTS.detector().withRelativeSpreadFloor(floor).withMinAnomalousPoints(minPts));
+                    var sb = new StringBuilder(String.format("floor=%.2f pre=%s minPts=%d", floor, pre, minPts));
+                    for (String system : List.of("nezha-ob", "petshop", "nezha-tt")) {
+                        var o = DetectionRanking.run(SharedData.require("cases/" + system), cfg);
+                        sb.append(String.format("  %s %.2f/%.2f", system, DetectionRanking.acAt(o, 1), DetectionRanking.acAt(o, 3)));
+                    }
+                    System.out.println(sb);
+                }
+            }
+        }
+    }
+}
