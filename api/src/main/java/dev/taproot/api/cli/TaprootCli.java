@@ -8,6 +8,9 @@ import picocli.CommandLine.Command;
         description = "Knowledge-graph root-cause analysis for IT operations.",
         subcommands = {
                 ServeCommand.class,
+                EvalCommand.class,
+                AnalyzeCommand.class,
+                RulesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class TaprootCli implements Runnable {

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.taproot.graph.store.GraphStore;
-import dev.taproot.ingest.GraphWriter;
+import dev.taproot.ingest.IngestReport;
+import dev.taproot.ingest.IngestService;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestRegistry;
-import dev.taproot.ingest.IngestResult;
 import dev.taproot.ingest.Ingestor;
 import dev.taproot.ingest.MalformedInputException;
 import dev.taproot.rules.eval.CaseSpec;
@@ -47,11 +47,9 @@ public final class CaseLoader {
                     continue;
                 }
                 try {
-                    var writer = new GraphWriter();
-                    IngestResult result = ingestor.ingest(input, writer);
-                    store.write(writer.batch());
-                    records += writer.batch().size();
-                    rejected += result.rejected().size();
+                    IngestReport report = new IngestService(store, registry).ingest(input, ingestor, false);
+                    records += report.entities() + report.relationships() + report.signals();
+                    rejected += report.rejected().size();
                 } catch (MalformedInputException | RuntimeException e) {
                     notes.add(part + "/" + file.getFileName() + ": " + e.getMessage());
                 }
