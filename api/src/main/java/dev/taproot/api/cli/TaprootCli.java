@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
                 SearchCommand.class,
                 ReindexCommand.class,
                 IngestCommand.class,
+                EvalCommand.class,
+                AnalyzeCommand.class,
+                RulesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class TaprootCli implements Runnable {

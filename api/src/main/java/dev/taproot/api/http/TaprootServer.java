@@ -50,6 +50,7 @@ public final class TaprootServer implements AutoCloseable {
         routes.add(new MetricsRoutes(metrics));
         routes.add(new ExplorerRoutes(taproot, options.requestTimeout()));
         routes.add(new IngestRoutes(new dev.taproot.ingest.IngestService(taproot.store(), dev.taproot.ingest.StandardIngestors.registry())));
+        routes.add(new AnalysisRoutes(taproot));
         return routes;
     }
 
