@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
                 ImportCommand.class,
                 SearchCommand.class,
                 ReindexCommand.class,
+                EvalCommand.class,
+                AnalyzeCommand.class,
+                RulesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class TaprootCli implements Runnable {

@@ -49,6 +49,7 @@ public final class TaprootServer implements AutoCloseable {
         routes.add(new OpenApiRoutes());
         routes.add(new MetricsRoutes(metrics));
         routes.add(new ExplorerRoutes(taproot, options.requestTimeout()));
+        routes.add(new AnalysisRoutes(taproot));
         return routes;
     }
 

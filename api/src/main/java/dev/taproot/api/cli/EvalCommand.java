@@ -1,0 +1,76 @@
+package dev.taproot.api.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import dev.taproot.api.eval.EvalReport;
+import dev.taproot.api.eval.EvalRunner;
+import dev.taproot.api.eval.NSigmaRanking;
+import dev.taproot.rules.eval.CaseOutcome;
+import dev.taproot.rules.eval.CaseSpec;
+
+/** {@code taproot eval DIR}: replays labelled failure cases and scores the rankings (CASES.md). */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Replay labelled failure cases in a temporary store and score AC@1, AC@3, Avg@5.")
+public final class EvalCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "DIR", description = "A folder of case folders (each with a case.yaml), or one case.")
+    Path dir;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write every case's ranking and the summary as JSON.")
+    Path json;
+
+    @Option(names = "--baseline", description = "Also score the N-Sigma ranking on the same cases and print it beside.")
+    boolean baseline;
+
+    @Option(names = "--every", paramLabel = "N", defaultValue = "1", description = "Replay every N-th case only (default 1: all).")
+    int every;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rules directory overriding the built-in pack (default: $TAPROOT_RULES).")
+    Path rulesDir;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("not a directory: " + dir);
+        }
+        List<Path> cases = CaseSpec.find(dir);
+        if (cases.isEmpty()) {
+            throw new IllegalArgumentException("no case.yaml under " + dir);
+        }
+        System.err.println("eval: replaying " + cases.size() + " case(s) from " + dir + " in a temporary store");
+        List<EvalRunner.Replay> replays;
+        try (EvalRunner runner = EvalRunner.startTemporary(EvalWiring.registry(), EvalWiring.rules(rulesDir))) {
+            replays = runner.replayAll(cases, every, System.err);
+        }
+        var outcomes = new ArrayList<CaseOutcome>();
+        replays.forEach(r -> outcomes.add(r.outcome()));
+        List<CaseOutcome> base = baseline ? nSigma(replays) : null;
+        var report = new EvalReport(outcomes, base);
+        if (json != null) {
+            report.writeJson(json);
+            System.err.println("eval: wrote " + json);
+        }
+        report.print(System.out);
+        return 0;
+    }
+
+    private static List<CaseOutcome> nSigma(List<EvalRunner.Replay> replays) {
+        var out = new ArrayList<CaseOutcome>();
+        for (EvalRunner.Replay r : replays) {
+            CaseSpec s = r.spec();
+            long t0 = System.nanoTime();
+            List<String> ranking = NSigmaRanking.rank(s);
+            out.add(new CaseOutcome(s.id(), s.system(), s.expectedFaultType(), s.expectedRootCause(), ranking,
+                    CaseOutcome.rankOf(s.expectedRootCause(), ranking), (System.nanoTime() - t0) / 1e6, null));
+        }
+        return out;
+    }
+}

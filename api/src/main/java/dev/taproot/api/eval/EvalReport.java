@@ -1,0 +1,75 @@
+package dev.taproot.api.eval;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.taproot.rules.eval.CaseOutcome;
+import dev.taproot.rules.eval.EvalSummary;
+
+/** Prints eval figures (per system, per fault type, pooled) and writes the JSON report. */
+public final class EvalReport {
+
+    private final List<CaseOutcome> outcomes;
+    private final List<CaseOutcome> baseline;
+
+    /** @param baseline the N-Sigma outcomes of the same cases, or null */
+    public EvalReport(List<CaseOutcome> outcomes, List<CaseOutcome> baseline) {
+        this.outcomes = List.copyOf(outcomes);
+        this.baseline = baseline == null ? null : List.copyOf(baseline);
+    }
+
+    public EvalSummary pooled() {
+        return EvalSummary.of("pooled", outcomes);
+    }
+
+    /** The tables, then the required last line. */
+    public void print(PrintStream out) {
+        table(out, "system", EvalSummary.by(outcomes, CaseOutcome::system),
+                baseline == null ? null : EvalSummary.by(baseline, CaseOutcome::system));
+        table(out, "fault type", EvalSummary.by(outcomes, CaseOutcome::faultType),
+                baseline == null ? null : EvalSummary.by(baseline, CaseOutcome::faultType));
+        long errors = outcomes.stream().filter(o -> o.error() != null).count();
+        if (errors > 0) {
+            out.println(errors + " case(s) failed to analyse (see --json for the errors)");
+        }
+        if (baseline != null) {
+            out.println("n-sigma " + EvalSummary.of("pooled", baseline).lastLine().substring("eval: ".length()));
+        }
+        out.println(pooled().lastLine());
+    }
+
+    private static void table(PrintStream out, String first, List<EvalSummary> rows, List<EvalSummary> base) {
+        out.println(EvalSummary.header(first) + (base == null ? "" : "   | n-sigma AC@1  AC@3  Avg@5"));
+        for (int i = 0; i < rows.size(); i++) {
+            EvalSummary r = rows.get(i);
+            String b = "";
+            if (base != null) {
+                EvalSummary s = base.stream().filter(x -> x.group().equals(r.group())).findFirst().orElse(null);
+                b = s == null ? "" : String.format(java.util.Locale.ROOT, "   |         %5.2f %5.2f  %5.2f", s.ac1(), s.ac3(), s.avg5());
+            }
+            out.println(r.row() + b);
+        }
+        out.println();
+    }
+
+    /** Writes every case's ranking and the summaries. */
+    public void writeJson(Path file) throws IOException {
+        var root = new LinkedHashMap<String, Object>();
+        root.put("pooled", pooled());
+        root.put("systems", EvalSummary.by(outcomes, CaseOutcome::system));
+        root.put("faultTypes", EvalSummary.by(outcomes, CaseOutcome::faultType));
+        if (baseline != null) {
+            root.put("nsigma", Map.of("pooled", EvalSummary.of("pooled", baseline),
+                    "systems", EvalSummary.by(baseline, CaseOutcome::system), "cases", baseline));
+        }
+        root.put("cases", outcomes);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
+    }
+}

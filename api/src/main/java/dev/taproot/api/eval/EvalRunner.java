@@ -1,0 +1,127 @@
+package dev.taproot.api.eval;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Supplier;
+
+import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.GraphStores;
+import dev.taproot.graph.store.StoreConfig;
+import dev.taproot.ingest.IngestRegistry;
+import dev.taproot.rules.engine.Analysis;
+import dev.taproot.rules.engine.AnalysisRequest;
+import dev.taproot.rules.engine.Candidate;
+import dev.taproot.rules.engine.RootCauseEngine;
+import dev.taproot.rules.eval.CaseOutcome;
+import dev.taproot.rules.eval.CaseSpec;
+import dev.taproot.rules.pack.RulePack;
+
+/**
+ * Replays labelled cases in ONE temporary embedded store (cleared between cases, deleted at the
+ * end; never the user's data): ingest each case through the registry, analyse its window and
+ * symptom, score the service-level ranking.
+ */
+public final class EvalRunner implements AutoCloseable {
+
+    private final GraphStore store;
+    private final Path home;
+    private final CaseLoader loader;
+    private final RootCauseEngine engine;
+
+    private EvalRunner(GraphStore store, Path home, IngestRegistry registry, Supplier<RulePack> rules) {
+        this.store = store;
+        this.home = home;
+        this.loader = new CaseLoader(registry);
+        this.engine = new RootCauseEngine(store, rules);
+    }
+
+    /** Starts a temporary embedded store for a whole eval run. */
+    public static EvalRunner startTemporary(IngestRegistry registry, Supplier<RulePack> rules) {
+        try {
+            Path home = Files.createTempDirectory("taproot-eval-");
+            GraphStore store = GraphStores.open(StoreConfig.embedded(home, 0));
+            return new EvalRunner(store, home, registry, rules);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary store: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs over an existing store that may be cleared (tests share one embedded store). */
+    public static EvalRunner over(GraphStore scratchStore, IngestRegistry registry, Supplier<RulePack> rules) {
+        return new EvalRunner(scratchStore, null, registry, rules);
+    }
+
+    /** The result of replaying one case: its analysis (null on error) and its outcome. */
+    public record Replay(CaseSpec spec, Analysis analysis, CaseOutcome outcome, CaseLoader.Loaded loaded) {
+    }
+
+    /** Replays one case: clear, ingest, analyse, score. A failing case is an outcome with its error. */
+    public Replay replay(CaseSpec spec) {
+        store.clear();
+        CaseLoader.Loaded loaded = loader.load(spec, store);
+        try {
+            var request = new AnalysisRequest(spec.symptomEntities(), null, spec.symptomText(), spec.windowStart(),
+                    spec.windowEnd(), AnalysisRequest.DEFAULT_DEPTH, java.util.Set.of(), 20);
+            long t0 = System.nanoTime();
+            Analysis analysis = engine.analyze(request);
+            double millis = (System.nanoTime() - t0) / 1e6;
+            List<String> ranking = serviceRanking(analysis);
+            return new Replay(spec, analysis, new CaseOutcome(spec.id(), spec.system(), spec.expectedFaultType(),
+                    spec.expectedRootCause(), ranking, CaseOutcome.rankOf(spec.expectedRootCause(), ranking), millis, null),
+                    loaded);
+        } catch (RuntimeException e) {
+            return new Replay(spec, null, new CaseOutcome(spec.id(), spec.system(), spec.expectedFaultType(),
+                    spec.expectedRootCause(), List.of(), 0, 0, e.toString()), loaded);
+        }
+    }
+
+    /** Replays every case, printing progress to {@code progress}; {@code stride} > 1 keeps every n-th case. */
+    public List<Replay> replayAll(List<Path> caseDirs, int stride, PrintStream progress) {
+        var out = new ArrayList<Replay>();
+        for (int i = 0; i < caseDirs.size(); i += Math.max(1, stride)) {
+            CaseSpec spec = CaseSpec.read(caseDirs.get(i));
+            Replay r = replay(spec);
+            out.add(r);
+            if (progress != null) {
+                progress.printf("[%d/%d] %s rank=%d%s%n", out.size(), (caseDirs.size() + stride - 1) / stride,
+                        spec.id(), r.outcome().rank(), r.outcome().error() == null ? "" : " error: " + r.outcome().error());
+            }
+        }
+        return out;
+    }
+
+    /** Candidates as service-level names, best first, duplicates dropped. */
+    public static List<String> serviceRanking(Analysis analysis) {
+        var names = new LinkedHashSet<String>();
+        analysis.candidates().stream().sorted(Comparator.comparingDouble(Candidate::score).reversed())
+                .forEach(c -> names.add(c.name()));
+        return List.copyOf(names);
+    }
+
+    public GraphStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        if (home != null) {
+            store.close();
+            deleteQuietly(home);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp dir is harmless
+        }
+    }
+}

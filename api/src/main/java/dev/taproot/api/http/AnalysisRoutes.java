@@ -1,0 +1,110 @@
+package dev.taproot.api.http;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+
+import dev.taproot.api.Taproot;
+import dev.taproot.api.cli.AnalysisJson;
+import dev.taproot.rules.engine.Analysis;
+import dev.taproot.rules.engine.AnalysisRequest;
+import dev.taproot.rules.engine.RootCauseEngine;
+import dev.taproot.rules.evidence.AnalysisText;
+import dev.taproot.rules.pack.RulePack;
+import dev.taproot.rules.pack.RulePacks;
+
+/**
+ * {@code POST /api/v1/analyses}: ranks the root causes of a symptom in a window. Body:
+ * <pre>{@code
+ * {"symptom": {"entities": ["frontend"], "alert": "HighLatency", "text": "checkout is slow"},
+ *  "window": {"start": "2024-01-01T12:00:00Z", "end": "2024-01-01T12:15:00Z"},
+ *  "depth": 3, "rules": ["prop.latency-from-callee"], "maxCandidates": 10}
+ * }</pre>
+ * Answers the analysis as JSON ({@code ?format=text}: the plain-text rendering).
+ */
+public final class AnalysisRoutes implements Routes {
+
+    private final RootCauseEngine engine;
+
+    public AnalysisRoutes(Taproot taproot) {
+        this(taproot, RulePacks.inForce(null, System.getenv()));
+    }
+
+    public AnalysisRoutes(Taproot taproot, Supplier<RulePack> rules) {
+        this.engine = new RootCauseEngine(taproot.store(), rules);
+    }
+
+    @Override
+    public void register(JavalinConfig config) {
+        config.routes.post("/api/v1/analyses", this::analyse);
+    }
+
+    private void analyse(Context ctx) {
+        AnalysisRequest request = parse(ctx.body());
+        Analysis analysis = engine.analyze(request);
+        if ("text".equalsIgnoreCase(ctx.queryParam("format"))) {
+            ctx.contentType("text/plain; charset=utf-8").result(AnalysisText.render(analysis));
+        } else {
+            ctx.contentType("application/json").result(AnalysisJson.write(analysis));
+        }
+    }
+
+    static AnalysisRequest parse(String body) {
+        JsonNode root;
+        try {
+            root = AnalysisJson.mapper().readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (java.io.IOException e) {
+            throw Problem.badRequest("body is not JSON: " + e.getOriginalMessage());
+        }
+        if (!root.isObject()) {
+            throw Problem.badRequest("body must be a JSON object");
+        }
+        JsonNode symptom = root.path("symptom");
+        var entities = new ArrayList<String>();
+        JsonNode list = symptom.path("entities");
+        if (!list.isMissingNode() && !list.isArray()) {
+            throw Problem.badRequest("field 'symptom.entities' must be an array of entity names or keys");
+        }
+        list.forEach(n -> entities.add(n.asText()));
+        Instant end = time(root.path("window").path("end"), "window.end", Instant.now());
+        Instant start = time(root.path("window").path("start"), "window.start", end.minusSeconds(1800));
+        var rules = new LinkedHashSet<String>();
+        root.path("rules").forEach(n -> rules.add(n.asText()));
+        int depth = root.path("depth").asInt(AnalysisRequest.DEFAULT_DEPTH);
+        int max = root.path("maxCandidates").asInt(AnalysisRequest.DEFAULT_MAX_CANDIDATES);
+        try {
+            return new AnalysisRequest(entities, text(symptom.path("alert")), text(symptom.path("text")), start, end,
+                    depth, rules, max);
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest(e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode n) {
+        return n.isMissingNode() || n.isNull() ? null : n.asText();
+    }
+
+    private static Instant time(JsonNode n, String field, Instant fallback) {
+        if (n.isMissingNode() || n.isNull()) {
+            return fallback;
+        }
+        try {
+            return Instant.parse(n.asText());
+        } catch (DateTimeParseException e) {
+            throw Problem.badRequest("field '" + field + "': '" + n.asText() + "' is not an ISO-8601 UTC time");
+        }
+    }
+
+    /** For tests: the rule ids a request names. */
+    static List<String> ruleIds(AnalysisRequest r) {
+        return List.copyOf(r.ruleIds());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.taproot.ingest.telemetry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.taproot.ingest.GraphWriter;
+import dev.taproot.ingest.IngestInput;
+import dev.taproot.ingest.IngestResult;
+import dev.taproot.ingest.MalformedInputException;
+import dev.taproot.ingest.metrics.MetricSet;
+import dev.taproot.ingest.metrics.PrometheusMatrixParser;
+
+/**
+ * Turns telemetry (metrics, traces, logs) into anomaly signals: reads the window inputs and the baseline
+ * inputs, compares each series with its baseline and writes the signals, the entities they need and
+ * (for traces) the CALLS relationships into a {@link GraphWriter}. Nothing reaches the store until the
+ * caller writes the batch. See the package documentation for the baseline rule.
+ */
+public final class TelemetryAnalyzer {
+
+    private final TelemetryConfig config;
+    private final PrometheusMatrixParser prometheus = new PrometheusMatrixParser();
+
+    public TelemetryAnalyzer(TelemetryConfig config) {
+        this.config = config;
+    }
+
+    public TelemetryAnalyzer() {
+        this(TelemetryConfig.DEFAULTS);
+    }
+
+    public TelemetryConfig config() {
+        return config;
+    }
+
+    /** Whether this analyzer reads an input (by name suffix or content). */
+    public static boolean reads(IngestInput input) {
+        return TelemetryFormat.detect(input).isPresent();
+    }
+
+    /**
+     * Analyses a request, resolving entities through {@code graph} ({@link TelemetryEntities.Graph#of}
+     * over the store, or {@link TelemetryEntities.Graph#NONE}).
+     *
+     * @throws MalformedInputException naming the first input that cannot be read at all; nothing is written
+     */
+    public TelemetryReport analyze(TelemetryRequest request, TelemetryEntities.Graph graph, GraphWriter writer)
+            throws MalformedInputException {
+        var report = new TelemetryReport.Builder();
+        var window = new Parsed();
+        var baseline = new Parsed();
+        for (IngestInput in : request.signals()) {
+            read(in, window, report);
+        }
+        for (IngestInput in : request.baseline()) {
+            read(in, baseline, report);
+        }
+        var entities = new TelemetryEntities(graph, config.nodeMetricPrefixes());
+        var staged = new GraphWriter();
+        new MetricAnalysis(config, entities).analyze(window.metrics, baseline.metrics, request.window(), staged, report);
+        entities.created().forEach(writer::entity);
+        var batch = staged.batch();
+        batch.entities().forEach(writer::entity);
+        batch.relationships().forEach(writer::relationship);
+        batch.signals().forEach(writer::signal);
+        return report.build();
+    }
+
+    /** Parsed inputs of one side (window or baseline). */
+    private static final class Parsed {
+        final List<MetricSet> metrics = new ArrayList<>();
+    }
+
+    private void read(IngestInput in, Parsed into, TelemetryReport.Builder report) throws MalformedInputException {
+        Optional<TelemetryFormat> format = TelemetryFormat.detect(in);
+        if (format.isEmpty()) {
+            report.count("inputs.skipped", 1);
+            return;
+        }
+        var result = new IngestResult.Builder(format.get().name().toLowerCase(java.util.Locale.ROOT), in.name());
+        switch (format.get()) {
+            case PROMETHEUS -> {
+                MetricSet set = prometheus.parse(in);
+                into.metrics.add(set);
+                result.accept("series", set.series().size());
+                result.accept("samples", set.series().stream().mapToInt(s -> s.series().size()).sum());
+                set.rejected().forEach(r -> result.reject(r.location(), r.reason()));
+                count(report, set.quality());
+            }
+            default -> report.count("inputs.unsupported", 1);
+        }
+        report.input(result.build());
+    }
+
+    private static void count(TelemetryReport.Builder report, dev.taproot.ingest.anomaly.SampleQuality q) {
+        report.count("samples.nonNumeric", q.nonNumeric);
+        report.count("samples.nonFinite", q.nonFinite);
+        report.count("samples.outOfOrder", q.outOfOrder);
+        report.count("samples.duplicates", q.duplicates);
+        report.count("samples.gaps", q.gaps);
+    }
+}

@@ -1,0 +1,215 @@
+package dev.taproot.rules.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.taproot.graph.model.Entity;
+import dev.taproot.graph.model.Signal;
+import dev.taproot.graph.model.Subgraph;
+import dev.taproot.graph.vocabulary.Vocabulary;
+import dev.taproot.rules.engine.Analysis.RuledOut;
+import dev.taproot.rules.engine.Analysis.SymptomRef;
+import dev.taproot.rules.evidence.EvidenceBuilder;
+import dev.taproot.rules.pack.RulePack;
+import dev.taproot.rules.ranking.CausalRanker;
+import dev.taproot.rules.ranking.RankingSettings;
+import dev.taproot.rules.ranking.SignalStrength;
+import dev.taproot.rules.ranking.UnitScore;
+
+/** The in-memory part of an analysis: symptoms, rule matching, ranking, evidence. */
+final class InMemoryAnalyzer {
+
+    private final Vocabulary vocabulary;
+    private final RankingSettings settings;
+    private final SignalStrength strength;
+    private final RuleMatcher matcher;
+    private final CausalRanker ranker;
+
+    InMemoryAnalyzer(Vocabulary vocabulary, RankingSettings settings) {
+        this.vocabulary = vocabulary;
+        this.settings = settings;
+        this.strength = new SignalStrength(vocabulary, settings);
+        this.matcher = new RuleMatcher(vocabulary);
+        this.ranker = new CausalRanker(strength, settings);
+    }
+
+    Analysis analyze(Subgraph graph, AnalysisRequest request, RulePack pack, RootCauseEngine.History history,
+                     double readMillis) {
+        long t0 = System.nanoTime();
+        var topology = new Topology(graph, vocabulary);
+        Instant from = request.windowStart().minus(AnalysisRequest.DEFAULT_LOOKBACK);
+        List<Signal> signals = graph.signals().stream().filter(s -> s.overlaps(from, request.windowEnd())).toList();
+
+        var symptoms = new ArrayList<SymptomRef>();
+        resolveSymptoms(request, topology, signals, symptoms);
+        boolean inferred = symptoms.isEmpty();
+        if (inferred) {
+            inferSymptoms(topology, signals, symptoms);
+        }
+        var symptomUnits = new LinkedHashSet<String>();
+        symptoms.forEach(s -> symptomUnits.add(topology.unit(s.entityKey())));
+
+        RuleMatcher.Result matched = matcher.match(pack.select(request.ruleIds()), signals, topology);
+        long t1 = System.nanoTime();
+
+        var signalUnits = new LinkedHashSet<String>();
+        signals.forEach(s -> signalUnits.add(topology.unit(s.entityKey())));
+        Map<String, Integer> past = signalUnits.size() <= 200 ? history.of(signalUnits) : Map.of();
+        List<UnitScore> ranked = ranker.rank(topology, signals, matched.links(), symptomUnits, past);
+        long t2 = System.nanoTime();
+
+        var evidence = new EvidenceBuilder(topology, strength, matched.links(), symptomUnits);
+        var candidates = new ArrayList<Candidate>();
+        var ruledOut = new ArrayList<RuledOut>();
+        double total = ranked.stream().mapToDouble(UnitScore::score).sum();
+        double top = ranked.isEmpty() ? 0 : ranked.get(0).score();
+        for (UnitScore u : ranked) {
+            Entity e = topology.entity(u.unit());
+            String name = e == null ? u.unit() : e.name();
+            if (u.anomaly() <= 0) {
+                ruledOut.add(new RuledOut(u.unit(), name, "no signal on it in the window"));
+                continue;
+            }
+            if (candidates.size() >= request.maxCandidates()) {
+                ruledOut.add(new RuledOut(u.unit(), name, String.format(Locale.ROOT,
+                        "ranked lower (score %.3f vs %.3f for the top candidate)", u.score(), top)));
+                continue;
+            }
+            double confidence = confidence(u, total, top);
+            candidates.add(new Candidate(u.unit(), name, e == null ? "Unresolved" : e.type(), u.unit(),
+                    evidence.faultType(u.unit(), signals), confidence, u.score(),
+                    evidence.explain(u, confidence, signals), topology.blastRadius(u.unit())));
+        }
+        for (String s : symptomUnits) {
+            if (ranked.stream().noneMatch(r -> r.unit().equals(s) && r.anomaly() > 0)
+                    && ruledOut.stream().noneMatch(r -> r.entityKey().equals(s))) {
+                ruledOut.add(new RuledOut(s, name(topology, s), "the symptom itself shows no signal in the window"));
+            }
+        }
+        boolean noConfidentCause = candidates.isEmpty() || candidates.get(0).confidence() < settings.minConfidence();
+        long t3 = System.nanoTime();
+        var timings = new Analysis.Timings(readMillis, (t1 - t0) / 1e6, (t3 - t1) / 1e6,
+                readMillis + (t3 - t0) / 1e6, graph.entities().size(), graph.relationships().size(), signals.size(),
+                matched.links().size());
+        return new Analysis(symptoms, inferred, request.windowStart(), request.windowEnd(), candidates, ruledOut,
+                matched.failures(), noConfidentCause, summary(candidates, symptoms, noConfidentCause), timings);
+    }
+
+    private double confidence(UnitScore u, double total, double top) {
+        double share = total <= 0 ? 0 : u.score() / total;
+        double relative = top <= 0 ? 0 : u.score() / top;
+        double c = u.anomaly() * (0.4 * relative + 0.6 * Math.sqrt(share)) * (u.explained() ? 1.0 : 0.7);
+        return Math.max(0, Math.min(1, c));
+    }
+
+    private void resolveSymptoms(AnalysisRequest request, Topology t, List<Signal> signals, List<SymptomRef> out) {
+        var seen = new LinkedHashSet<String>();
+        for (String s : request.symptomEntities()) {
+            for (Entity e : find(t, s)) {
+                if (seen.add(e.key())) {
+                    out.add(new SymptomRef(e.key(), e.name(), e.type(), "named in the request"));
+                }
+            }
+        }
+        if (request.alert() != null && !request.alert().isBlank()) {
+            for (Signal s : signals) {
+                if (s.name().equalsIgnoreCase(request.alert()) && seen.add(s.entityKey())) {
+                    out.add(new SymptomRef(s.entityKey(), name(t, s.entityKey()), type(t, s.entityKey()),
+                            "alert " + s.name() + " fired on it"));
+                }
+            }
+        }
+        if (out.isEmpty() && request.text() != null && !request.text().isBlank()) {
+            String text = request.text().toLowerCase(Locale.ROOT);
+            for (Entity e : t.entities().values()) {
+                if (e.name().length() >= 3 && text.matches("(?s).*\\b" + java.util.regex.Pattern.quote(
+                        e.name().toLowerCase(Locale.ROOT)) + "\\b.*") && seen.add(t.unit(e.key()))) {
+                    out.add(new SymptomRef(e.key(), e.name(), e.type(), "mentioned in the symptom text"));
+                }
+            }
+        }
+    }
+
+    private static List<Entity> find(Topology t, String nameOrKey) {
+        Entity byKey = t.entity(nameOrKey);
+        if (byKey != null) {
+            return List.of(byKey);
+        }
+        var out = new ArrayList<Entity>();
+        for (Entity e : t.entities().values()) {
+            if (e.name().equalsIgnoreCase(nameOrKey)
+                    || e.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(nameOrKey))) {
+                out.add(e);
+            }
+        }
+        // prefer the service-level entity when several share the name
+        out.sort(Comparator.comparing((Entity e) -> !t.unit(e.key()).equals(e.key())));
+        return out.isEmpty() ? out : List.of(out.get(0));
+    }
+
+    /** With no symptom given: the most anomalous user-facing units (nobody calls them), else the most anomalous. */
+    private void inferSymptoms(Topology t, List<Signal> signals, List<SymptomRef> out) {
+        var symptomStrength = new LinkedHashMap<String, Double>();
+        for (Signal s : signals) {
+            String u = t.unit(s.entityKey());
+            double w = strength.raw(s) * (strength.isFault(s) ? 0.5 : 1.0);
+            symptomStrength.merge(u, w, (a, b) -> 1 - (1 - a) * (1 - b));
+        }
+        var entries = new ArrayList<String>();
+        if (t.hasCallGraph()) {
+            for (String u : symptomStrength.keySet()) {
+                if (t.callers(u).isEmpty() && !t.callees(u).isEmpty()) {
+                    entries.add(u);
+                }
+            }
+        }
+        List<String> pool = entries.isEmpty() ? new ArrayList<>(symptomStrength.keySet()) : entries;
+        pool.sort(Comparator.comparingDouble((String u) -> -symptomStrength.get(u)));
+        for (String u : pool.subList(0, Math.min(entries.isEmpty() ? 1 : 2, pool.size()))) {
+            out.add(new SymptomRef(u, name(t, u), type(t, u), String.format(Locale.ROOT,
+                    entries.isEmpty() ? "most anomalous entity in the window (strength %.2f)"
+                            : "user-facing (nobody calls it) and anomalous in the window (strength %.2f)",
+                    symptomStrength.get(u))));
+        }
+    }
+
+    private static String name(Topology t, String key) {
+        Entity e = t.entity(key);
+        return e == null ? key : e.name();
+    }
+
+    private static String type(Topology t, String key) {
+        Entity e = t.entity(key);
+        return e == null ? "Unresolved" : e.type();
+    }
+
+    private static String summary(List<Candidate> candidates, List<SymptomRef> symptoms, boolean noConfident) {
+        String about = symptoms.isEmpty() ? "the window" : symptoms.get(0).name();
+        if (candidates.isEmpty()) {
+            return "No signal in the window explains " + about + ".";
+        }
+        Candidate c = candidates.get(0);
+        return String.format(Locale.ROOT, "%s%s (%s) is the most likely root cause of %s, confidence %.2f.",
+                noConfident ? "No confident cause; " : "", c.name(), c.faultType(), about, c.confidence());
+    }
+
+    static Set<String> unitsOf(Topology t, List<Signal> signals) {
+        var out = new LinkedHashSet<String>();
+        signals.forEach(s -> out.add(t.unit(s.entityKey())));
+        return out;
+    }
+
+    static Map<String, List<Signal>> byUnit(Topology t, List<Signal> signals) {
+        var out = new HashMap<String, List<Signal>>();
+        signals.forEach(s -> out.computeIfAbsent(t.unit(s.entityKey()), k -> new ArrayList<>()).add(s));
+        return out;
+    }
+}

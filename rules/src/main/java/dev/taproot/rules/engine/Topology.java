@@ -1,0 +1,197 @@
+package dev.taproot.rules.engine;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.taproot.graph.model.Entity;
+import dev.taproot.graph.model.Relationship;
+import dev.taproot.graph.model.RelationshipTypes;
+import dev.taproot.graph.model.Subgraph;
+import dev.taproot.graph.vocabulary.Vocabulary;
+
+/**
+ * The subgraph's topology indexed for rule matching. Every entity belongs to a <em>unit</em>: the
+ * service it serves (a pod, container or workload maps to the service that selects or owns it),
+ * or itself. Calls, hosting, configuration and ownership are indexed between units.
+ */
+public final class Topology {
+
+    private final Map<String, Entity> entities;
+    private final Map<String, String> unitOf = new HashMap<>();
+    private final Map<String, Set<String>> callees = new HashMap<>();
+    private final Map<String, Set<String>> callers = new HashMap<>();
+    private final Map<String, Set<String>> hostsOf = new HashMap<>();
+    private final Map<String, Set<String>> guestsOf = new HashMap<>();
+    private final Map<String, Set<String>> configsOf = new HashMap<>();
+    private final Map<String, Set<String>> ownershipNeighbours = new HashMap<>();
+    private final Map<String, Set<String>> dependencies = new HashMap<>();
+    private final Vocabulary vocabulary;
+
+    public Topology(Subgraph graph, Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+        this.entities = new LinkedHashMap<>(graph.entitiesByKey());
+        var owners = new HashMap<String, Set<String>>();
+        for (Relationship r : graph.relationships()) {
+            switch (r.type()) {
+                case RelationshipTypes.SELECTS, RelationshipTypes.OWNS -> owners.computeIfAbsent(r.toKey(), k -> new LinkedHashSet<>()).add(r.fromKey());
+                case RelationshipTypes.MEMBER_OF, RelationshipTypes.PART_OF -> owners.computeIfAbsent(r.fromKey(), k -> new LinkedHashSet<>()).add(r.toKey());
+                default -> { }
+            }
+        }
+        for (String key : entities.keySet()) {
+            unitOf.put(key, findUnit(key, owners));
+        }
+        for (Relationship r : graph.relationships()) {
+            String from = unit(r.fromKey());
+            String to = unit(r.toKey());
+            switch (r.type()) {
+                case RelationshipTypes.CALLS -> {
+                    if (!from.equals(to)) {
+                        add(callees, from, to);
+                        add(callers, to, from);
+                    }
+                }
+                case RelationshipTypes.RUNS_ON -> {
+                    add(hostsOf, from, to);
+                    add(guestsOf, to, from);
+                    add(hostsOf, r.fromKey(), to);
+                }
+                case RelationshipTypes.USES_CONFIG, RelationshipTypes.MOUNTS -> add(configsOf, from, r.toKey());
+                case RelationshipTypes.SELECTS, RelationshipTypes.OWNS, RelationshipTypes.MEMBER_OF,
+                     RelationshipTypes.PART_OF, RelationshipTypes.ROUTES_TO, RelationshipTypes.SCALES -> {
+                    add(ownershipNeighbours, r.fromKey(), r.toKey());
+                    add(ownershipNeighbours, r.toKey(), r.fromKey());
+                    add(ownershipNeighbours, from, to);
+                    add(ownershipNeighbours, to, from);
+                }
+                case RelationshipTypes.DEPENDS_ON, RelationshipTypes.CONSUMES_API -> add(dependencies, from, to);
+                default -> { }
+            }
+        }
+    }
+
+    private String findUnit(String key, Map<String, Set<String>> owners) {
+        Entity e = entities.get(key);
+        if (e == null || isServiceLevel(e)) {
+            return key;
+        }
+        var seen = new LinkedHashSet<String>();
+        var todo = new ArrayDeque<String>();
+        todo.add(key);
+        while (!todo.isEmpty() && seen.size() < 32) {
+            String k = todo.poll();
+            if (!seen.add(k)) {
+                continue;
+            }
+            Entity x = entities.get(k);
+            if (x != null && !k.equals(key) && vocabulary.isA(x.type(), "Service")) {
+                return k;
+            }
+            todo.addAll(owners.getOrDefault(k, Set.of()));
+        }
+        // a workload without a service is its own unit; a pod or container goes to its workload
+        for (String k : seen) {
+            Entity x = entities.get(k);
+            if (x != null && !k.equals(key) && vocabulary.isA(x.type(), "Workload")
+                    && !x.type().equals("ReplicaSet")) {
+                return k;
+            }
+        }
+        return key;
+    }
+
+    private boolean isServiceLevel(Entity e) {
+        return vocabulary.isA(e.type(), "Service") || vocabulary.isA(e.type(), "Compute")
+                || vocabulary.isA(e.type(), "DataStore") || vocabulary.isA(e.type(), "Config")
+                || vocabulary.isA(e.type(), "Organisation") || vocabulary.isA(e.type(), "ExternalDependency");
+    }
+
+    private static void add(Map<String, Set<String>> index, String from, String to) {
+        index.computeIfAbsent(from, k -> new LinkedHashSet<>()).add(to);
+    }
+
+    /** The unit (service level) of an entity; unknown keys are their own unit. */
+    public String unit(String key) {
+        return unitOf.getOrDefault(key, key);
+    }
+
+    public Entity entity(String key) {
+        return entities.get(key);
+    }
+
+    public Map<String, Entity> entities() {
+        return entities;
+    }
+
+    public Set<String> callees(String unit) {
+        return callees.getOrDefault(unit, Set.of());
+    }
+
+    public Set<String> callers(String unit) {
+        return callers.getOrDefault(unit, Set.of());
+    }
+
+    public Set<String> hosts(String keyOrUnit) {
+        return hostsOf.getOrDefault(keyOrUnit, Set.of());
+    }
+
+    public Set<String> guests(String host) {
+        return guestsOf.getOrDefault(host, Set.of());
+    }
+
+    public Set<String> configs(String unit) {
+        return configsOf.getOrDefault(unit, Set.of());
+    }
+
+    public Set<String> ownershipNeighbours(String key) {
+        return ownershipNeighbours.getOrDefault(key, Set.of());
+    }
+
+    public Set<String> dependencies(String unit) {
+        return dependencies.getOrDefault(unit, Set.of());
+    }
+
+    /** Whether any unit calls another (a call graph is known). */
+    public boolean hasCallGraph() {
+        return !callees.isEmpty();
+    }
+
+    /** Units reachable from {@code unit} along CALLS (towards callees when {@code down}) within {@code hops}, with their distance. */
+    public Map<String, Integer> reach(String unit, boolean down, int hops) {
+        var dist = new LinkedHashMap<String, Integer>();
+        var todo = new ArrayDeque<String>();
+        dist.put(unit, 0);
+        todo.add(unit);
+        while (!todo.isEmpty()) {
+            String u = todo.poll();
+            int d = dist.get(u);
+            if (d >= hops) {
+                continue;
+            }
+            for (String n : down ? callees(u) : callers(u)) {
+                if (!dist.containsKey(n)) {
+                    dist.put(n, d + 1);
+                    todo.add(n);
+                }
+            }
+        }
+        dist.remove(unit);
+        return dist;
+    }
+
+    /** The units that depend on {@code unit}: its callers, transitively, and what runs on it when it hosts. */
+    public List<String> blastRadius(String unit) {
+        var out = new LinkedHashSet<String>(reach(unit, false, 6).keySet());
+        for (String g : guests(unit)) {
+            out.add(g);
+            out.addAll(reach(g, false, 6).keySet());
+        }
+        out.remove(unit);
+        return List.copyOf(out);
+    }
+}

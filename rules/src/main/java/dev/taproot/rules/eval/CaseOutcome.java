@@ -1,0 +1,30 @@
+package dev.taproot.rules.eval;
+
+import java.util.List;
+
+/**
+ * How one case went: the service-level ranking, the rank of the expected root cause (0: absent),
+ * and how long the analysis took.
+ */
+public record CaseOutcome(String id, String system, String faultType, String expected, List<String> ranking,
+                          int rank, double analysisMillis, String error) {
+
+    public CaseOutcome {
+        ranking = List.copyOf(ranking);
+    }
+
+    /** Whether the expected cause is within the top k. */
+    public boolean hit(int k) {
+        return rank > 0 && rank <= k;
+    }
+
+    /** The rank of {@code expected} in a service-level ranking, comparing names case-insensitively (0: absent). */
+    public static int rankOf(String expected, List<String> ranking) {
+        for (int i = 0; i < ranking.size(); i++) {
+            if (ranking.get(i).equalsIgnoreCase(expected.strip())) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.taproot.rules.evidence;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.taproot.graph.model.Entity;
+import dev.taproot.graph.model.Signal;
+import dev.taproot.rules.engine.CausalLink;
+import dev.taproot.rules.engine.Topology;
+import dev.taproot.rules.ranking.SignalStrength;
+import dev.taproot.rules.ranking.UnitScore;
+
+/**
+ * Builds each candidate's evidence tree: its own signals, the causal chains from its signals through
+ * rules to the symptom (signal -> rule -> signal ... -> symptom), and the priors that moved it.
+ */
+public final class EvidenceBuilder {
+
+    private static final int MAX_DEPTH = 5;
+    private static final int MAX_BRANCHES = 3;
+
+    private final Topology topology;
+    private final SignalStrength strength;
+    private final Map<String, List<CausalLink>> byCause = new HashMap<>();
+    private final Set<String> symptomUnits;
+
+    public EvidenceBuilder(Topology topology, SignalStrength strength, List<CausalLink> links, Set<String> symptomUnits) {
+        this.topology = topology;
+        this.strength = strength;
+        this.symptomUnits = symptomUnits;
+        for (CausalLink l : links) {
+            byCause.computeIfAbsent(l.cause().key(), k -> new ArrayList<>()).add(l);
+        }
+        byCause.values().forEach(list -> list.sort(Comparator.comparingDouble(CausalLink::weight).reversed()));
+    }
+
+    /** The most specific type of the strongest fault signal on the unit (or its strongest signal). */
+    public String faultType(String unit, List<Signal> signals) {
+        Signal best = null;
+        for (Signal s : signals) {
+            if (!topology.unit(s.entityKey()).equals(unit)) {
+                continue;
+            }
+            if (best == null || strength.weighted(s) > strength.weighted(best)) {
+                best = s;
+            }
+        }
+        return best == null ? "Unknown" : best.type();
+    }
+
+    /** The evidence tree of one candidate. */
+    public Evidence explain(UnitScore u, double confidence, List<Signal> signals) {
+        var own = signals.stream().filter(s -> topology.unit(s.entityKey()).equals(u.unit()))
+                .sorted(Comparator.comparingDouble(strength::weighted).reversed()).limit(6).toList();
+        var ownDetails = new ArrayList<Evidence>();
+        own.forEach(s -> ownDetails.add(Evidence.of(strength.weighted(s), describe(s))));
+        var chains = new ArrayList<Evidence>();
+        for (Signal s : own) {
+            for (CausalLink l : byCause.getOrDefault(s.key(), List.of())) {
+                if (chains.size() >= MAX_BRANCHES) {
+                    break;
+                }
+                chains.add(chain(l, 1, new HashSet<>()));
+            }
+        }
+        var details = new ArrayList<Evidence>();
+        details.add(Evidence.of(u.anomaly(), "own signals of " + name(u.unit()) + " (noisy-or of their strengths)", ownDetails));
+        details.add(Evidence.of(u.pageRank(), symptomUnits.contains(u.unit())
+                ? "is a symptom entity; personalized PageRank mass over the causal graph"
+                : "personalized PageRank mass from the symptoms over the causal graph", chains));
+        details.add(Evidence.of(u.onsetPrior(), "onset prior (moved first" + (u.onset() == null ? "" : ", onset " + u.onset()) + ")"));
+        if (u.changePrior() > 1) {
+            details.add(Evidence.of(u.changePrior(), "recent change prior"));
+        }
+        if (u.historyPrior() > 1) {
+            details.add(Evidence.of(u.historyPrior(), "was the confirmed root cause of past incidents"));
+        }
+        return Evidence.of(confidence, String.format(Locale.ROOT, "%s is a root-cause candidate (score %.4f%s)",
+                name(u.unit()), u.score(), u.explained() ? "" : "; no rule links it to the symptom"), details);
+    }
+
+    private Evidence chain(CausalLink link, int depth, Set<String> seen) {
+        var details = new ArrayList<Evidence>();
+        Signal effect = link.effect();
+        boolean atSymptom = symptomUnits.contains(topology.unit(effect.entityKey()));
+        var effectDetails = new ArrayList<Evidence>();
+        if (!atSymptom && depth < MAX_DEPTH && seen.add(effect.key())) {
+            for (CausalLink next : byCause.getOrDefault(effect.key(), List.of())) {
+                if (effectDetails.size() >= 2) {
+                    break;
+                }
+                effectDetails.add(chain(next, depth + 1, seen));
+            }
+        }
+        details.add(Evidence.of(strength.weighted(effect), describe(effect) + (atSymptom ? " [symptom]" : ""), effectDetails));
+        return Evidence.of(link.weight(), "rule " + link.rule().id() + ": " + link.message(), details);
+    }
+
+    /** One signal as a line: type, name, entity, start, and its values. */
+    public String describe(Signal s) {
+        var sb = new StringBuilder();
+        sb.append(s.type());
+        if (!s.name().equals(s.type())) {
+            sb.append(" '").append(s.name()).append('\'');
+        }
+        sb.append(" on ").append(name(s.entityKey())).append(" from ").append(s.start());
+        var values = new ArrayList<String>();
+        for (String a : List.of("metric", "observed", "baseline", "score", "direction", "count", "reason", "pod")) {
+            Object v = s.attributes().get(a);
+            if (v != null) {
+                values.add(a + "=" + (v instanceof Double d ? String.format(Locale.ROOT, "%.3g", d) : v));
+            }
+        }
+        if (!values.isEmpty()) {
+            sb.append(" (").append(String.join(", ", values)).append(')');
+        }
+        return sb.toString();
+    }
+
+    private String name(String key) {
+        Entity e = topology.entity(key);
+        return e == null ? key : e.name();
+    }
+}
