@@ -36,6 +36,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "Rules directory overriding the built-in pack (default: $TAPROOT_RULES).")
     Path rulesDir;
 
+    @Option(names = "--dump", paramLabel = "DIR", hidden = true,
+            description = "Also write each replayed case's stored graph as JSON into DIR (for offline study).")
+    Path dump;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(dir)) {
@@ -48,7 +52,20 @@ public final class EvalCommand implements Callable<Integer> {
         System.err.println("eval: replaying " + cases.size() + " case(s) from " + dir + " in a temporary store");
         List<EvalRunner.Replay> replays;
         try (EvalRunner runner = EvalRunner.startTemporary(EvalWiring.registry(), EvalWiring.rules(rulesDir))) {
-            replays = runner.replayAll(cases, every, System.err);
+            if (dump != null) {
+                Files.createDirectories(dump);
+            }
+            replays = runner.replayAll(cases, every, System.err, dump == null ? null : r -> {
+                try {
+                    AnalysisJson.mapper().writeValue(dump.resolve(r.spec().id() + ".json").toFile(),
+                            java.util.Map.of("spec", java.util.Map.of("id", r.spec().id(), "system", r.spec().system(),
+                                    "start", r.spec().windowStart(), "end", r.spec().windowEnd(),
+                                    "symptoms", r.spec().symptomEntities(), "expected", r.spec().expectedRootCause(),
+                                    "fault", r.spec().expectedFaultType()), "graph", runner.snapshot(r.spec())));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
         }
         var outcomes = new ArrayList<CaseOutcome>();
         replays.forEach(r -> outcomes.add(r.outcome()));

@@ -8,51 +8,96 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.taproot.graph.store.GraphStore;
-import dev.taproot.ingest.IngestReport;
-import dev.taproot.ingest.IngestService;
+import dev.taproot.ingest.GraphWriter;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestRegistry;
+import dev.taproot.ingest.IngestReport;
+import dev.taproot.ingest.IngestService;
 import dev.taproot.ingest.Ingestor;
 import dev.taproot.ingest.MalformedInputException;
+import dev.taproot.ingest.telemetry.AnalysisWindow;
+import dev.taproot.ingest.telemetry.TelemetryAnalyzer;
+import dev.taproot.ingest.telemetry.TelemetryEntities;
+import dev.taproot.ingest.telemetry.TelemetryRequest;
 import dev.taproot.rules.eval.CaseSpec;
 
 /**
- * Loads one case into a (temporary, cleared) store through the ingest registry: {@code topology/}
- * first, then {@code baseline/} and {@code signals/}, each file with the ingestor that reads it.
- * Files no ingestor reads are reported in the load's notes, never fatal.
+ * Loads one case into a (temporary, cleared) store as Taproot would live: {@code topology/} first
+ * through the ingest registry; then the telemetry of {@code signals/} analysed against the same
+ * formats in {@code baseline/} for the case's window (anomaly signals); then every other signal file
+ * (alerts, events) through the registry. Files nothing reads are noted, never fatal.
  */
 public final class CaseLoader {
 
     private final IngestRegistry registry;
+    private final TelemetryAnalyzer telemetry;
 
-    public CaseLoader(IngestRegistry registry) {
+    public CaseLoader(IngestRegistry registry, TelemetryAnalyzer telemetry) {
         this.registry = registry;
+        this.telemetry = telemetry;
     }
 
     /** What loading one case did. */
     public record Loaded(int records, int rejected, List<String> notes) {
     }
 
-    /** Ingests the case's files into {@code store}, one transaction per file. */
+    /** Ingests the case's files into {@code store}, one transaction per input. */
     public Loaded load(CaseSpec spec, GraphStore store) {
         int records = 0;
         int rejected = 0;
         var notes = new ArrayList<String>();
-        for (String part : List.of("topology", "baseline", "signals")) {
-            for (Path file : files(spec.dir().resolve(part))) {
-                IngestInput input = IngestInput.of(file, spec.windowStart());
-                Ingestor ingestor = registry.detect(input).orElse(null);
-                if (ingestor == null) {
-                    notes.add(part + "/" + file.getFileName() + ": no ingestor reads it");
-                    continue;
-                }
-                try {
-                    IngestReport report = new IngestService(store, registry).ingest(input, ingestor, false);
-                    records += report.entities() + report.relationships() + report.signals();
-                    rejected += report.rejected().size();
-                } catch (MalformedInputException | RuntimeException e) {
-                    notes.add(part + "/" + file.getFileName() + ": " + e.getMessage());
-                }
+        var service = new IngestService(store, registry);
+        for (Path file : files(spec.dir().resolve("topology"))) {
+            IngestInput input = IngestInput.of(file, spec.windowStart());
+            Ingestor ingestor = registry.detect(input).orElse(null);
+            if (ingestor == null) {
+                notes.add("topology/" + file.getFileName() + ": no ingestor reads it");
+                continue;
+            }
+            try {
+                IngestReport report = service.ingest(input, ingestor, false);
+                records += report.entities() + report.relationships() + report.signals();
+                rejected += report.rejected().size();
+            } catch (MalformedInputException | RuntimeException e) {
+                notes.add("topology/" + file.getFileName() + ": " + e.getMessage());
+            }
+        }
+        var windowInputs = new ArrayList<IngestInput>();
+        var baselineInputs = new ArrayList<IngestInput>();
+        var others = new ArrayList<IngestInput>();
+        for (Path file : files(spec.dir().resolve("signals"))) {
+            IngestInput input = IngestInput.of(file, spec.windowStart());
+            (TelemetryAnalyzer.reads(input) ? windowInputs : others).add(input);
+        }
+        for (Path file : files(spec.dir().resolve("baseline"))) {
+            IngestInput input = IngestInput.of(file, spec.windowStart());
+            if (TelemetryAnalyzer.reads(input)) {
+                baselineInputs.add(input);
+            }
+        }
+        if (!windowInputs.isEmpty()) {
+            try {
+                var writer = new GraphWriter();
+                telemetry.analyze(new TelemetryRequest(windowInputs, baselineInputs,
+                        new AnalysisWindow(spec.windowStart(), spec.windowEnd())), TelemetryEntities.Graph.of(store), writer);
+                store.write(writer.batch());
+                records += writer.batch().size();
+            } catch (MalformedInputException | RuntimeException e) {
+                notes.add("signals (telemetry): " + e.getMessage());
+            }
+        }
+        for (IngestInput input : others) {
+            Ingestor ingestor = registry.detect(input).orElse(null);
+            if (ingestor == null) {
+                notes.add("signals/" + input.fileName() + ": no ingestor reads it");
+                continue;
+            }
+            try {
+                IngestReport report = service.ingest(input, ingestor, false);
+                records += report.signals();
+                rejected += report.rejected().size();
+            } catch (MalformedInputException | RuntimeException e) {
+                notes.add("signals/" + input.fileName() + ": " + e.getMessage());
             }
         }
         return new Loaded(records, rejected, notes);

@@ -15,6 +15,7 @@ import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.store.GraphStores;
 import dev.taproot.graph.store.StoreConfig;
 import dev.taproot.ingest.IngestRegistry;
+import dev.taproot.ingest.telemetry.TelemetryAnalyzer;
 import dev.taproot.rules.engine.Analysis;
 import dev.taproot.rules.engine.AnalysisRequest;
 import dev.taproot.rules.engine.Candidate;
@@ -38,7 +39,7 @@ public final class EvalRunner implements AutoCloseable {
     private EvalRunner(GraphStore store, Path home, IngestRegistry registry, Supplier<RulePack> rules) {
         this.store = store;
         this.home = home;
-        this.loader = new CaseLoader(registry);
+        this.loader = new CaseLoader(registry, new TelemetryAnalyzer());
         this.engine = new RootCauseEngine(store, rules);
     }
 
@@ -82,13 +83,28 @@ public final class EvalRunner implements AutoCloseable {
         }
     }
 
+    /** The whole (case-sized) store as of the case window, for offline study of a replay. */
+    public dev.taproot.graph.model.Subgraph snapshot(CaseSpec spec) {
+        return store.subgraph(new dev.taproot.graph.model.SubgraphQuery(java.util.Set.of(), 6, spec.windowEnd(),
+                spec.windowStart().minus(AnalysisRequest.DEFAULT_LOOKBACK), spec.windowEnd(), 50_000));
+    }
+
     /** Replays every case, printing progress to {@code progress}; {@code stride} > 1 keeps every n-th case. */
     public List<Replay> replayAll(List<Path> caseDirs, int stride, PrintStream progress) {
+        return replayAll(caseDirs, stride, progress, null);
+    }
+
+    /** As {@link #replayAll(List, int, PrintStream)}; {@code onReplay} sees each replay while its case is loaded. */
+    public List<Replay> replayAll(List<Path> caseDirs, int stride, PrintStream progress,
+                                  java.util.function.Consumer<Replay> onReplay) {
         var out = new ArrayList<Replay>();
         for (int i = 0; i < caseDirs.size(); i += Math.max(1, stride)) {
             CaseSpec spec = CaseSpec.read(caseDirs.get(i));
             Replay r = replay(spec);
             out.add(r);
+            if (onReplay != null) {
+                onReplay.accept(r);
+            }
             if (progress != null) {
                 progress.printf("[%d/%d] %s rank=%d%s%n", out.size(), (caseDirs.size() + stride - 1) / stride,
                         spec.id(), r.outcome().rank(), r.outcome().error() == null ? "" : " error: " + r.outcome().error());

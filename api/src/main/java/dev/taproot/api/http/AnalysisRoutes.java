@@ -61,7 +61,7 @@ public final class AnalysisRoutes implements Routes {
         JsonNode root;
         try {
             root = AnalysisJson.mapper().readTree(body == null || body.isBlank() ? "{}" : body);
-        } catch (java.io.IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw Problem.badRequest("body is not JSON: " + e.getOriginalMessage());
         }
         if (!root.isObject()) {
