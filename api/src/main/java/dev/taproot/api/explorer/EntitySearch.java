@@ -58,7 +58,7 @@ public final class EntitySearch {
                         how = candidate.equals(e.name()) ? "fuzzy-name" : candidate.equals(e.key()) ? "fuzzy-key" : "fuzzy-alias";
                     }
                 }
-                if (best >= 0.6) {
+                if (best >= (hits.isEmpty() ? 0.6 : 0.8)) {
                     fuzzy.add(new Hit(e, how, best));
                 }
             }
