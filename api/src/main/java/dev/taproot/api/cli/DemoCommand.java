@@ -12,6 +12,8 @@ import dev.taproot.api.Taproot;
 import dev.taproot.api.diagnosis.Diagnosis;
 import dev.taproot.api.diagnosis.FailureQueries;
 import dev.taproot.api.http.TaprootServer;
+import dev.taproot.api.security.Role;
+import dev.taproot.api.security.SecurityConfig;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestReport;
 import dev.taproot.ingest.IngestService;
@@ -67,9 +69,16 @@ public final class DemoCommand implements Callable<Integer> {
             if (noServe) {
                 return 0;
             }
-            TaprootServer server = TaprootServer.start(taproot);
+            SecurityConfig security = SecurityConfig.fromEnvironment(System.getenv());
+            String token = null;
+            if (security.acceptsNothing()) {
+                SecurityConfig.Issued issued = security.issue("demo-admin", Role.ADMIN);
+                security = issued.config();
+                token = issued.secret();
+            }
+            TaprootServer server = TaprootServer.start(taproot, security);
             handedOver = true;
-            printUrls(out, config.httpHost(), server.port());
+            printUrls(out, config.httpHost(), server.port(), token);
             ServeCommand.awaitShutdown(taproot, server);
             return 0;
         } finally {
@@ -134,14 +143,20 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void printUrls(PrintStream out, String host, int port) {
+    private static void printUrls(PrintStream out, String host, int port, String token) {
         String base = "http://" + host + ":" + port;
-        out.println("taproot demo: serving " + base + "  (Ctrl-C to stop)");
-        out.println("  curl -s " + base + "/api/v1/health");
-        out.println("  curl -s '" + base + "/api/v1/incidents/similar?q=payment+oom+crash+loop'");
-        out.println("  curl -s -X POST " + base + "/api/v1/analyses -H 'Content-Type: application/json' \\");
+        out.println("taproot demo: serving " + base + "  (Ctrl-C to stop); explorer page: " + base + "/");
+        String auth = "";
+        if (token != null) {
+            out.println("taproot demo: admin token for this run: " + token);
+            out.println("  export TAPROOT_TOKEN=" + token);
+            auth = " -H \"Authorization: Bearer $TAPROOT_TOKEN\"";
+        }
+        out.println("  curl -s" + auth + " " + base + "/api/v1/health");
+        out.println("  curl -s" + auth + " '" + base + "/api/v1/incidents/similar?q=payment+oom+crash+loop'");
+        out.println("  curl -s" + auth + " -X POST " + base + "/api/v1/analyses -H 'Content-Type: application/json' \\");
         out.println("       -d '{\"symptom\":{\"entities\":[\"" + SYMPTOM + "\"]},\"window\":{\"start\":\""
                 + WINDOW_START + "\",\"end\":\"" + WINDOW_END + "\"}}'");
-        out.println("  curl -s " + base + "/api/v1/vocabulary");
+        out.println("  curl -s" + auth + " " + base + "/api/v1/vocabulary");
     }
 }
