@@ -23,6 +23,7 @@ public final class StandardIngestors {
         list.add(new AlertmanagerIngestor());
         list.add(new KubernetesEventsIngestor());
         list.add(new EdgeListIngestor());
+        list.add(new dev.taproot.ingest.catalog.BackstageCatalogIngestor());
         list.add(new KubernetesIngestor());
         return list;
     }
