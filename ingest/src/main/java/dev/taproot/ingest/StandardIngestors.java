@@ -26,6 +26,7 @@ public final class StandardIngestors {
         list.add(new EdgeListIngestor());
         list.add(new dev.taproot.ingest.catalog.BackstageCatalogIngestor());
         list.add(new KubernetesIngestor());
+        list.add(new dev.taproot.ingest.rdf.RdfIngestor());
         return list;
     }
 
