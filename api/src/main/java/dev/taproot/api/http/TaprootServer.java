@@ -27,7 +27,7 @@ public final class TaprootServer implements AutoCloseable {
         var routes = new ArrayList<Routes>();
         routes.add(new HealthRoutes(taproot));
         routes.add(new VocabularyRoutes(taproot.vocabulary()));
-        routes.add(new IngestRoutes(new dev.taproot.ingest.IngestService(taproot.store(), dev.taproot.ingest.StandardIngestors.registry())));
+        routes.add(new IngestRoutes(new dev.taproot.ingest.IngestService(taproot.store(), dev.taproot.ingest.StandardIngestors.registry()), taproot.store()));
         return routes;
     }
 
