@@ -5,6 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.jena.riot.Lang;
+
+import dev.taproot.graph.model.Subgraph;
+import dev.taproot.graph.rdf.RdfExport;
+import dev.taproot.graph.store.GraphStore;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestReport;
 import dev.taproot.ingest.IngestService;
@@ -18,6 +23,9 @@ import io.javalin.http.Context;
  * The answer lists accepted records per kind and every rejected record with its location and reason;
  * a body that cannot be read at all is a 400 problem naming where, and nothing of it is stored.
  *
+ * <p>{@code GET /api/v1/export?format=turtle|jsonld} exports the whole graph, or with
+ * {@code &key=<entity key>&depth=<n>} the neighbourhood of one entity, in the Taproot vocabulary.
+ *
  * <p>{@code ?source=NAME} names the input: a topology posted again under the same name replaces the
  * earlier one (relationships it no longer has are closed). Without it nothing is closed.
  */
@@ -28,9 +36,11 @@ public final class IngestRoutes implements Routes {
             "changes", "rdf");
 
     private final IngestService service;
+    private final GraphStore store;
 
-    public IngestRoutes(IngestService service) {
+    public IngestRoutes(IngestService service, GraphStore store) {
         this.service = service;
+        this.store = store;
     }
 
     @Override
@@ -39,6 +49,46 @@ public final class IngestRoutes implements Routes {
             if (service.registry().byFormat(format).isPresent()) {
                 config.routes.post("/api/v1/ingest/" + format, ctx -> ingest(ctx, format));
             }
+        }
+        config.routes.get("/api/v1/export", this::export);
+    }
+
+    private void export(Context ctx) {
+        String format = ctx.queryParam("format") == null ? "turtle" : ctx.queryParam("format");
+        Lang lang = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+            case "turtle", "ttl" -> Lang.TURTLE;
+            case "jsonld", "json-ld" -> Lang.JSONLD;
+            case "ntriples", "nt" -> Lang.NTRIPLES;
+            default -> throw Problem.badRequest("format must be turtle, jsonld or ntriples, was '" + format + "'");
+        };
+        String key = ctx.queryParam("key");
+        org.apache.jena.rdf.model.Model model;
+        if (key == null) {
+            model = RdfExport.toModel(store);
+        } else {
+            if (store.entity(key).isEmpty()) {
+                throw Problem.notFound("no entity with key '" + key + "'");
+            }
+            int depth = parseDepth(ctx.queryParam("depth"));
+            Subgraph sub = store.neighbourhood(key, depth, null);
+            model = RdfExport.toModel(sub);
+        }
+        ctx.contentType(lang == Lang.JSONLD ? "application/ld+json" : lang == Lang.TURTLE ? "text/turtle"
+                : "application/n-triples").result(RdfExport.write(model, lang));
+    }
+
+    private static int parseDepth(String depth) {
+        if (depth == null) {
+            return 1;
+        }
+        try {
+            int d = Integer.parseInt(depth);
+            if (d < 0 || d > 6) {
+                throw Problem.badRequest("depth must be between 0 and 6, was " + d);
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest("depth must be a number, was '" + depth + "'");
         }
     }
 

@@ -51,6 +51,7 @@ public final class TaprootServer implements AutoCloseable {
         routes.add(new ExplorerRoutes(taproot, options.requestTimeout()));
         routes.add(new IngestRoutes(new dev.taproot.ingest.IngestService(taproot.store(), dev.taproot.ingest.StandardIngestors.registry())));
         routes.add(new AnalysisRoutes(taproot));
+        routes.add(new IngestRoutes(new dev.taproot.ingest.IngestService(taproot.store(), dev.taproot.ingest.StandardIngestors.registry()), taproot.store()));
         return routes;
     }
 

@@ -80,6 +80,32 @@ class IngestRoutesTest {
     }
 
     @Test
+    void rdfGoesInAndTheGraphComesOutAsTurtleAndJsonLd() throws Exception {
+        String ttl = """
+                @prefix tp: <https://taproot.dev/ns#> .
+                @prefix ex: <https://cmdb.example.com/ci/> .
+                ex:orders a tp:Service ; tp:name "orders" ; tp:CALLS ex:payments .
+                ex:payments a tp:Service ; tp:name "payments" .
+                """;
+        HttpResponse<String> in = post("/api/v1/ingest/rdf", ttl.getBytes());
+        assertThat(in.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(in.body()).path("relationships").asInt()).isEqualTo(1);
+
+        var turtle = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/api/v1/export?format=turtle")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(turtle.statusCode()).isEqualTo(200);
+        assertThat(turtle.body()).contains("tp:CALLS").contains("\"payments\"");
+        var jsonld = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/api/v1/export?format=jsonld&key=service/orders&depth=1")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(jsonld.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(jsonld.body())).isNotNull();
+        assertThat(jsonld.body()).contains("payments");
+        var bad = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/api/v1/export?format=csv")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void anEmptyBodyIsA400() throws Exception {
         assertThat(post("/api/v1/ingest/alertmanager", new byte[0]).statusCode()).isEqualTo(400);
     }
