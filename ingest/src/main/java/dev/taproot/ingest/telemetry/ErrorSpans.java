@@ -36,13 +36,12 @@ final class ErrorSpans {
 
     void write(List<Span> window, List<Span> baseline, AnalysisWindow w, Function<String, String> keyOf,
                GraphWriter out, TelemetryReport.Builder report) {
-        SpanSides sides = SpanSides.split(window, baseline, w, config.detector().selfBaselineFraction());
+        Sides<Span> sides = Sides.split(window, baseline, w, config.detector().selfBaselineFraction(), Span::startMillis);
         Map<String, Group> now = group(sides.window());
         Map<String, Group> before = group(sides.baseline());
-        double ratio = sides.baselineMillis() <= 0 ? 0 : sides.windowMillis() / (double) sides.baselineMillis();
         now.forEach((k, g) -> {
             Group b = before.get(k);
-            double expected = b == null ? 0 : b.count * ratio;
+            double expected = b == null ? 0 : sides.expected(b.count);
             if (b != null && g.count <= config.logs().spikeFactor() * expected) {
                 return;
             }

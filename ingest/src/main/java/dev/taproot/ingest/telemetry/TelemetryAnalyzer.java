@@ -8,6 +8,11 @@ import dev.taproot.ingest.GraphWriter;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestResult;
 import dev.taproot.ingest.MalformedInputException;
+import dev.taproot.ingest.logs.LogRecord;
+import dev.taproot.ingest.logs.LogSet;
+import dev.taproot.ingest.logs.LokiParser;
+import dev.taproot.ingest.logs.OtlpLogParser;
+import dev.taproot.ingest.logs.PlainLogParser;
 import dev.taproot.ingest.metrics.MetricSet;
 import dev.taproot.ingest.metrics.PrometheusMatrixParser;
 import dev.taproot.ingest.traces.JaegerParser;
@@ -27,6 +32,9 @@ public final class TelemetryAnalyzer {
     private final PrometheusMatrixParser prometheus = new PrometheusMatrixParser();
     private final OtlpTraceParser otlpTraces = new OtlpTraceParser();
     private final JaegerParser jaeger = new JaegerParser();
+    private final OtlpLogParser otlpLogs = new OtlpLogParser();
+    private final LokiParser loki = new LokiParser();
+    private final PlainLogParser plainLogs = new PlainLogParser();
 
     public TelemetryAnalyzer(TelemetryConfig config) {
         this.config = config;
@@ -66,6 +74,7 @@ public final class TelemetryAnalyzer {
         var staged = new GraphWriter();
         new MetricAnalysis(config, entities).analyze(window.metrics, baseline.metrics, request.window(), staged, report);
         new TraceAnalysis(config, entities).analyze(window.spans, baseline.spans, request.window(), staged, report);
+        new LogAnalysis(config, entities).analyze(window.logs, baseline.logs, request.window(), staged, report);
         entities.created().forEach(writer::entity);
         var batch = staged.batch();
         batch.entities().forEach(writer::entity);
@@ -78,6 +87,7 @@ public final class TelemetryAnalyzer {
     private static final class Parsed {
         final List<MetricSet> metrics = new ArrayList<>();
         final List<Span> spans = new ArrayList<>();
+        final List<LogRecord> logs = new ArrayList<>();
     }
 
     private void read(IngestInput in, Parsed into, TelemetryReport.Builder report) throws MalformedInputException {
@@ -100,6 +110,16 @@ public final class TelemetryAnalyzer {
                 SpanSet set = format.get() == TelemetryFormat.JAEGER ? jaeger.parse(in) : otlpTraces.parse(in);
                 into.spans.addAll(set.spans());
                 result.accept("spans", set.spans().size());
+                set.rejected().forEach(r -> result.reject(r.location(), r.reason()));
+            }
+            case OTLP_LOGS, LOKI, PLAIN_LOG -> {
+                LogSet set = switch (format.get()) {
+                    case OTLP_LOGS -> otlpLogs.parse(in);
+                    case LOKI -> loki.parse(in);
+                    default -> plainLogs.parse(in);
+                };
+                into.logs.addAll(set.records());
+                result.accept("lines", set.records().size());
                 set.rejected().forEach(r -> result.reject(r.location(), r.reason()));
             }
             default -> report.count("inputs.unsupported", 1);
