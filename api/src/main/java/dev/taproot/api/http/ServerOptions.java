@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 
+import dev.taproot.api.chatops.ChatOpsConfig;
 import dev.taproot.api.security.SecurityConfig;
 
 /**
@@ -14,8 +15,10 @@ import dev.taproot.api.security.SecurityConfig;
  * @param security       tokens, open access, rate limits
  * @param maxBodyBytes   request bodies above this are refused with 413
  * @param requestTimeout how long an explorer query (Cypher, SPARQL) or a synchronous analysis may run
+ * @param chatops        Slack, Mattermost and Alertmanager relay settings
  */
-public record ServerOptions(String host, int port, SecurityConfig security, long maxBodyBytes, Duration requestTimeout) {
+public record ServerOptions(String host, int port, SecurityConfig security, long maxBodyBytes, Duration requestTimeout,
+                            ChatOpsConfig chatops) {
 
     /** Default limit on how long one query may run. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -25,21 +28,30 @@ public record ServerOptions(String host, int port, SecurityConfig security, long
             throw new IllegalArgumentException("open access is allowed on a loopback address only, not on '" + host
                     + "'; configure tokens (TAPROOT_TOKENS or TAPROOT_TOKENS_FILE) to listen there");
         }
+        if (chatops == null) {
+            chatops = ChatOpsConfig.disabled();
+        }
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes must be positive");
         }
     }
 
+    /** Options with default limits and ChatOps configured from the environment. */
     public static ServerOptions of(String host, int port, SecurityConfig security) {
-        return new ServerOptions(host, port, security, TaprootServer.DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT);
+        return new ServerOptions(host, port, security, TaprootServer.DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT,
+                ChatOpsConfig.fromEnvironment(System.getenv()));
     }
 
     public ServerOptions withSecurity(SecurityConfig s) {
-        return new ServerOptions(host, port, s, maxBodyBytes, requestTimeout);
+        return new ServerOptions(host, port, s, maxBodyBytes, requestTimeout, chatops);
     }
 
     public ServerOptions withMaxBodyBytes(long bytes) {
-        return new ServerOptions(host, port, security, bytes, requestTimeout);
+        return new ServerOptions(host, port, security, bytes, requestTimeout, chatops);
+    }
+
+    public ServerOptions withChatOps(ChatOpsConfig c) {
+        return new ServerOptions(host, port, security, maxBodyBytes, requestTimeout, c);
     }
 
     /** Whether a bind address only accepts connections from this machine. */

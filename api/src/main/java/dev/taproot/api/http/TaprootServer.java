@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.taproot.api.Taproot;
+import dev.taproot.api.chatops.ChatOps;
 import dev.taproot.api.explorer.ExplorerRoutes;
 import dev.taproot.api.security.ApiToken;
 import dev.taproot.api.security.AuthFilter;
@@ -34,14 +35,16 @@ public final class TaprootServer implements AutoCloseable {
 
     private final Javalin app;
     private final TaprootMetrics metrics;
+    private final ChatOps chatops;
 
-    private TaprootServer(Javalin app, TaprootMetrics metrics) {
+    private TaprootServer(Javalin app, TaprootMetrics metrics, ChatOps chatops) {
         this.app = app;
         this.metrics = metrics;
+        this.chatops = chatops;
     }
 
     /** The routes areas of the API, in registration order. */
-    static List<Routes> routes(Taproot taproot, TaprootMetrics metrics, ServerOptions options) {
+    static List<Routes> routes(Taproot taproot, TaprootMetrics metrics, ServerOptions options, ChatOps chatops) {
         var routes = new ArrayList<Routes>();
         routes.add(new HealthRoutes(taproot));
         routes.add(new VocabularyRoutes(taproot.vocabulary()));
@@ -50,6 +53,7 @@ public final class TaprootServer implements AutoCloseable {
         routes.add(new MetricsRoutes(metrics));
         routes.add(new ExplorerRoutes(taproot, options.requestTimeout()));
         routes.add(new IngestRoutes(new dev.taproot.ingest.IngestService(taproot.store(), dev.taproot.ingest.StandardIngestors.registry())));
+        routes.addAll(chatops.routes());
         routes.add(new AnalysisRoutes(taproot));
         routes.add(new IngestRoutes(new dev.taproot.ingest.IngestService(taproot.store(), dev.taproot.ingest.StandardIngestors.registry()), taproot.store()));
         return routes;
@@ -86,7 +90,8 @@ public final class TaprootServer implements AutoCloseable {
 
     public static TaprootServer start(Taproot taproot, ServerOptions options) {
         var metrics = new TaprootMetrics(taproot.store(), taproot.config().indexDir());
-        List<Routes> areas = routes(taproot, metrics, options);
+        var chatops = new ChatOps(taproot, options.chatops(), metrics::recordAnalysis);
+        List<Routes> areas = routes(taproot, metrics, options, chatops);
         var auth = new AuthFilter(options.security());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -125,13 +130,22 @@ public final class TaprootServer implements AutoCloseable {
                 Endpoint matched = ctx.endpoints().lastHttpEndpoint();
                 String route = matched == null ? "unmatched" : matched.path;
                 metrics.recordRequest(ctx.method().name(), route, ctx.statusCode(), (long) (ms * 1_000_000));
+                if ("/api/v1/analyses".equals(route) && ctx.statusCode() == 200) {
+                    metrics.recordAnalysis((long) (ms * 1_000_000));
+                }
                 ApiToken token = ctx.attribute(AuthFilter.TOKEN_ATTRIBUTE);
                 ACCESS.info("method={} path={} route={} status={} ms={} token={} ip={}", ctx.method(), ctx.path(), route,
                         ctx.statusCode(), String.format(Locale.ROOT, "%.1f", ms), token == null ? "-" : token.name(), ctx.ip());
             });
             areas.forEach(area -> area.register(config));
-        }).start();
-        return new TaprootServer(app, metrics);
+        });
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            chatops.close();
+            throw e;
+        }
+        return new TaprootServer(app, metrics, chatops);
     }
 
     private static String responseDetail(HttpResponseException e, io.javalin.http.Context ctx) {
@@ -165,6 +179,15 @@ public final class TaprootServer implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } finally {
+            chatops.close();
+        }
+    }
+
+    /** The ChatOps front ends (for tests and the lead's demo). */
+    public ChatOps chatops() {
+        return chatops;
     }
 }

@@ -1,0 +1,72 @@
+package dev.taproot.api.chatops;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.LongConsumer;
+
+import dev.taproot.api.Taproot;
+import dev.taproot.api.explorer.EntitySearch;
+import dev.taproot.api.explorer.GraphViews;
+import dev.taproot.api.explorer.HealthScores;
+import dev.taproot.api.http.Routes;
+import dev.taproot.api.security.SlackSignature;
+import dev.taproot.ingest.IngestService;
+import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.rules.engine.RootCauseEngine;
+import dev.taproot.rules.pack.RulePacks;
+
+/**
+ * Builds the ChatOps front ends (Slack, Mattermost, JSON webhook, Alertmanager relay) over one
+ * {@link ChatResponder}, from the application and its {@link ChatOpsConfig}.
+ */
+public final class ChatOps implements AutoCloseable {
+
+    /** Threads that compute answers and post them. */
+    public static final int DEFAULT_THREADS = 8;
+
+    private final ExecutorService executor;
+    private final ChatResponder responder;
+    private final List<Routes> routes;
+    private final FeedbackSink feedback;
+
+    public ChatOps(Taproot taproot, ChatOpsConfig config, LongConsumer analysisNanos) {
+        this(taproot, config, analysisNanos, new JsonlFeedbackLog(taproot.config().dataDir().resolve("feedback").resolve("chatops.jsonl")));
+    }
+
+    public ChatOps(Taproot taproot, ChatOpsConfig config, LongConsumer analysisNanos, FeedbackSink feedback) {
+        this.executor = Executors.newFixedThreadPool(DEFAULT_THREADS, Thread.ofPlatform().daemon().name("taproot-chatops-", 0).factory());
+        this.feedback = feedback;
+        var store = taproot.store();
+        var search = new EntitySearch(store);
+        var engine = new RootCauseEngine(store, RulePacks.inForce(null, System.getenv()));
+        this.responder = new ChatResponder(store, search, new Diagnoses(store, search, engine), taproot.memory(),
+                new GraphViews(store), new HealthScores(store, taproot.vocabulary()), Clock.systemUTC(), analysisNanos);
+        var poster = new ResponsePoster(config.responseUrlPrefixes());
+        SlackSignature signature = config.slackSigningSecret() == null ? null : new SlackSignature(config.slackSigningSecret());
+        this.routes = List.of(
+                new SlackRoutes(signature, responder, feedback, poster, executor),
+                new BotRoutes(responder, config.mattermostToken()),
+                new AlertmanagerRelay(new IngestService(store, StandardIngestors.registry()), responder, poster,
+                        config.slackWebhookUrl(), executor));
+    }
+
+    /** The routes areas to register. */
+    public List<Routes> routes() {
+        return routes;
+    }
+
+    public ChatResponder responder() {
+        return responder;
+    }
+
+    public FeedbackSink feedback() {
+        return feedback;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+    }
+}
