@@ -52,7 +52,6 @@ public final class TaprootServer implements AutoCloseable {
         routes.add(new OpenApiRoutes());
         routes.add(new MetricsRoutes(metrics));
         routes.add(new ExplorerRoutes(taproot, options.requestTimeout()));
-        routes.add(new IngestRoutes(new dev.taproot.ingest.IngestService(taproot.store(), dev.taproot.ingest.StandardIngestors.registry())));
         routes.addAll(chatops.routes());
         routes.add(new AnalysisRoutes(taproot));
         routes.add(new IngestRoutes(new dev.taproot.ingest.IngestService(taproot.store(), dev.taproot.ingest.StandardIngestors.registry()), taproot.store()));
