@@ -72,6 +72,16 @@ public final class IngestBench implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             double rate = done / seconds;
+            // where the time goes: reading and resolving versus the store transaction
+            var writer = new dev.taproot.ingest.GraphWriter(dev.taproot.ingest.EntityResolver.over(store::findEntities));
+            long m0 = System.nanoTime();
+            new dev.taproot.ingest.alertmanager.AlertmanagerIngestor().ingest(
+                    IngestInput.of("split.alertmanager.json", payload(-1, perPayload)), writer);
+            long m1 = System.nanoTime();
+            store.write(writer.batch());
+            long m2 = System.nanoTime();
+            System.out.printf("one payload of %d: read+resolve %.0f ms, store write %.0f ms%n", perPayload,
+                    (m1 - m0) / 1e6, (m2 - m1) / 1e6);
             System.out.printf("signals: %d in %.2f s (%d per payload, %d services)%n", done, seconds, perPayload, services);
             System.out.printf("bench ingest: %.0f signals/s (goal 10000), %s%n", rate, topoLine);
         }

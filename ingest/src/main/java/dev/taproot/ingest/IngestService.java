@@ -34,6 +34,9 @@ public final class IngestService {
     /** Relationship property naming the input that last reported the relationship. */
     public static final String SOURCE_PROPERTY = "ingestSource";
 
+    /** How many of the store's services a resolver reads at once when it checks many names. */
+    static final int MAX_SERVICES_PRELOADED = 200_000;
+
     private final GraphStore store;
     private final IngestRegistry registry;
 
@@ -69,7 +72,8 @@ public final class IngestService {
 
     /** Ingests one input with the given ingestor. */
     public IngestReport ingest(IngestInput input, Ingestor ingestor, boolean replaceSource) throws MalformedInputException {
-        var writer = new GraphWriter(EntityResolver.over(store::findEntities));
+        var writer = new GraphWriter(EntityResolver.over(store::findEntities,
+                () -> store.entities(dev.taproot.graph.model.EntityTypes.SERVICE, MAX_SERVICES_PRELOADED)));
         IngestResult result = ingestor.ingest(input, writer);
         GraphBatch batch = writer.batch();
         boolean topology = ingestor.describesTopology();
