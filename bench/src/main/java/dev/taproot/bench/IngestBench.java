@@ -73,7 +73,8 @@ public final class IngestBench implements Callable<Integer> {
             double seconds = (System.nanoTime() - t0) / 1e9;
             double rate = done / seconds;
             // where the time goes: reading and resolving versus the store transaction
-            var writer = new dev.taproot.ingest.GraphWriter(dev.taproot.ingest.EntityResolver.over(store::findEntities));
+            var writer = new dev.taproot.ingest.GraphWriter(dev.taproot.ingest.EntityResolver.over(store::findEntities,
+                    () -> store.entities("Service", 200_000)));
             long m0 = System.nanoTime();
             new dev.taproot.ingest.alertmanager.AlertmanagerIngestor().ingest(
                     IngestInput.of("split.alertmanager.json", payload(-1, perPayload)), writer);

@@ -80,7 +80,7 @@ public final class IngestService {
         var notes = new ArrayList<>(writer.notes());
 
         List<Signal> changes = topology
-                ? ObservedChanges.detect(batch, store::entity, input.observedAt(), input.name())
+                ? ObservedChanges.detect(batch, previousState(batch), input.observedAt(), input.name())
                 : List.of();
         changes.forEach(c -> notes.add("change noticed: " + c.attributes().get("message")));
         GraphBatch stamped = stamp(batch, changes, topology ? input.name() : null);
@@ -96,6 +96,26 @@ public final class IngestService {
         return new IngestReport(input.name(), ingestor.format(), accepted, result.rejected(),
                 stamped.entities().size(), stamped.relationships().size(), stamped.signals().size(),
                 stamped.incidents().size(), vanished.size(), notes);
+    }
+
+    /**
+     * The stored state of the batch's workloads and configuration objects, read in one round trip
+     * (a 0-hop subgraph around their keys, with an empty signal window).
+     */
+    private java.util.function.Function<String, Optional<dev.taproot.graph.model.Entity>> previousState(GraphBatch batch) {
+        Set<String> keys = new HashSet<>();
+        for (var e : batch.entities()) {
+            if (e.property(ObservedChanges.TEMPLATE_HASH) != null || e.property(ObservedChanges.DATA_HASH) != null) {
+                keys.add(e.key());
+            }
+        }
+        if (keys.isEmpty()) {
+            return k -> Optional.empty();
+        }
+        var before = new HashMap<String, dev.taproot.graph.model.Entity>();
+        store.subgraph(new dev.taproot.graph.model.SubgraphQuery(keys, 0, null, Instant.EPOCH, Instant.EPOCH,
+                keys.size())).entities().forEach(e -> before.put(e.key(), e));
+        return k -> Optional.ofNullable(before.get(k));
     }
 
     private static GraphBatch stamp(GraphBatch batch, List<Signal> changes, String source) {
