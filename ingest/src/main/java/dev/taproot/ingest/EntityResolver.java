@@ -45,22 +45,58 @@ public final class EntityResolver {
             EntityTypes.CRON_JOB, EntityTypes.POD, EntityTypes.NODE, EntityTypes.HOST);
 
     private final Lookup store;
+    private final java.util.function.Supplier<List<Entity>> storeServices;
+    private Map<String, Entity> serviceIndex;
     private final Map<String, List<Entity>> storeCache = new HashMap<>();
     private final Map<String, Map<String, Entity>> local = new HashMap<>();
     private final Set<String> ambiguities = new LinkedHashSet<>();
 
-    private EntityResolver(Lookup store) {
+    private final boolean bulkServices;
+
+    private EntityResolver(Lookup store, java.util.function.Supplier<List<Entity>> storeServices, boolean bulk) {
         this.store = store;
+        this.storeServices = storeServices;
+        this.bulkServices = bulk;
     }
 
     /** A resolver that knows only the entities registered with it. */
     public static EntityResolver standalone() {
-        return new EntityResolver(null);
+        return new EntityResolver(null, List::of, true);
     }
 
-    /** A resolver that also asks the store. */
+    /** A resolver that also asks the store, one name at a time. */
     public static EntityResolver over(Lookup store) {
-        return new EntityResolver(store);
+        return new EntityResolver(store, List::of, false);
+    }
+
+    /**
+     * A resolver that also asks the store, and reads the store's services in one go when many names
+     * must be checked against them ({@link #knownService}).
+     *
+     * @param services every Service entity of the store ({@code () -> store.entities("Service", n)})
+     */
+    public static EntityResolver over(Lookup store, java.util.function.Supplier<List<Entity>> services) {
+        return new EntityResolver(store, services, true);
+    }
+
+    /**
+     * A service (of this batch, or of the store's services read once) answering to a name or alias,
+     * without a store round trip per name: for checking many candidate names (env values, arguments).
+     */
+    public Optional<Entity> knownService(String nameOrAlias) {
+        String q = lower(nameOrAlias);
+        Optional<Entity> local = this.local.getOrDefault(q, Map.of()).values().stream()
+                .filter(e -> EntityTypes.SERVICE.equals(e.type()) || EntityTypes.COMPONENT.equals(e.type())).findFirst();
+        if (local.isPresent()) {
+            return local;
+        }
+        if (serviceIndex == null) {
+            serviceIndex = new HashMap<>();
+            for (Entity e : storeServices.get()) {
+                names(e).forEach(n -> serviceIndex.putIfAbsent(n, e));
+            }
+        }
+        return Optional.ofNullable(serviceIndex.get(q));
     }
 
     /** Makes an entity of the current batch findable by key, name and aliases. */
@@ -124,15 +160,17 @@ public final class EntityResolver {
      * address or its service name, else {@code service/<name>}.
      */
     public String serviceKey(String nameOrAddress) {
-        String name = serviceName(nameOrAddress);
-        return find(nameOrAddress, Set.of(EntityTypes.SERVICE, EntityTypes.COMPONENT))
-                .or(() -> find(name, Set.of(EntityTypes.SERVICE, EntityTypes.COMPONENT)))
-                .map(Entity::key)
-                .orElse(EntityKeys.service(name));
+        return existingService(nameOrAddress).map(Entity::key).orElse(EntityKeys.service(serviceName(nameOrAddress)));
     }
 
-    /** An existing service answering to a name or address, if any. */
+    /**
+     * An existing service answering to a name or address, if any: from the services read in bulk when
+     * this resolver has them (one store query for any number of names), else one lookup per name.
+     */
     public Optional<Entity> existingService(String nameOrAddress) {
+        if (bulkServices) {
+            return knownService(nameOrAddress).or(() -> knownService(serviceName(nameOrAddress)));
+        }
         return find(nameOrAddress, Set.of(EntityTypes.SERVICE, EntityTypes.COMPONENT))
                 .or(() -> find(serviceName(nameOrAddress), Set.of(EntityTypes.SERVICE, EntityTypes.COMPONENT)));
     }

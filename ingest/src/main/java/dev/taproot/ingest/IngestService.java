@@ -34,6 +34,9 @@ public final class IngestService {
     /** Relationship property naming the input that last reported the relationship. */
     public static final String SOURCE_PROPERTY = "ingestSource";
 
+    /** How many of the store's services a resolver reads at once when it checks many names. */
+    static final int MAX_SERVICES_PRELOADED = 200_000;
+
     private final GraphStore store;
     private final IngestRegistry registry;
 
@@ -69,14 +72,15 @@ public final class IngestService {
 
     /** Ingests one input with the given ingestor. */
     public IngestReport ingest(IngestInput input, Ingestor ingestor, boolean replaceSource) throws MalformedInputException {
-        var writer = new GraphWriter(EntityResolver.over(store::findEntities));
+        var writer = new GraphWriter(EntityResolver.over(store::findEntities,
+                () -> store.entities(dev.taproot.graph.model.EntityTypes.SERVICE, MAX_SERVICES_PRELOADED)));
         IngestResult result = ingestor.ingest(input, writer);
         GraphBatch batch = writer.batch();
         boolean topology = ingestor.describesTopology();
         var notes = new ArrayList<>(writer.notes());
 
         List<Signal> changes = topology
-                ? ObservedChanges.detect(batch, store::entity, input.observedAt(), input.name())
+                ? ObservedChanges.detect(batch, previousState(batch), input.observedAt(), input.name())
                 : List.of();
         changes.forEach(c -> notes.add("change noticed: " + c.attributes().get("message")));
         GraphBatch stamped = stamp(batch, changes, topology ? input.name() : null);
@@ -92,6 +96,26 @@ public final class IngestService {
         return new IngestReport(input.name(), ingestor.format(), accepted, result.rejected(),
                 stamped.entities().size(), stamped.relationships().size(), stamped.signals().size(),
                 stamped.incidents().size(), vanished.size(), notes);
+    }
+
+    /**
+     * The stored state of the batch's workloads and configuration objects, read in one round trip
+     * (a 0-hop subgraph around their keys, with an empty signal window).
+     */
+    private java.util.function.Function<String, Optional<dev.taproot.graph.model.Entity>> previousState(GraphBatch batch) {
+        Set<String> keys = new HashSet<>();
+        for (var e : batch.entities()) {
+            if (e.property(ObservedChanges.TEMPLATE_HASH) != null || e.property(ObservedChanges.DATA_HASH) != null) {
+                keys.add(e.key());
+            }
+        }
+        if (keys.isEmpty()) {
+            return k -> Optional.empty();
+        }
+        var before = new HashMap<String, dev.taproot.graph.model.Entity>();
+        store.subgraph(new dev.taproot.graph.model.SubgraphQuery(keys, 0, null, Instant.EPOCH, Instant.EPOCH,
+                keys.size())).entities().forEach(e -> before.put(e.key(), e));
+        return k -> Optional.ofNullable(before.get(k));
     }
 
     private static GraphBatch stamp(GraphBatch batch, List<Signal> changes, String source) {

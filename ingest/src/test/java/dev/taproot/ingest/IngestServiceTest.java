@@ -96,7 +96,7 @@ class IngestServiceTest {
         var unknown = new ArrayList<String>();
         var planned = service.plan(List.of(topology), unknown::add);
         assertThat(unknown).isEmpty();
-        assertThat(planned.get(0).ingestor().format()).isEqualTo("edges"); // topology formats, alphabetical
+        assertThat(planned.get(0).ingestor().format()).isEqualTo("kubernetes"); // manifests first, then edge lists
         List<IngestReport> reports = service.ingestPlanned(planned, Instant.now(), progress::add);
         assertThat(progress).allMatch(p -> p.error() == null);
         assertThat(reports).allMatch(r -> r.rejected().isEmpty());
@@ -107,6 +107,22 @@ class IngestServiceTest {
                 .anyMatch(r -> r.fromKey().equals("service/adservice") && r.toKey().equals("host/33.33.33.76"));
         assertThat(store.relationships(List.of("SELECTS"), 1000))
                 .anyMatch(r -> r.fromKey().equals("service/frontend") && r.toKey().endsWith("/Deployment/frontend"));
+    }
+
+    @Test
+    void aConfigMapWhoseDataChangedIsAConfigChangeOnIt() throws Exception {
+        String v1 = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: flags, namespace: shop}\ndata: {NEW_CHECKOUT: \"off\"}\n";
+        Instant t2 = Instant.parse("2026-01-02T00:00:00Z");
+        service.ingest(new IngestInput("flags.yaml", v1.getBytes(), Instant.parse("2026-01-01T00:00:00Z")), true);
+        service.ingest(new IngestInput("flags.yaml", v1.getBytes(), t2), true);
+        assertThat(store.counts().signals()).isZero();
+        IngestReport changed = service.ingest(new IngestInput("flags.yaml", v1.replace("off", "on").getBytes(), t2), true);
+        assertThat(changed.accepted()).containsEntry("ConfigChange", 1);
+        assertThat(store.signals(List.of("k8s/shop/ConfigMap/flags"), null, null)).singleElement()
+                .satisfies(s -> {
+                    assertThat(s.type()).isEqualTo("ConfigChange");
+                    assertThat(s.start()).isEqualTo(t2);
+                });
     }
 
     @Test

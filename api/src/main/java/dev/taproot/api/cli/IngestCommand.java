@@ -36,8 +36,20 @@ public final class IngestCommand implements Callable<Integer> {
     @Mixin
     StoreOptions options;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to ingest.")
-    List<Path> paths;
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders to ingest.")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--cluster", description = "Also read the live cluster of the current kubeconfig context "
+            + "(or the in-cluster service account) through the Kubernetes API.")
+    boolean cluster;
+
+    @Option(names = "--watch", description = "With --cluster: keep watching the cluster (informers) and ingest "
+            + "every change until stopped with Ctrl-C.")
+    boolean watch;
+
+    @Option(names = "--watch-interval", defaultValue = "PT10S", paramLabel = "DURATION",
+            description = "With --watch: ingest changes at most this often (ISO-8601, default: ${DEFAULT-VALUE}).")
+    java.time.Duration watchInterval;
 
     @Option(names = "--max-rejections", defaultValue = "50",
             description = "How many rejected records to list (default: ${DEFAULT-VALUE}); all are counted.")
@@ -45,9 +57,38 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (paths.isEmpty() && !cluster) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "give at least one PATH, or --cluster");
+        }
         try (Taproot taproot = Taproot.start(options.config())) {
             var service = new IngestService(taproot.store(), StandardIngestors.registry());
-            return run(service, paths, System.out, System.err, maxRejections);
+            int code = paths.isEmpty() ? 0 : run(service, paths, System.out, System.err, maxRejections);
+            if (cluster) {
+                code = Math.max(code, ingestCluster(service));
+            }
+            return code;
+        }
+    }
+
+    private int ingestCluster(IngestService service) {
+        try (var client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().build()) {
+            String source = "cluster:" + client.getMasterUrl();
+            IngestReport report = dev.taproot.ingest.kubernetes.ClusterSnapshot.ingest(client, service, source);
+            print(System.out, List.of(report), List.of(), maxRejections);
+            if (!watch) {
+                return 0;
+            }
+            System.out.println("watching " + client.getMasterUrl() + " (Ctrl-C stops)");
+            var stopped = new java.util.concurrent.CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "taproot-watch-stop"));
+            try (var w = dev.taproot.ingest.kubernetes.ClusterWatch.start(client, service, source, watchInterval,
+                    r -> System.out.println(r.summaryLine() + (r.closed() > 0 ? ", " + r.closed() + " closed" : "")))) {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
         }
     }
 
@@ -77,6 +118,11 @@ public final class IngestCommand implements Callable<Integer> {
                 }
             });
         }
+        return print(out, reports, errors, maxRejections);
+    }
+
+    /** Prints counts per type, rejections and the summary line; 1 when a file could not be read. */
+    static int print(PrintStream out, List<IngestReport> reports, List<Rejection> errors, int maxRejections) {
         IngestReport total = IngestReport.total("*", reports);
         if (!total.accepted().isEmpty()) {
             out.println("records per type:");

@@ -42,6 +42,12 @@ public final class KubernetesIngestor implements Ingestor {
         return true;
     }
 
+    /** Manifests go first among topology files, so edge lists and catalogs find their services and pods. */
+    @Override
+    public int order() {
+        return TOPOLOGY_ORDER - 5;
+    }
+
     @Override
     public IngestResult ingest(IngestInput input, GraphWriter writer) throws MalformedInputException {
         var result = new IngestResult.Builder(FORMAT, input.name());

@@ -151,6 +151,6 @@ final class TopologyLinker {
         if (key != null) {
             return java.util.Optional.of(key);
         }
-        return writer.resolver().find(name, Set.of(EntityTypes.SERVICE)).map(Entity::key);
+        return writer.resolver().knownService(name).map(Entity::key);
     }
 }

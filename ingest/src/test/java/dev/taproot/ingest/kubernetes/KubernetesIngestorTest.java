@@ -206,4 +206,35 @@ class KubernetesIngestorTest {
         assertThat(b.signals()).filteredOn(s -> s.type().equals("OOMKilled")).singleElement()
                 .satisfies(s -> assertThat(s.start()).isEqualTo(Instant.parse("2024-05-01T10:05:00Z")));
     }
+
+    @Test
+    void storageBatchAutoscalingIngressAndEndpointsAreModelledWithTheirStateSignals() throws Exception {
+        String yaml = Files.readString(Path.of(getClass().getResource("/kubectl/cluster-objects.yaml").toURI()));
+        var writer = new GraphWriter();
+        IngestResult r = ingestor.ingest(IngestInput.of("cluster-objects.yaml", yaml), writer);
+        assertThat(r.rejected()).isEmpty();
+        assertThat(r.accepted()).containsOnlyKeys("StatefulSet", "PersistentVolumeClaim", "CronJob", "Job",
+                "HorizontalPodAutoscaler", "Ingress", "EndpointSlice", "ConfigMap");
+        GraphBatch b = writer.batch();
+        assertThat(b.relationships()).contains(
+                new Relationship("MOUNTS", "k8s/shop/StatefulSet/redis", "k8s/shop/PersistentVolumeClaim/data-redis-0",
+                        Map.of(), Instant.parse("2024-04-01T00:00:00Z"), null),
+                Relationship.of("OWNS", "k8s/shop/CronJob/nightly-report", "k8s/shop/Job/nightly-report-28571234"),
+                Relationship.of("USES_CONFIG", "k8s/shop/CronJob/nightly-report", "k8s/shop/ConfigMap/report-config"),
+                Relationship.of("SCALES", "k8s/shop/HorizontalPodAutoscaler/frontend", "k8s/shop/Deployment/frontend"),
+                Relationship.of("ROUTES_TO", "k8s/shop/Ingress/shop", "service/frontend"),
+                Relationship.of("SELECTS", "service/frontend", "k8s/shop/Pod/frontend-6d8f7c9b5d-q2w4e"),
+                Relationship.of("SELECTS", "service/redis", "k8s/shop/StatefulSet/redis"),
+                Relationship.of("SELECTS", "service/report", "k8s/shop/CronJob/nightly-report"));
+        // the Job is owned by its CronJob, so it is not a service of its own
+        assertThat(b.relationships()).noneMatch(rel -> rel.type().equals("SELECTS")
+                && rel.toKey().equals("k8s/shop/Job/nightly-report-28571234"));
+        assertThat(b.signals()).extracting(s -> s.type() + "@" + s.entityKey()).contains(
+                "ReplicasMismatch@k8s/shop/StatefulSet/redis",
+                "PVCPending@k8s/shop/PersistentVolumeClaim/data-redis-0",
+                "JobFailed@k8s/shop/Job/nightly-report-28571234",
+                "HPAMaxed@k8s/shop/HorizontalPodAutoscaler/frontend",
+                "EndpointsMissing@service/frontend");
+        assertThat(writer.written("k8s/shop/ConfigMap/report-config").orElseThrow().property("dataHash")).isNotBlank();
+    }
 }
