@@ -27,6 +27,7 @@ public final class TaprootServer implements AutoCloseable {
         var routes = new ArrayList<Routes>();
         routes.add(new HealthRoutes(taproot));
         routes.add(new VocabularyRoutes(taproot.vocabulary()));
+        routes.add(new TelemetryRoutes(taproot.store()));
         return routes;
     }
 
