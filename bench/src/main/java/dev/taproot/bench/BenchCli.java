@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 GraphBench.class,
                 AnalysisBench.class,
                 IngestBench.class,
+                TelemetryMetricsBench.class, TelemetryLogsBench.class, TelemetryFalseAlarmBench.class,
                 CommandLine.HelpCommand.class
         })
 public final class BenchCli implements Runnable {

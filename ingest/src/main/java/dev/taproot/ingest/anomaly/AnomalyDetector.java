@@ -7,7 +7,9 @@ import java.util.Optional;
  * and spread (1.4826 x MAD, floored at {@link DetectorConfig#relativeSpreadFloor()} x |median| and
  * {@link DetectorConfig#absoluteSpreadFloor()}; a series whose baseline sits at zero borrows the typical
  * level of its kind for the relative floor); every window point gets a robust z. The most extreme
- * point decides direction and score; the <b>onset</b> is the change point found by walking back from
+ * point decides direction and score; the points beyond the threshold (and, with
+ * {@link DetectorConfig#outsideRange()}, outside the baseline's range) must number
+ * {@link DetectorConfig#minAnomalousPoints()}; the <b>onset</b> is the change point found by walking back from
  * that peak while points stay beyond {@link DetectorConfig#onsetThreshold()} in the same direction,
  * and the end by walking forward the same way. Stateless and thread-safe.
  */
@@ -36,11 +38,24 @@ public final class AnomalyDetector {
      *                     own baseline sits at zero; 0 when unknown
      */
     public Optional<Anomaly> detect(double[] baseline, TimeSeries window, double typicalLevel) {
+        return detect(baseline, RobustStats.median(baseline), window, typicalLevel);
+    }
+
+    /** As {@link #detect(double[], TimeSeries, double)}, with the baseline's median already known. */
+    public Optional<Anomaly> detect(double[] baseline, double median, TimeSeries window, double typicalLevel) {
         if (baseline.length < config.minBaselinePoints() || window.isEmpty()) {
             return Optional.empty();
         }
-        double median = RobustStats.median(baseline);
         double spread = spread(baseline, median, typicalLevel);
+        // with outsideRange, a point must also leave the baseline's 5-95% range; without, any point counts
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        if (config.outsideRange()) {
+            double[] sorted = baseline.clone();
+            java.util.Arrays.sort(sorted);
+            lo = sorted[(int) Math.floor(0.05 * (sorted.length - 1))];
+            hi = sorted[(int) Math.ceil(0.95 * (sorted.length - 1))];
+        }
         double[] x = window.values();
         double[] z = new double[x.length];
         int peak = 0;
@@ -57,8 +72,8 @@ public final class AnomalyDetector {
         Direction dir = z[peak] > 0 ? Direction.UP : Direction.DOWN;
         double s = dir.sign();
         int beyond = 0;
-        for (double zi : z) {
-            if (zi * s >= config.threshold()) {
+        for (int i = 0; i < z.length; i++) {
+            if (z[i] * s >= config.threshold() && (dir == Direction.UP ? x[i] > hi : x[i] < lo)) {
                 beyond++;
             }
         }

@@ -14,14 +14,17 @@ package dev.taproot.ingest.anomaly;
  * @param maxScore            scores are capped here so one degenerate series cannot dominate
  * @param minBaselinePoints   fewer baseline samples than this: the series is not scored (counted)
  * @param minAnomalousPoints  window points that must pass {@code threshold} in the peak's direction
+ * @param outsideRange        whether an anomalous point must also lie outside the baseline's own range (above
+ *                            its maximum, below its minimum): heavy-tailed series (latencies) then stop
+ *                            raising alarms for values they already reached in fault-free times
  * @param selfBaselineFraction when no baseline exists for a series and no window start is known, the first
  *                            fraction of its own samples is the baseline and the rest the window
  */
 public record DetectorConfig(double threshold, double onsetThreshold, double relativeSpreadFloor,
                              double absoluteSpreadFloor, double maxScore, int minBaselinePoints,
-                             int minAnomalousPoints, double selfBaselineFraction) {
+                             int minAnomalousPoints, boolean outsideRange, double selfBaselineFraction) {
 
-    public static final double DEFAULT_THRESHOLD = 3.0;
+    public static final double DEFAULT_THRESHOLD = 5.0;
     public static final double DEFAULT_ONSET_THRESHOLD = 1.5;
     public static final double DEFAULT_RELATIVE_SPREAD_FLOOR = 0.1;
     public static final double DEFAULT_ABSOLUTE_SPREAD_FLOOR = 1e-3;
@@ -32,7 +35,7 @@ public record DetectorConfig(double threshold, double onsetThreshold, double rel
 
     public static final DetectorConfig DEFAULTS = new DetectorConfig(DEFAULT_THRESHOLD, DEFAULT_ONSET_THRESHOLD,
             DEFAULT_RELATIVE_SPREAD_FLOOR, DEFAULT_ABSOLUTE_SPREAD_FLOOR, DEFAULT_MAX_SCORE,
-            DEFAULT_MIN_BASELINE_POINTS, DEFAULT_MIN_ANOMALOUS_POINTS, DEFAULT_SELF_BASELINE_FRACTION);
+            DEFAULT_MIN_BASELINE_POINTS, DEFAULT_MIN_ANOMALOUS_POINTS, true, DEFAULT_SELF_BASELINE_FRACTION);
 
     public DetectorConfig {
         if (threshold <= 0 || onsetThreshold <= 0 || onsetThreshold > threshold) {
@@ -55,16 +58,21 @@ public record DetectorConfig(double threshold, double onsetThreshold, double rel
 
     public DetectorConfig withThreshold(double t) {
         return new DetectorConfig(t, Math.min(onsetThreshold, t), relativeSpreadFloor, absoluteSpreadFloor,
-                Math.max(maxScore, t + 1), minBaselinePoints, minAnomalousPoints, selfBaselineFraction);
+                Math.max(maxScore, t + 1), minBaselinePoints, minAnomalousPoints, outsideRange, selfBaselineFraction);
     }
 
     public DetectorConfig withRelativeSpreadFloor(double f) {
         return new DetectorConfig(threshold, onsetThreshold, f, absoluteSpreadFloor, maxScore, minBaselinePoints,
-                minAnomalousPoints, selfBaselineFraction);
+                minAnomalousPoints, outsideRange, selfBaselineFraction);
     }
 
     public DetectorConfig withMinAnomalousPoints(int n) {
         return new DetectorConfig(threshold, onsetThreshold, relativeSpreadFloor, absoluteSpreadFloor, maxScore,
-                minBaselinePoints, n, selfBaselineFraction);
+                minBaselinePoints, n, outsideRange, selfBaselineFraction);
+    }
+
+    public DetectorConfig withOutsideRange(boolean b) {
+        return new DetectorConfig(threshold, onsetThreshold, relativeSpreadFloor, absoluteSpreadFloor, maxScore,
+                minBaselinePoints, minAnomalousPoints, b, selfBaselineFraction);
     }
 }

@@ -15,7 +15,14 @@ public final class RobustStats {
         if (values.length == 0) {
             return Double.NaN;
         }
-        double[] v = values.clone();
+        return medianInPlace(values.clone());
+    }
+
+    /** The median, sorting {@code v} itself (no copy). */
+    static double medianInPlace(double[] v) {
+        if (v.length == 0) {
+            return Double.NaN;
+        }
         Arrays.sort(v);
         int m = v.length / 2;
         return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
@@ -27,6 +34,6 @@ public final class RobustStats {
         for (int i = 0; i < values.length; i++) {
             dev[i] = Math.abs(values[i] - median);
         }
-        return median(dev);
+        return medianInPlace(dev);
     }
 }

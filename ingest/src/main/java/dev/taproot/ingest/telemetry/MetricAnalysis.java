@@ -43,12 +43,12 @@ final class MetricAnalysis {
         Map<String, MetricSeries> current = merge(window);
         Map<String, MetricSeries> before = merge(baseline);
         Map<String, SeriesScorer.Split> splits = new LinkedHashMap<>();
-        Map<String, List<double[]>> baselinesByMetric = new LinkedHashMap<>();
+        Map<String, List<SeriesScorer.Split>> baselinesByMetric = new LinkedHashMap<>();
         for (MetricSeries s : current.values()) {
             MetricSeries b = before.get(s.id());
             SeriesScorer.Split split = scorer.split(s.series(), b == null ? null : b.series(), w);
             splits.put(s.id(), split);
-            baselinesByMetric.computeIfAbsent(s.metric(), k -> new java.util.ArrayList<>()).add(split.baseline());
+            baselinesByMetric.computeIfAbsent(s.metric(), k -> new java.util.ArrayList<>()).add(split);
         }
         Map<String, Double> levels = new HashMap<>();
         baselinesByMetric.forEach((m, list) -> levels.put(m, SeriesScorer.typicalLevel(list)));

@@ -36,7 +36,10 @@ public final class SeriesScorer {
     }
 
     /** The baseline and window of a series, split by the rule above. */
-    public record Split(double[] baseline, TimeSeries window, BaselineKind kind) {
+    public record Split(double[] baseline, TimeSeries window, BaselineKind kind, double median) {
+        public Split(double[] baseline, TimeSeries window, BaselineKind kind) {
+            this(baseline, window, kind, dev.taproot.ingest.anomaly.RobustStats.median(baseline));
+        }
     }
 
     public Split split(TimeSeries series, TimeSeries baselineInput, AnalysisWindow window) {
@@ -71,7 +74,7 @@ public final class SeriesScorer {
 
     /** Scores a split series; {@code typicalLevel} as in {@link AnomalyDetector#detect(double[], TimeSeries, double)}. */
     public Optional<Scored> score(Split s, double typicalLevel) {
-        return detector.detect(s.baseline(), s.window(), typicalLevel).map(a -> new Scored(a, s.kind()));
+        return detector.detect(s.baseline(), s.median(), s.window(), typicalLevel).map(a -> new Scored(a, s.kind()));
     }
 
     private static double[] concat(double[] a, double[] b) {
@@ -81,9 +84,9 @@ public final class SeriesScorer {
     }
 
     /** The median magnitude of the non-zero baseline medians of several series of one kind; 0 if none. */
-    public static double typicalLevel(java.util.List<double[]> baselines) {
-        double[] levels = baselines.stream().filter(b -> b.length > 0)
-                .mapToDouble(b -> Math.abs(dev.taproot.ingest.anomaly.RobustStats.median(b)))
+    public static double typicalLevel(java.util.List<Split> splits) {
+        double[] levels = splits.stream().filter(s -> s.baseline().length > 0)
+                .mapToDouble(s -> Math.abs(s.median()))
                 .filter(m -> m > 0).toArray();
         return levels.length == 0 ? 0 : dev.taproot.ingest.anomaly.RobustStats.median(levels);
     }

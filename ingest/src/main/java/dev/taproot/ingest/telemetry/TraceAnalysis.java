@@ -55,14 +55,14 @@ final class TraceAnalysis {
 
         writeCalls(now, before, keyOf, out, report);
 
-        List<double[]> latencyBaselines = new ArrayList<>();
+        List<SeriesScorer.Split> latencyBaselines = new ArrayList<>();
         Map<String, BucketedSeries> nowSeries = new LinkedHashMap<>();
         now.services().forEach((svc, obs) -> nowSeries.put(svc, BucketedSeries.of(obs, width)));
         Map<String, BucketedSeries> beforeSeries = new LinkedHashMap<>();
         before.services().forEach((svc, obs) -> beforeSeries.put(svc, BucketedSeries.of(obs, width)));
         nowSeries.forEach((svc, s) -> {
             BucketedSeries b = beforeSeries.get(svc);
-            latencyBaselines.add(scorer.split(s.latencyMs(), b == null ? null : b.latencyMs(), w).baseline());
+            latencyBaselines.add(scorer.split(s.latencyMs(), b == null ? null : b.latencyMs(), w));
         });
         double typicalLatency = SeriesScorer.typicalLevel(latencyBaselines);
         nowSeries.forEach((svc, s) -> scoreAll(svc, null, s, beforeSeries.get(svc), typicalLatency, w, keyOf, out, report));

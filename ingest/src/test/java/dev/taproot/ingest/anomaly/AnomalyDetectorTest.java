@@ -34,7 +34,7 @@ class AnomalyDetectorTest {
         TimeSeries baseline = series(0, 100, 100, 100, 100, 100, 100);
         TimeSeries window = series(1_000_000, 100, 101, 102, 100);
         assertThat(detector.detect(baseline, window)).isEmpty();
-        Anomaly drop = detector.detect(baseline, series(1_000_000, 100, 60, 55)).orElseThrow();
+        Anomaly drop = detector.detect(baseline, series(1_000_000, 100, 40, 35)).orElseThrow();
         assertThat(drop.direction()).isEqualTo(Direction.DOWN);
         assertThat(drop.score()).isLessThanOrEqualTo(DetectorConfig.DEFAULT_MAX_SCORE);
     }
