@@ -81,7 +81,7 @@ public final class CausalRanker {
             if (from == null || to == null || from.equals(to)) {
                 continue;
             }
-            double w = l.weight() * strength.weighted(l.cause());
+            double w = l.weight() * strength.weighted(l.cause()) * strength.propagationFactor(l.cause(), l.effect());
             edges.get(from).merge(to, w, Math::max);
         }
         double[] self = new double[n];

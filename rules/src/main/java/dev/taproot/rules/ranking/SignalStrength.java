@@ -54,4 +54,26 @@ public final class SignalStrength {
     public double weighted(Signal s) {
         return raw(s) * (isFault(s) ? 1.0 : settings.symptomTypeWeight());
     }
+
+    /**
+     * How well a cause's size accounts for its effect's, for two latency anomalies measured by the same
+     * metric (observed minus baseline): a callee slowed by much less than its caller explains little
+     * of it, and a callee slowed by much more than its caller is not on the caller's critical path for
+     * most requests (asynchronous or rarely called). The link weighs {@code (smaller delta / larger
+     * delta)^exponent}; other links weigh 1, latency pairs of different metrics {@code crossMetricFactor}.
+     */
+    public double propagationFactor(Signal cause, Signal effect) {
+        if (!vocabulary.isA(cause.type(), "HighLatency") || !vocabulary.isA(effect.type(), "HighLatency")) {
+            return 1.0;
+        }
+        double dc = cause.number("observed", Double.NaN) - cause.number("baseline", Double.NaN);
+        double de = effect.number("observed", Double.NaN) - effect.number("baseline", Double.NaN);
+        if (Double.isNaN(dc) || Double.isNaN(de) || dc <= 0 || de <= 0) {
+            return 1.0;
+        }
+        if (!String.valueOf(cause.attributes().get("metric")).equals(String.valueOf(effect.attributes().get("metric")))) {
+            return settings.crossMetricFactor();
+        }
+        return Math.pow(Math.min(de / dc, dc / de), settings.deltaExponent());
+    }
 }
