@@ -28,6 +28,7 @@ public final class TaprootServer implements AutoCloseable {
         routes.add(new HealthRoutes(taproot));
         routes.add(new VocabularyRoutes(taproot.vocabulary()));
         routes.add(new AnalysisRoutes(taproot));
+        routes.add(new TelemetryRoutes(taproot.store()));
         return routes;
     }
 
