@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 AnalyzeCommand.class,
                 RulesCommand.class,
+                IngestCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class TaprootCli implements Runnable {

@@ -29,6 +29,7 @@ public final class TaprootServer implements AutoCloseable {
         routes.add(new VocabularyRoutes(taproot.vocabulary()));
         routes.add(new AnalysisRoutes(taproot));
         routes.add(new TelemetryRoutes(taproot.store()));
+        routes.add(new IngestRoutes(new dev.taproot.ingest.IngestService(taproot.store(), dev.taproot.ingest.StandardIngestors.registry()), taproot.store()));
         return routes;
     }
 
