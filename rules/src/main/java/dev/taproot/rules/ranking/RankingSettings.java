@@ -25,6 +25,6 @@ public record RankingSettings(double scoreScale, double symptomTypeWeight, doubl
                               double deltaExponent, double crossMetricFactor) {
 
     public static RankingSettings defaults() {
-        return new RankingSettings(100.0, 0.6, 0.15, 0.1, 3.0, 0.5, 0.3, Duration.ofMinutes(2), 0.5, 0.2, 0.25, 1.0, 0.3);
+        return new RankingSettings(30.0, 0.6, 0.15, 0.1, 3.0, 0.5, 0.3, Duration.ofMinutes(2), 0.5, 0.2, 0.25, 1.0, 0.3);
     }
 }

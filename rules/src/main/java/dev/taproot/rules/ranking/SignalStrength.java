@@ -50,6 +50,18 @@ public final class SignalStrength {
         return vocabulary.isA(s.type(), "Change");
     }
 
+    /**
+     * How sure we are that the signal is real, in [0, 1): {@code 1 - exp(-score / 6)} for anomaly scores
+     * (a robust z of 3 gives 0.39, 10 gives 0.81), else from its severity. Used for confidence, not ranking.
+     */
+    public double significance(Signal s) {
+        double score = Math.abs(s.number("score", Double.NaN));
+        if (!Double.isNaN(score)) {
+            return 1 - Math.exp(-score / 6.0);
+        }
+        return raw(s);
+    }
+
     /** The strength weighted by what kind of evidence the signal is. */
     public double weighted(Signal s) {
         return raw(s) * (isFault(s) ? 1.0 : settings.symptomTypeWeight());
