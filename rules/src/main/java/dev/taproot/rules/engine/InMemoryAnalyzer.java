@@ -106,7 +106,7 @@ final class InMemoryAnalyzer {
     private double confidence(UnitScore u, double total, double top) {
         double share = total <= 0 ? 0 : u.score() / total;
         double relative = top <= 0 ? 0 : u.score() / top;
-        double c = u.anomaly() * (0.4 * relative + 0.6 * Math.sqrt(share)) * (u.explained() ? 1.0 : 0.7);
+        double c = u.significance() * (0.4 * relative + 0.6 * Math.sqrt(share)) * (u.explained() ? 1.0 : 0.7);
         return Math.max(0, Math.min(1, c));
     }
 

@@ -24,8 +24,8 @@ import dev.taproot.rules.model.Thresholds;
  */
 public final class RuleMatcher {
 
-    /** Links kept per rule and effect signal, strongest first (bounds work on dense graphs). */
-    static final int MAX_CAUSES_PER_EFFECT = 16;
+    /** Links kept per rule, effect signal and cause unit, strongest cause first (bounds work on dense graphs). */
+    static final int MAX_CAUSES_PER_UNIT = 3;
 
     private final Vocabulary vocabulary;
 
@@ -69,20 +69,20 @@ public final class RuleMatcher {
         var out = new ArrayList<CausalLink>();
         var reachCache = new HashMap<String, Set<String>>();
         for (Signal effect : effects) {
-            var found = new ArrayList<CausalLink>();
             for (String unit : related(rule.relation(), effect, topology, reachCache)) {
+                var found = new ArrayList<CausalLink>();
                 for (Signal cause : causesByUnit.getOrDefault(unit, List.of())) {
                     if (cause.key().equals(effect.key()) || !rule.time().allows(cause.start(), effect.start())) {
                         continue;
                     }
                     found.add(new CausalLink(rule, cause, effect, rule.confidence(), message(rule, cause, effect, topology)));
                 }
+                if (found.size() > MAX_CAUSES_PER_UNIT) {
+                    found.sort(Comparator.comparingDouble((CausalLink l) -> -l.cause().number("score", 0)));
+                    found.subList(MAX_CAUSES_PER_UNIT, found.size()).clear();
+                }
+                out.addAll(found);
             }
-            if (found.size() > MAX_CAUSES_PER_EFFECT) {
-                found.sort(Comparator.comparingDouble((CausalLink l) -> -l.cause().number("score", 0)));
-                found.subList(MAX_CAUSES_PER_EFFECT, found.size()).clear();
-            }
-            out.addAll(found);
         }
         return out;
     }

@@ -47,10 +47,12 @@ public final class CausalRanker {
         var fault = new HashMap<String, Double>();
         var onset = new HashMap<String, Instant>();
         var changed = new HashMap<String, Double>();
+        var significance = new HashMap<String, Double>();
         for (Signal s : signals) {
             String u = topology.unit(s.entityKey());
             double w = strength.weighted(s);
             anomaly.merge(u, w, Math::max);
+            significance.merge(u, strength.significance(s), Math::max);
             if (strength.isFault(s)) {
                 fault.merge(u, w, Math::max);
             }
@@ -81,7 +83,7 @@ public final class CausalRanker {
             if (from == null || to == null || from.equals(to)) {
                 continue;
             }
-            double w = l.weight() * strength.weighted(l.cause());
+            double w = l.weight() * strength.weighted(l.cause()) * strength.propagationFactor(l.cause(), l.effect());
             edges.get(from).merge(to, w, Math::max);
         }
         double[] self = new double[n];
@@ -119,7 +121,7 @@ public final class CausalRanker {
             double prNorm = maxPr == 0 ? 0 : pr[i] / maxPr;
             double score = Math.pow(prNorm, settings.rankExponent()) * (0.05 + a) * onsetPrior * changePrior * historyPrior;
             out.add(new UnitScore(u, score, pr[i], a, fault.getOrDefault(u, 0.0), o, onsetPrior, changePrior,
-                    historyPrior, explained.contains(u)));
+                    historyPrior, explained.contains(u), significance.getOrDefault(u, 0.0)));
         }
         out.sort(Comparator.comparingDouble(UnitScore::score).reversed().thenComparing(UnitScore::unit));
         return out;

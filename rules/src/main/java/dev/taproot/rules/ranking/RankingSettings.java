@@ -16,12 +16,15 @@ import java.time.Duration;
  * @param changeBoost       weight of a recent change on the unit
  * @param historyBoost      weight per past incident whose confirmed root cause was the unit (up to 3)
  * @param minConfidence     below this, the answer says "no confident cause"
+ * @param deltaExponent     how strongly a latency link is discounted when the callee slowed more than the caller
+ * @param crossMetricFactor weight of latency links between different latency metrics (not comparable)
  */
 public record RankingSettings(double scoreScale, double symptomTypeWeight, double teleport, double spread,
                               double selfWeight, double rankExponent, double onsetBoost, Duration onsetScale,
-                              double changeBoost, double historyBoost, double minConfidence) {
+                              double changeBoost, double historyBoost, double minConfidence,
+                              double deltaExponent, double crossMetricFactor) {
 
     public static RankingSettings defaults() {
-        return new RankingSettings(10.0, 0.6, 0.15, 0.3, 1.0, 0.5, 0.3, Duration.ofMinutes(2), 0.5, 0.2, 0.25);
+        return new RankingSettings(30.0, 0.6, 0.15, 0.1, 3.0, 0.5, 0.3, Duration.ofMinutes(2), 0.5, 0.2, 0.25, 1.0, 0.3);
     }
 }

@@ -50,8 +50,42 @@ public final class SignalStrength {
         return vocabulary.isA(s.type(), "Change");
     }
 
+    /**
+     * How sure we are that the signal is real, in [0, 1): {@code 1 - exp(-score / 6)} for anomaly scores
+     * (a robust z of 3 gives 0.39, 10 gives 0.81), else from its severity. Used for confidence, not ranking.
+     */
+    public double significance(Signal s) {
+        double score = Math.abs(s.number("score", Double.NaN));
+        if (!Double.isNaN(score)) {
+            return 1 - Math.exp(-score / 6.0);
+        }
+        return raw(s);
+    }
+
     /** The strength weighted by what kind of evidence the signal is. */
     public double weighted(Signal s) {
         return raw(s) * (isFault(s) ? 1.0 : settings.symptomTypeWeight());
+    }
+
+    /**
+     * How well a cause's size accounts for its effect's, for two latency anomalies measured by the same
+     * metric (observed minus baseline): a callee slowed by much less than its caller explains little
+     * of it, and a callee slowed by much more than its caller is not on the caller's critical path for
+     * most requests (asynchronous or rarely called). The link weighs {@code (smaller delta / larger
+     * delta)^exponent}; other links weigh 1, latency pairs of different metrics {@code crossMetricFactor}.
+     */
+    public double propagationFactor(Signal cause, Signal effect) {
+        if (!vocabulary.isA(cause.type(), "HighLatency") || !vocabulary.isA(effect.type(), "HighLatency")) {
+            return 1.0;
+        }
+        double dc = cause.number("observed", Double.NaN) - cause.number("baseline", Double.NaN);
+        double de = effect.number("observed", Double.NaN) - effect.number("baseline", Double.NaN);
+        if (Double.isNaN(dc) || Double.isNaN(de) || dc <= 0 || de <= 0) {
+            return 1.0;
+        }
+        if (!String.valueOf(cause.attributes().get("metric")).equals(String.valueOf(effect.attributes().get("metric")))) {
+            return settings.crossMetricFactor();
+        }
+        return Math.pow(Math.min(de / dc, dc / de), settings.deltaExponent());
     }
 }

@@ -15,7 +15,8 @@ import java.time.Instant;
  * @param changePrior  the "changed recently" factor
  * @param historyPrior the "was the root cause before" factor
  * @param explained true when a causal path links it to a symptom (or it is one)
+ * @param significance how sure we are that its strongest signal is real, in [0, 1)
  */
 public record UnitScore(String unit, double score, double pageRank, double anomaly, double fault, Instant onset,
-                        double onsetPrior, double changePrior, double historyPrior, boolean explained) {
+                        double onsetPrior, double changePrior, double historyPrior, boolean explained, double significance) {
 }
