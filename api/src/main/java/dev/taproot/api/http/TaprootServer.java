@@ -28,6 +28,7 @@ public final class TaprootServer implements AutoCloseable {
         routes.add(new HealthRoutes(taproot));
         routes.add(new VocabularyRoutes(taproot.vocabulary()));
         routes.add(new IncidentRoutes(taproot));
+        routes.add(new FeedbackRoutes(taproot));
         return routes;
     }
 

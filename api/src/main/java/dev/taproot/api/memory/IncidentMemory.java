@@ -231,11 +231,6 @@ public final class IncidentMemory implements AutoCloseable {
         return n;
     }
 
-    /** Net helpful feedback per incident id (helped minus did not help). */
-    public Map<String, Integer> helpfulness() {
-        return feedback.scores();
-    }
-
     @Override
     public synchronized void close() {
         try {
