@@ -100,7 +100,8 @@ public final class IncidentBench implements Callable<Integer> {
                     System.out.printf("search over %d incidents: %d queries, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                             memory.index().count(), queries, search.p50(), search.p99(), search.max());
                     long heap = sampler.peakMiB();
-                    System.out.printf("heap: peak %d MiB of max %d MiB%n", heap, Runtime.getRuntime().maxMemory() / 1048576);
+                    System.out.printf("heap: peak used %d MiB (after GC %d MiB) of max %d MiB%n", heap,
+                            sampler.peakAfterGcMiB(), Runtime.getRuntime().maxMemory() / 1048576);
                     System.out.printf("bench incidents: %d incidents, import %.0f/s (lucene %.0f/s, cypher %.0f/s), search p50=%.2f p99=%.2f, heap peak %d MiB%n",
                             incidents, importRate, luceneRate, cypherRate, search.p50(), search.p99(), heap);
                 }
@@ -215,11 +216,20 @@ public final class IncidentBench implements Callable<Integer> {
             setDaemon(true);
         }
 
+        private volatile long peakAfterGc;
+
         @Override
         public void run() {
             var memory = ManagementFactory.getMemoryMXBean();
+            var pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP && p.getCollectionUsage() != null).toList();
             while (true) {
                 peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                long afterGc = 0;
+                for (var pool : pools) {
+                    afterGc += pool.getCollectionUsage().getUsed();
+                }
+                peakAfterGc = Math.max(peakAfterGc, afterGc);
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
@@ -230,6 +240,11 @@ public final class IncidentBench implements Callable<Integer> {
 
         long peakMiB() {
             return peak / 1048576;
+        }
+
+        /** The largest heap still in use right after a collection: what the run really keeps live. */
+        long peakAfterGcMiB() {
+            return peakAfterGc / 1048576;
         }
     }
 
