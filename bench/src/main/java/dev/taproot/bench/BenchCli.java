@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 AnalysisBench.class,
                 IngestBench.class,
                 TelemetryMetricsBench.class, TelemetryLogsBench.class, TelemetryFalseAlarmBench.class,
+                IncidentBench.class,
+                RetrievalBench.class,
                 CommandLine.HelpCommand.class
         })
 public final class BenchCli implements Runnable {

@@ -103,6 +103,18 @@ class LuceneIncidentIndexTest {
     }
 
     @Test
+    void theSameFailureShapeOnAnotherServiceMatchesByFingerprint() {
+        index.upsert(List.of(new Incident("INC-9", "orders slow", "", T, null, null, List.of("orders-db"), "orders-db",
+                "ReplicationLag", "rebuilt the replica", List.of(), "bob", List.of(),
+                Map.of("fingerprint", List.of("database:replicationlag", "replicationlag>highlatency")), "test")));
+        index.commit();
+        var shape = new FailureFingerprint().signal("Database", "Replication_Lag").cause("ReplicationLag", "HighLatency");
+        var hits = index.similar(SimilarQuery.builder().fingerprint(shape.tokens()).build());
+        assertThat(hits).extracting(SimilarHit::id).containsExactly("INC-9");
+        assertThat(hits.get(0).matched()).extracting(MatchReason::field).containsExactly("fp");
+    }
+
+    @Test
     void anEmptyQueryFindsNothing() {
         assertThat(index.similar(SimilarQuery.text("   ", 5))).isEmpty();
         assertThat(index.similar(SimilarQuery.text("the and of", 5))).isEmpty();

@@ -85,7 +85,7 @@ final class IncidentFields {
             doc.add(new StringField(TAG, Keywords.token(tag), Field.Store.NO));
         }
         for (String fp : strings(i.properties().get("fingerprint"))) {
-            doc.add(new StringField(FINGERPRINT, fp.toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
+            doc.add(new StringField(FINGERPRINT, fingerprintToken(fp), Field.Store.NO));
         }
         if (i.started() != null) {
             doc.add(new NumericDocValuesField(STARTED, i.started().toEpochMilli()));
@@ -103,6 +103,17 @@ final class IncidentFields {
             doc.add(new StoredField(FAULT_STORED, i.faultType()));
         }
         return doc;
+    }
+
+    /** A fingerprint token normalised as {@code FailureFingerprint} writes them (letters, digits, {@code > : }). */
+    static String fingerprintToken(String raw) {
+        var sb = new StringBuilder();
+        for (char c : raw.toCharArray()) {
+            if (Character.isLetterOrDigit(c) || c == '>' || c == ':') {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
     }
 
     private static List<String> affectedAndCause(Incident i) {

@@ -68,7 +68,7 @@ final class SimilarQueryBuilder {
         clauses += keywords(bool, IncidentFields.FAULT, tokens(q.faultTypes()), weights.fault());
         clauses += keywords(bool, IncidentFields.ALERT, tokens(q.alerts()), weights.alert());
         var fp = new LinkedHashSet<String>();
-        q.fingerprint().forEach(f -> fp.add(f.toLowerCase(java.util.Locale.ROOT)));
+        q.fingerprint().forEach(f -> fp.add(IncidentFields.fingerprintToken(f)));
         q.faultTypes().forEach(f -> fp.add("fault:" + Keywords.token(f)));
         clauses += keywords(bool, IncidentFields.FINGERPRINT, fp, weights.fingerprint());
         return clauses == 0 ? null : bool.build();
