@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Benchmarks that print figures (load rates, latencies).",
         subcommands = {
                 GraphBench.class,
+                ChatOpsBench.class,
                 CommandLine.HelpCommand.class
         })
 public final class BenchCli implements Runnable {
