@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 GraphBench.class,
                 ChatOpsBench.class,
+                AnalysisBench.class,
                 CommandLine.HelpCommand.class
         })
 public final class BenchCli implements Runnable {

@@ -22,8 +22,11 @@ public final class StandardIngestors {
         var list = new ArrayList<Ingestor>();
         list.add(new AlertmanagerIngestor());
         list.add(new KubernetesEventsIngestor());
+        list.add(new dev.taproot.ingest.changes.ChangeEventsIngestor());
         list.add(new EdgeListIngestor());
+        list.add(new dev.taproot.ingest.catalog.BackstageCatalogIngestor());
         list.add(new KubernetesIngestor());
+        list.add(new dev.taproot.ingest.rdf.RdfIngestor());
         return list;
     }
 

@@ -70,6 +70,7 @@ public final class ImportCommand implements Callable<Integer> {
              var rejects = new RejectsFile(rejectsFile);
              ProgressBar bar = progressBar(totalBytes)) {
             var total = new IncidentImporter.Summary(0, 0, java.time.Duration.ZERO);
+            var lines = new ProgressLines(totalBytes);
             long doneBytes = 0;
             for (Path file : inputs) {
                 long base = doneBytes;
@@ -81,6 +82,8 @@ public final class ImportCommand implements Callable<Integer> {
                                 if (bar != null) {
                                     bar.stepTo(Math.min(base + bytesRead, bar.getMax()));
                                     bar.setExtraMessage(String.format(Locale.ROOT, "%d incidents", before + imported));
+                                } else if (!noProgress) {
+                                    lines.print(before + imported, rejected, base + bytesRead);
                                 }
                             }
 
@@ -111,6 +114,33 @@ public final class ImportCommand implements Callable<Integer> {
         return new ProgressBarBuilder().setTaskName("import").setInitialMax(Math.max(1, totalBytes))
                 .setUnit(" MiB", 1024 * 1024).showSpeed().setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(500).build();
+    }
+
+    /**
+     * Progress without a terminal: a line on stderr at most every {@link #EVERY_NANOS}, each saying how
+     * many incidents are acknowledged (stored) so far, with rate and ETA.
+     */
+    private static final class ProgressLines {
+        static final long EVERY_NANOS = 2_000_000_000L;
+        private final long totalBytes;
+        private final long t0 = System.nanoTime();
+        private long last = t0;
+
+        ProgressLines(long totalBytes) {
+            this.totalBytes = totalBytes;
+        }
+
+        void print(long imported, long rejected, long bytes) {
+            long now = System.nanoTime();
+            if (now - last < EVERY_NANOS) {
+                return;
+            }
+            last = now;
+            double s = (now - t0) / 1e9;
+            double eta = bytes == 0 ? 0 : s * Math.max(0, totalBytes - bytes) / bytes;
+            System.err.printf(Locale.ROOT, "import: %d incidents acknowledged, %d rejected, %.0f/s, %.0f%%, ETA %.0f s%n",
+                    imported, rejected, imported / Math.max(s, 1e-9), 100.0 * bytes / Math.max(1, totalBytes), eta);
+        }
     }
 
     /** Files as given, folders walked for files of a known format, in name order. */

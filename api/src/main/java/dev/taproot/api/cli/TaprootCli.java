@@ -8,9 +8,11 @@ import picocli.CommandLine.Command;
         description = "Knowledge-graph root-cause analysis for IT operations.",
         subcommands = {
                 ServeCommand.class,
+                DemoCommand.class,
                 ImportCommand.class,
                 SearchCommand.class,
                 ReindexCommand.class,
+                IngestCommand.class,
                 EvalCommand.class,
                 AnalyzeCommand.class,
                 RulesCommand.class,

@@ -49,12 +49,16 @@ public final class Neo4jGraphStore implements GraphStore {
     private final String uri;
     private final AutoCloseable owned;
     private final List<String> topologyTypes = RelationshipTypes.TOPOLOGY;
+    /** Bulk incident writes through the Java API when the DBMS runs in this process, else null. */
+    private final EmbeddedIncidentWriter incidentWriter;
 
     private Neo4jGraphStore(Driver driver, String database, String uri, AutoCloseable owned) {
         this.driver = driver;
         this.database = database;
         this.uri = uri;
         this.owned = owned;
+        this.incidentWriter = owned instanceof EmbeddedNeo4j embedded
+                ? new EmbeddedIncidentWriter(embedded.managementService().database(database)) : null;
     }
 
     /**
@@ -101,6 +105,10 @@ public final class Neo4jGraphStore implements GraphStore {
     @Override
     public void write(GraphBatch batch) {
         if (batch.isEmpty()) {
+            return;
+        }
+        if (incidentWriter != null && batch.size() == batch.incidents().size()) {
+            incidentWriter.write(batch.incidents());
             return;
         }
         try (var session = driver.session(sessionConfig())) {

@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * Compares a window of one series with its baseline. The baseline gives a robust location (median)
  * and spread (1.4826 x MAD, floored at {@link DetectorConfig#relativeSpreadFloor()} x |median| and
- * {@link DetectorConfig#absoluteSpreadFloor()}); every window point gets a robust z. The most extreme
+ * {@link DetectorConfig#absoluteSpreadFloor()}; a series whose baseline sits at zero borrows the typical
+ * level of its kind for the relative floor); every window point gets a robust z. The most extreme
  * point decides direction and score; the <b>onset</b> is the change point found by walking back from
  * that peak while points stay beyond {@link DetectorConfig#onsetThreshold()} in the same direction,
  * and the end by walking forward the same way. Stateless and thread-safe.
@@ -24,16 +25,22 @@ public final class AnomalyDetector {
 
     /** The anomaly of {@code window} against {@code baseline}, if any. */
     public Optional<Anomaly> detect(TimeSeries baseline, TimeSeries window) {
-        return detect(baseline.values(), window);
+        return detect(baseline.values(), window, 0);
     }
 
-    /** The anomaly of {@code window} against baseline values (their times do not matter). */
-    public Optional<Anomaly> detect(double[] baseline, TimeSeries window) {
+    /**
+     * The anomaly of {@code window} against baseline values (their times do not matter).
+     *
+     * @param typicalLevel the usual magnitude of this kind of series (for example the median level of the
+     *                     same metric over all pods), used for the relative spread floor when this series'
+     *                     own baseline sits at zero; 0 when unknown
+     */
+    public Optional<Anomaly> detect(double[] baseline, TimeSeries window, double typicalLevel) {
         if (baseline.length < config.minBaselinePoints() || window.isEmpty()) {
             return Optional.empty();
         }
         double median = RobustStats.median(baseline);
-        double spread = spread(baseline, median);
+        double spread = spread(baseline, median, typicalLevel);
         double[] x = window.values();
         double[] z = new double[x.length];
         int peak = 0;
@@ -72,8 +79,9 @@ public final class AnomalyDetector {
     }
 
     /** The floored robust spread of a baseline. */
-    public double spread(double[] baseline, double median) {
+    public double spread(double[] baseline, double median, double typicalLevel) {
         double mad = RobustStats.mad(baseline, median) * RobustStats.MAD_TO_SIGMA;
-        return Math.max(mad, Math.max(config.relativeSpreadFloor() * Math.abs(median), config.absoluteSpreadFloor()));
+        double level = Math.max(Math.abs(median), Math.abs(typicalLevel));
+        return Math.max(mad, Math.max(config.relativeSpreadFloor() * level, config.absoluteSpreadFloor()));
     }
 }

@@ -23,11 +23,11 @@ public record DetectorConfig(double threshold, double onsetThreshold, double rel
 
     public static final double DEFAULT_THRESHOLD = 3.0;
     public static final double DEFAULT_ONSET_THRESHOLD = 1.5;
-    public static final double DEFAULT_RELATIVE_SPREAD_FLOOR = 0.05;
+    public static final double DEFAULT_RELATIVE_SPREAD_FLOOR = 0.1;
     public static final double DEFAULT_ABSOLUTE_SPREAD_FLOOR = 1e-3;
     public static final double DEFAULT_MAX_SCORE = 100;
-    public static final int DEFAULT_MIN_BASELINE_POINTS = 3;
-    public static final int DEFAULT_MIN_ANOMALOUS_POINTS = 1;
+    public static final int DEFAULT_MIN_BASELINE_POINTS = 2;
+    public static final int DEFAULT_MIN_ANOMALOUS_POINTS = 2;
     public static final double DEFAULT_SELF_BASELINE_FRACTION = 0.5;
 
     public static final DetectorConfig DEFAULTS = new DetectorConfig(DEFAULT_THRESHOLD, DEFAULT_ONSET_THRESHOLD,

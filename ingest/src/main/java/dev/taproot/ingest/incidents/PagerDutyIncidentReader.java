@@ -32,6 +32,7 @@ public final class PagerDutyIncidentReader implements IncidentReader {
     private final Deque<ParsedIncident> ready = new ArrayDeque<>();
     private JsonParser parser;
     private boolean inIncidentList;
+    private boolean listInObject;
     private long index;
     private boolean done;
 
@@ -63,6 +64,14 @@ public final class PagerDutyIncidentReader implements IncidentReader {
             JsonToken t = parser.nextToken();
             if (t == JsonToken.END_ARRAY) {
                 inIncidentList = false;
+                if (listInObject) {
+                    // the fields after the list (limit, offset, more): paging metadata, not incidents
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        parser.nextToken();
+                        parser.skipChildren();
+                    }
+                    listInObject = false;
+                }
                 return;
             }
             index++;
@@ -91,6 +100,7 @@ public final class PagerDutyIncidentReader implements IncidentReader {
             JsonToken value = parser.nextToken();
             if (name.equals("incidents") && value == JsonToken.START_ARRAY) {
                 inIncidentList = true;
+                listInObject = true;
                 return;
             }
             rest.set(name, JSON.readTree(parser));

@@ -34,7 +34,8 @@ public final class PostmortemIncidentReader implements IncidentReader {
     private static final Pattern FIX = Pattern.compile(
             "\\b(resolv|fix|mitigat|restor|roll(ed)?\\s?back|revert|recover|remediat|workaround|patch)", Pattern.CASE_INSENSITIVE);
     private static final Set<String> KNOWN = Set.of("uuid", "id", "title", "summary", "url", "categories", "keywords",
-            "company", "product", "resolution", "source_published_at", "date", "started");
+            "company", "product", "resolution", "source_published_at", "date", "started", "start_time", "end_time",
+            "archive_url");
 
     private final String source;
     private final InputStream in;
@@ -65,7 +66,7 @@ public final class PostmortemIncidentReader implements IncidentReader {
             }
             return ParsedIncident.ok(1, parse(new String(content, StandardCharsets.UTF_8)));
         } catch (FieldException e) {
-            return reject(e.field() == null ? 1 : 1, e.field(), e.getMessage());
+            return reject(1, e.field(), e.getMessage());
         } catch (IOException | IllegalArgumentException e) {
             return reject(1, null, e.getMessage());
         }
@@ -94,11 +95,11 @@ public final class PostmortemIncidentReader implements IncidentReader {
         if (id.isBlank()) {
             throw new FieldException("uuid", "is required (or id)");
         }
+        String summary = fm.path("summary").asText("");
         String title = fm.path("title").asText("");
         if (title.isBlank()) {
-            throw new FieldException("title", "is required");
+            title = derivedTitle(fm, summary.isBlank() ? body : summary);
         }
-        String summary = fm.path("summary").asText("");
         var tags = new ArrayList<String>();
         fm.path("categories").forEach(c -> tags.add(c.asText()));
         var props = new LinkedHashMap<String, Object>();
@@ -107,9 +108,7 @@ public final class PostmortemIncidentReader implements IncidentReader {
         if (!keywords.isEmpty()) {
             props.put("keywords", keywords);
         }
-        if (!tags.isEmpty()) {
-            props.put("categories", List.copyOf(tags));
-        }
+        props.put("categories", List.copyOf(tags));
         tags.addAll(keywords);
         for (var it = fm.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -121,13 +120,48 @@ public final class PostmortemIncidentReader implements IncidentReader {
             props.put("company", fm.get("company").asText());
         }
         String product = fm.path("product").asText(null);
-        String when = fm.path("started").asText(fm.path("date").asText(fm.path("source_published_at").asText(null)));
-        var started = when == null ? null : TaprootIncidentSchema.parseTime(when, "started");
+        String when = first(fm, "start_time", "started", "date", "source_published_at");
+        var started = when == null ? null : TaprootIncidentSchema.parseTime(when, "start_time");
+        String until = first(fm, "end_time");
+        var resolved = until == null ? null : TaprootIncidentSchema.parseTime(until, "end_time");
+        if (started != null && resolved != null && resolved.isBefore(started)) {
+            throw new FieldException("end_time", "is before start_time");
+        }
         String resolution = fm.hasNonNull("resolution") ? fm.get("resolution").asText() : resolutionOf(body);
-        List<String> links = fm.hasNonNull("url") ? List.of(fm.get("url").asText()) : List.of();
+        var links = new ArrayList<String>();
+        for (String f : List.of("url", "archive_url")) {
+            if (fm.hasNonNull(f) && !fm.get(f).asText().isBlank()) {
+                links.add(fm.get(f).asText());
+            }
+        }
+        if (product != null && product.isBlank()) {
+            product = null;
+        }
         String description = summary.isBlank() ? body : summary + "\n\n" + body;
-        return new Incident(id, title, description, started, null, null, product == null ? List.of() : List.of(product),
+        return new Incident(id, title, description, started, resolved, null, product == null ? List.of() : List.of(product),
                 null, null, resolution, links, null, tags, props, FORMAT);
+    }
+
+    private static String first(JsonNode fm, String... fields) {
+        for (String f : fields) {
+            if (fm.hasNonNull(f) && !fm.get(f).asText().isBlank()) {
+                return fm.get(f).asText();
+            }
+        }
+        return null;
+    }
+
+    /** A title for a postmortem that has none: its first sentence, cut short. */
+    private static String derivedTitle(JsonNode fm, String text) {
+        String sentence = text.strip().split("(?<=[.!?])\\s+", 2)[0].replaceAll("\\s+", " ");
+        if (sentence.isBlank()) {
+            sentence = (fm.path("company").asText("") + " " + fm.path("product").asText("") + " postmortem").strip();
+        }
+        if (sentence.length() <= 120) {
+            return sentence;
+        }
+        int cut = sentence.lastIndexOf(' ', 120);
+        return sentence.substring(0, cut > 40 ? cut : 120) + " …";
     }
 
     /** The sentences of the body that talk about the fix, or its last paragraph. */

@@ -33,6 +33,11 @@ public final class KubernetesTopology {
     private static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet",
             "Job", "CronJob");
 
+    /** The kinds that become entities. */
+    static final Set<String> MODELLED = Set.of("Namespace", "Node", "Deployment", "StatefulSet", "DaemonSet",
+            "ReplicaSet", "Job", "CronJob", "Pod", "Service", "ConfigMap", "Secret", "PersistentVolumeClaim",
+            "PersistentVolume", "HorizontalPodAutoscaler", "Ingress", "EndpointSlice", "Endpoints");
+
     private final GraphWriter writer;
     private final IngestResult.Builder result;
     private final Instant observedAt;
@@ -87,6 +92,14 @@ public final class KubernetesTopology {
     }
 
     private void mapOne(KubeObject o) {
+        if (o.name() == null && !"Event".equals(o.kind())) {
+            if (MODELLED.contains(o.kind())) {
+                result.reject(o.location(), o.kind() + ": field 'metadata.name' is missing");
+            } else {
+                ignored.merge(o.kind(), 1, Integer::sum);
+            }
+            return;
+        }
         switch (o.kind()) {
             case "Namespace" -> entity(o, EntityTypes.NAMESPACE, Map.of(), Set.of());
             case "Node" -> node(o);
@@ -226,17 +239,17 @@ public final class KubernetesTopology {
         for (String cm : t.configMaps()) {
             String key = o.key("ConfigMap", cm);
             referencedConfigs.add(key);
-            writer.relationship(rel(RelationshipTypes.USES_CONFIG, o.key(), key, null));
+            writer.relationship(rel(RelationshipTypes.USES_CONFIG, o.key(), key, o));
         }
         for (String s : t.secrets()) {
             String key = o.key("Secret", s);
             referencedConfigs.add(key);
-            writer.relationship(rel(RelationshipTypes.USES_CONFIG, o.key(), key, null));
+            writer.relationship(rel(RelationshipTypes.USES_CONFIG, o.key(), key, o));
         }
         for (String c : t.claims()) {
             String key = o.key("PersistentVolumeClaim", c);
             referencedConfigs.add(key);
-            writer.relationship(rel(RelationshipTypes.MOUNTS, o.key(), key, null));
+            writer.relationship(rel(RelationshipTypes.MOUNTS, o.key(), key, o));
         }
     }
 

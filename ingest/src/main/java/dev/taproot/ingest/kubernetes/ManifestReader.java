@@ -69,18 +69,21 @@ public final class ManifestReader {
         var docs = new ArrayList<Document>();
         YAMLFactory factory = (YAMLFactory) YAML.getFactory();
         int index = 0;
+        boolean inDocument = false;
         try (JsonParser p = factory.createParser(input.content())) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 index++;
+                inDocument = true;
                 int line = p.currentTokenLocation().getLineNr();
                 JsonNode tree = t == JsonToken.VALUE_NULL ? null : YAML.readTree(p);
                 docs.add(new Document(index, line, tree));
+                inDocument = false;
             }
             return docs;
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            String where = "document " + (index + 1) + (loc == null ? "" : " (line " + loc.getLineNr() + ")");
+            String where = "document " + (inDocument ? index : index + 1) + (loc == null ? "" : " (line " + loc.getLineNr() + ")");
             throw new MalformedInputException(input.name(), where, "not valid YAML: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new MalformedInputException(input.name(), "input", e.getMessage(), e);
@@ -137,8 +140,6 @@ public final class ManifestReader {
         KubeObject o = KubeObject.of(node, location);
         if (o.kind() == null) {
             rejected.accept(location, "field 'kind' is missing");
-        } else if (o.name() == null) {
-            rejected.accept(location, o.kind() + ": field 'metadata.name' is missing");
         } else {
             out.add(o);
         }

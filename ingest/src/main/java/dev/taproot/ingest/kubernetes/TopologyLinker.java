@@ -105,7 +105,15 @@ final class TopologyLinker {
                     }
                 }
             }
-            for (String from : own) {
+            // several Services may select one workload (frontend, frontend-external): dependencies go from
+            // the one named like the workload when there is one
+            Set<String> primary = new LinkedHashSet<>();
+            for (String k : List.of(EntityKeys.service(w.object().name()), EntityKeys.service(logicalName(w)))) {
+                if (own.contains(k)) {
+                    primary.add(k);
+                }
+            }
+            for (String from : primary.isEmpty() ? own : primary) {
                 for (String to : targets) {
                     if (!from.equals(to)) {
                         writer.relationship(new Relationship(RelationshipTypes.DEPENDS_ON, from, to,

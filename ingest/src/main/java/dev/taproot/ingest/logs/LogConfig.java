@@ -19,7 +19,7 @@ public record LogConfig(int drainDepth, double similarity, int maxChildren, Set<
     public static final Set<String> DEFAULT_ERROR_LEVELS = Set.of("ERROR", "FATAL", "CRITICAL", "CRIT", "SEVERE",
             "EMERG", "ALERT", "PANIC", "E", "F");
 
-    public static final LogConfig DEFAULTS = new LogConfig(4, 0.4, 100, DEFAULT_ERROR_LEVELS, 1, 3.0, 2);
+    public static final LogConfig DEFAULTS = new LogConfig(5, 0.5, 100, DEFAULT_ERROR_LEVELS, 1, 3.0, 2);
 
     public LogConfig {
         errorLevels = Set.copyOf(errorLevels);

@@ -1,5 +1,6 @@
 package dev.taproot.ingest.telemetry;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Optional;
 
 import dev.taproot.graph.model.Signal;
 import dev.taproot.ingest.GraphWriter;
+import dev.taproot.ingest.anomaly.Anomaly;
 import dev.taproot.ingest.anomaly.TimeSeries;
 import dev.taproot.ingest.metrics.MetricClassifier;
 import dev.taproot.ingest.metrics.MetricSeries;
@@ -16,9 +18,15 @@ import dev.taproot.ingest.metrics.MetricSet;
  * Scores every metric series of the window inputs against its baseline ({@link SeriesScorer}), ties it
  * to an entity ({@link TelemetryEntities}) and writes one anomaly signal per anomalous series. Series of
  * the same identity across several inputs are merged; a node-level metric reported once per pod yields
- * one signal per node and metric (the highest score).
+ * one signal per node and metric (the highest score). With {@link TelemetryConfig#peerDampening()}, a score
+ * is multiplied by the share of the metric's other series that are <i>not</i> anomalous: a metric that
+ * leaves its baseline everywhere at once points at load or a shared cause, not at one service
+ * (attributes {@code rawScore} and {@code peerShare} keep the undamped figures).
  */
 final class MetricAnalysis {
+
+    /** Peer dampening needs at least this many series of a metric to judge what is common. */
+    static final int MIN_PEERS = 4;
 
     private final TelemetryConfig config;
     private final TelemetryEntities entities;
@@ -34,16 +42,30 @@ final class MetricAnalysis {
                  TelemetryReport.Builder report) {
         Map<String, MetricSeries> current = merge(window);
         Map<String, MetricSeries> before = merge(baseline);
-        Map<String, Signal> best = new LinkedHashMap<>();
+        Map<String, SeriesScorer.Split> splits = new LinkedHashMap<>();
+        Map<String, List<double[]>> baselinesByMetric = new LinkedHashMap<>();
         for (MetricSeries s : current.values()) {
             MetricSeries b = before.get(s.id());
+            SeriesScorer.Split split = scorer.split(s.series(), b == null ? null : b.series(), w);
+            splits.put(s.id(), split);
+            baselinesByMetric.computeIfAbsent(s.metric(), k -> new java.util.ArrayList<>()).add(split.baseline());
+        }
+        Map<String, Double> levels = new HashMap<>();
+        baselinesByMetric.forEach((m, list) -> levels.put(m, SeriesScorer.typicalLevel(list)));
+        record Candidate(MetricSeries series, TelemetryEntities.Resolution owner, Anomaly anomaly, MetricClassifier.Kind kind) {
+        }
+        var candidates = new java.util.ArrayList<Candidate>();
+        Map<String, int[]> perMetric = new HashMap<>();
+        for (MetricSeries s : current.values()) {
             Optional<TelemetryEntities.Resolution> owner = entities.resolve(s.labels(), s.metric());
             if (owner.isEmpty()) {
                 report.unresolved(s.id());
                 continue;
             }
             report.count("series.scored", 1);
-            Optional<SeriesScorer.Scored> scored = scorer.score(s.series(), b == null ? null : b.series(), w);
+            int[] tally = perMetric.computeIfAbsent(s.metric(), k -> new int[2]);
+            tally[0]++;
+            Optional<SeriesScorer.Scored> scored = scorer.score(splits.get(s.id()), levels.get(s.metric()));
             if (scored.isEmpty()) {
                 continue;
             }
@@ -54,13 +76,29 @@ final class MetricAnalysis {
                 report.count("anomalies.harmless", 1);
                 continue;
             }
-            TelemetryEntities.Resolution r = owner.get();
+            if (kind.adverse()) {
+                tally[1]++;
+            }
+            candidates.add(new Candidate(s, owner.get(), a, kind));
+        }
+        Map<String, Signal> best = new LinkedHashMap<>();
+        for (Candidate c : candidates) {
+            MetricSeries s = c.series();
+            Anomaly a = c.anomaly();
+            int[] tally = perMetric.get(s.metric());
+            double share = tally[0] < MIN_PEERS ? 0 : tally[1] / (double) tally[0];
+            double factor = config.peerDampening() ? Math.max(0, 1 - share) : 1;
+            Anomaly scoredA = new Anomaly(a.direction(), a.score() * factor, a.baseline(), a.spread(), a.observed(),
+                    a.onset(), a.peak(), a.end(), a.anomalousPoints(), a.windowPoints());
+            TelemetryEntities.Resolution r = c.owner();
             var extra = new LinkedHashMap<String, Object>();
             extra.put("pod", r.pod());
-            extra.put("family", kind.family());
-            extra.put("adverse", kind.adverse());
+            extra.put("family", c.kind().family());
+            extra.put("adverse", c.kind().adverse());
             extra.put("series", s.id());
-            Signal signal = AnomalySignals.of(kind.type(), r.entityKey(), s.metric(), a, s.id(), "metrics", extra);
+            extra.put("rawScore", AnomalySignals.round(a.score()));
+            extra.put("peerShare", AnomalySignals.round(share));
+            Signal signal = AnomalySignals.of(c.kind().type(), r.entityKey(), s.metric(), scoredA, s.id(), "metrics", extra);
             boolean node = entities.nodeLevel(s.metric());
             String slot = node ? r.entityKey() + "|" + s.metric() : s.id();
             Signal previous = best.get(slot);

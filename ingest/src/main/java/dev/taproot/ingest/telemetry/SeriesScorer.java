@@ -66,13 +66,25 @@ public final class SeriesScorer {
 
     /** Splits and scores one series. */
     public Optional<Scored> score(TimeSeries series, TimeSeries baselineInput, AnalysisWindow window) {
-        Split s = split(series, baselineInput, window);
-        return detector.detect(s.baseline(), s.window()).map(a -> new Scored(a, s.kind()));
+        return score(split(series, baselineInput, window), 0);
+    }
+
+    /** Scores a split series; {@code typicalLevel} as in {@link AnomalyDetector#detect(double[], TimeSeries, double)}. */
+    public Optional<Scored> score(Split s, double typicalLevel) {
+        return detector.detect(s.baseline(), s.window(), typicalLevel).map(a -> new Scored(a, s.kind()));
     }
 
     private static double[] concat(double[] a, double[] b) {
         double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
+    }
+
+    /** The median magnitude of the non-zero baseline medians of several series of one kind; 0 if none. */
+    public static double typicalLevel(java.util.List<double[]> baselines) {
+        double[] levels = baselines.stream().filter(b -> b.length > 0)
+                .mapToDouble(b -> Math.abs(dev.taproot.ingest.anomaly.RobustStats.median(b)))
+                .filter(m -> m > 0).toArray();
+        return levels.length == 0 ? 0 : dev.taproot.ingest.anomaly.RobustStats.median(levels);
     }
 }

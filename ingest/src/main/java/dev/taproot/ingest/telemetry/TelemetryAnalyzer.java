@@ -8,8 +8,17 @@ import dev.taproot.ingest.GraphWriter;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestResult;
 import dev.taproot.ingest.MalformedInputException;
+import dev.taproot.ingest.logs.LogRecord;
+import dev.taproot.ingest.logs.LogSet;
+import dev.taproot.ingest.logs.LokiParser;
+import dev.taproot.ingest.logs.OtlpLogParser;
+import dev.taproot.ingest.logs.PlainLogParser;
 import dev.taproot.ingest.metrics.MetricSet;
 import dev.taproot.ingest.metrics.PrometheusMatrixParser;
+import dev.taproot.ingest.traces.JaegerParser;
+import dev.taproot.ingest.traces.OtlpTraceParser;
+import dev.taproot.ingest.traces.Span;
+import dev.taproot.ingest.traces.SpanSet;
 
 /**
  * Turns telemetry (metrics, traces, logs) into anomaly signals: reads the window inputs and the baseline
@@ -21,6 +30,11 @@ public final class TelemetryAnalyzer {
 
     private final TelemetryConfig config;
     private final PrometheusMatrixParser prometheus = new PrometheusMatrixParser();
+    private final OtlpTraceParser otlpTraces = new OtlpTraceParser();
+    private final JaegerParser jaeger = new JaegerParser();
+    private final OtlpLogParser otlpLogs = new OtlpLogParser();
+    private final LokiParser loki = new LokiParser();
+    private final PlainLogParser plainLogs = new PlainLogParser();
 
     public TelemetryAnalyzer(TelemetryConfig config) {
         this.config = config;
@@ -59,6 +73,8 @@ public final class TelemetryAnalyzer {
         var entities = new TelemetryEntities(graph, config.nodeMetricPrefixes());
         var staged = new GraphWriter();
         new MetricAnalysis(config, entities).analyze(window.metrics, baseline.metrics, request.window(), staged, report);
+        new TraceAnalysis(config, entities).analyze(window.spans, baseline.spans, request.window(), staged, report);
+        new LogAnalysis(config, entities).analyze(window.logs, baseline.logs, request.window(), staged, report);
         entities.created().forEach(writer::entity);
         var batch = staged.batch();
         batch.entities().forEach(writer::entity);
@@ -70,6 +86,8 @@ public final class TelemetryAnalyzer {
     /** Parsed inputs of one side (window or baseline). */
     private static final class Parsed {
         final List<MetricSet> metrics = new ArrayList<>();
+        final List<Span> spans = new ArrayList<>();
+        final List<LogRecord> logs = new ArrayList<>();
     }
 
     private void read(IngestInput in, Parsed into, TelemetryReport.Builder report) throws MalformedInputException {
@@ -87,6 +105,22 @@ public final class TelemetryAnalyzer {
                 result.accept("samples", set.series().stream().mapToInt(s -> s.series().size()).sum());
                 set.rejected().forEach(r -> result.reject(r.location(), r.reason()));
                 count(report, set.quality());
+            }
+            case OTLP_TRACES, JAEGER -> {
+                SpanSet set = format.get() == TelemetryFormat.JAEGER ? jaeger.parse(in) : otlpTraces.parse(in);
+                into.spans.addAll(set.spans());
+                result.accept("spans", set.spans().size());
+                set.rejected().forEach(r -> result.reject(r.location(), r.reason()));
+            }
+            case OTLP_LOGS, LOKI, PLAIN_LOG -> {
+                LogSet set = switch (format.get()) {
+                    case OTLP_LOGS -> otlpLogs.parse(in);
+                    case LOKI -> loki.parse(in);
+                    default -> plainLogs.parse(in);
+                };
+                into.logs.addAll(set.records());
+                result.accept("lines", set.records().size());
+                set.rejected().forEach(r -> result.reject(r.location(), r.reason()));
             }
             default -> report.count("inputs.unsupported", 1);
         }

@@ -67,6 +67,9 @@ public enum TelemetryFormat {
             return f;
         }
         String head = input.head(400);
+        if (head.startsWith("[") && head.contains("\"traceID\"")) {
+            return Optional.of(JAEGER);
+        }
         if (head.startsWith("{")) {
             if (head.contains("\"resourceSpans\"")) {
                 return Optional.of(OTLP_TRACES);

@@ -19,9 +19,10 @@
  * <h2>The baseline rule</h2>
  * Per series (a metric series, a service's or CALLS edge's trace series, a log template's counts):
  * <ol>
- *   <li>window known, baseline inputs given: baseline = the same series in the baseline inputs, plus the
- *       window inputs' samples before the window start
- *       ({@link dev.taproot.ingest.telemetry.TelemetryConfig#baselineIncludesPreWindow()});</li>
+ *   <li>window known, baseline inputs given: baseline = the same series in the baseline inputs (plus the
+ *       window inputs' samples before the window start when
+ *       {@link dev.taproot.ingest.telemetry.TelemetryConfig#baselineIncludesPreWindow()}, off by default:
+ *       measured slightly worse on the shared cases);</li>
  *   <li>window known, no baseline for the series: the samples before the window start;</li>
  *   <li>no window known (a lone file through {@link dev.taproot.ingest.Ingestor}): the baseline inputs if any
  *       (the whole input is the window), else the first half

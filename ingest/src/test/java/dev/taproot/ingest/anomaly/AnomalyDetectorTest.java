@@ -47,7 +47,7 @@ class AnomalyDetectorTest {
 
     @Test
     void tooShortBaselineIsNotScored() {
-        assertThat(detector.detect(series(0, 1, 1), series(1_000_000, 50))).isEmpty();
+        assertThat(detector.detect(series(0, 1), series(1_000_000, 50))).isEmpty();
     }
 
     @Test

@@ -214,11 +214,14 @@ final class RuleReader {
     }
 
     private RuleFileException error(String id, String field, String problem) {
-        String leaf = field.contains(".") ? field.substring(field.lastIndexOf('.') + 1) : field;
-        return new RuleFileException(file, lineOf(id, leaf), (id == null ? "" : id + ".") + field, problem);
+        return new RuleFileException(file, lineOf(id, field), (id == null ? "" : id + ".") + field, problem);
     }
 
-    /** The line of {@code field:} at or after the line that defines rule {@code id} (1-based; 0 unknown). */
+    /**
+     * The line of a dotted field path ({@code effect.signal}) inside the rule {@code id}: each part is
+     * searched from the line of the previous one, as a block key or an inline key (1-based; the rule's
+     * line when a part is not found).
+     */
     int lineOf(String id, String field) {
         int start = 0;
         if (id != null) {
@@ -229,14 +232,23 @@ final class RuleReader {
                 }
             }
         }
-        for (int i = start; i < lines.length; i++) {
-            if (i > start && lines[i].matches("\\s*-\\s*id:.*")) {
+        int end = lines.length;
+        for (int i = start + 1; i < lines.length; i++) {
+            if (lines[i].matches("\\s*-\\s*id:.*")) {
+                end = i;
                 break;
             }
-            if (lines[i].matches("\\s*-?\\s*" + Pattern.quote(field) + ":.*")) {
-                return i + 1;
+        }
+        int at = start;
+        for (String part : field.split("\\.")) {
+            Pattern key = Pattern.compile("(^\\s*-?\\s*|[{,]\\s*)" + Pattern.quote(part) + ":");
+            for (int i = at; i < end; i++) {
+                if (key.matcher(lines[i]).find()) {
+                    at = i;
+                    break;
+                }
             }
         }
-        return start + 1;
+        return at + 1;
     }
 }

@@ -50,9 +50,9 @@ public final class CausalRanker {
         for (Signal s : signals) {
             String u = topology.unit(s.entityKey());
             double w = strength.weighted(s);
-            anomaly.merge(u, w, CausalRanker::noisyOr);
+            anomaly.merge(u, w, Math::max);
             if (strength.isFault(s)) {
-                fault.merge(u, w, CausalRanker::noisyOr);
+                fault.merge(u, w, Math::max);
             }
             if (strength.isChange(s)) {
                 changed.merge(u, w, CausalRanker::noisyOr);

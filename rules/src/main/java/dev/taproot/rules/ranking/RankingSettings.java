@@ -22,6 +22,6 @@ public record RankingSettings(double scoreScale, double symptomTypeWeight, doubl
                               double changeBoost, double historyBoost, double minConfidence) {
 
     public static RankingSettings defaults() {
-        return new RankingSettings(3.0, 0.6, 0.15, 0.3, 1.0, 0.5, 0.3, Duration.ofMinutes(2), 0.5, 0.2, 0.25);
+        return new RankingSettings(10.0, 0.6, 0.15, 0.3, 1.0, 0.5, 0.3, Duration.ofMinutes(2), 0.5, 0.2, 0.25);
     }
 }

@@ -32,8 +32,15 @@ public final class SignalStrength {
         };
     }
 
-    /** Whether the signal says something is broken or changed where it is seen. */
+    /**
+     * Whether the signal says something is broken or changed where it is seen. A resource metric that
+     * fell (less CPU, memory, network or traffic than usual) is a consequence of less work arriving,
+     * not a fault, so it counts as a symptom.
+     */
     public boolean isFault(Signal s) {
+        if (vocabulary.isA(s.type(), "MetricAnomaly") && "down".equalsIgnoreCase(String.valueOf(s.attributes().get("direction")))) {
+            return false;
+        }
         return vocabulary.isA(s.type(), "Fault") || vocabulary.isA(s.type(), "Change")
                 || vocabulary.isA(s.type(), "LogSignature");
     }

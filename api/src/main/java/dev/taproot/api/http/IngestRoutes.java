@@ -1,0 +1,127 @@
+package dev.taproot.api.http;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.riot.Lang;
+
+import dev.taproot.graph.model.Subgraph;
+import dev.taproot.graph.rdf.RdfExport;
+import dev.taproot.graph.store.GraphStore;
+import dev.taproot.ingest.IngestInput;
+import dev.taproot.ingest.IngestReport;
+import dev.taproot.ingest.IngestService;
+import dev.taproot.ingest.MalformedInputException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+
+/**
+ * {@code POST /api/v1/ingest/<format>}: one endpoint per source format this area serves. The body is
+ * the source's own payload (the Alertmanager one takes the webhook exactly as Alertmanager posts it).
+ * The answer lists accepted records per kind and every rejected record with its location and reason;
+ * a body that cannot be read at all is a 400 problem naming where, and nothing of it is stored.
+ *
+ * <p>{@code GET /api/v1/export?format=turtle|jsonld} exports the whole graph, or with
+ * {@code &key=<entity key>&depth=<n>} the neighbourhood of one entity, in the Taproot vocabulary.
+ *
+ * <p>{@code ?source=NAME} names the input: a topology posted again under the same name replaces the
+ * earlier one (relationships it no longer has are closed). Without it nothing is closed.
+ */
+public final class IngestRoutes implements Routes {
+
+    /** The formats served here, each at {@code /api/v1/ingest/<format>}. */
+    public static final List<String> FORMATS = List.of("kubernetes", "alertmanager", "events", "catalog", "edges",
+            "changes", "rdf");
+
+    private final IngestService service;
+    private final GraphStore store;
+
+    public IngestRoutes(IngestService service, GraphStore store) {
+        this.service = service;
+        this.store = store;
+    }
+
+    @Override
+    public void register(JavalinConfig config) {
+        for (String format : FORMATS) {
+            if (service.registry().byFormat(format).isPresent()) {
+                config.routes.post("/api/v1/ingest/" + format, ctx -> ingest(ctx, format));
+            }
+        }
+        config.routes.get("/api/v1/export", this::export);
+    }
+
+    private void export(Context ctx) {
+        String format = ctx.queryParam("format") == null ? "turtle" : ctx.queryParam("format");
+        Lang lang = switch (format.toLowerCase(java.util.Locale.ROOT)) {
+            case "turtle", "ttl" -> Lang.TURTLE;
+            case "jsonld", "json-ld" -> Lang.JSONLD;
+            case "ntriples", "nt" -> Lang.NTRIPLES;
+            default -> throw Problem.badRequest("format must be turtle, jsonld or ntriples, was '" + format + "'");
+        };
+        String key = ctx.queryParam("key");
+        org.apache.jena.rdf.model.Model model;
+        if (key == null) {
+            model = RdfExport.toModel(store);
+        } else {
+            if (store.entity(key).isEmpty()) {
+                throw Problem.notFound("no entity with key '" + key + "'");
+            }
+            int depth = parseDepth(ctx.queryParam("depth"));
+            Subgraph sub = store.neighbourhood(key, depth, null);
+            model = RdfExport.toModel(sub);
+        }
+        ctx.contentType(lang == Lang.JSONLD ? "application/ld+json" : lang == Lang.TURTLE ? "text/turtle"
+                : "application/n-triples").result(RdfExport.write(model, lang));
+    }
+
+    private static int parseDepth(String depth) {
+        if (depth == null) {
+            return 1;
+        }
+        try {
+            int d = Integer.parseInt(depth);
+            if (d < 0 || d > 6) {
+                throw Problem.badRequest("depth must be between 0 and 6, was " + d);
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest("depth must be a number, was '" + depth + "'");
+        }
+    }
+
+    private void ingest(Context ctx, String format) {
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length == 0) {
+            throw Problem.badRequest("the request body is empty: send a " + format + " payload");
+        }
+        String source = ctx.queryParam("source");
+        var input = new IngestInput(source == null || source.isBlank() ? "request" : source, body, Instant.now());
+        try {
+            IngestReport report = service.ingest(input, format, source != null && !source.isBlank());
+            ctx.json(body(report));
+        } catch (MalformedInputException e) {
+            throw new Problem(400, "Malformed " + format + " input", e.getMessage(),
+                    Map.of("location", e.location()));
+        }
+    }
+
+    /** The JSON answer of an ingest. */
+    static Map<String, Object> body(IngestReport report) {
+        var out = new LinkedHashMap<String, Object>();
+        out.put("format", report.format());
+        out.put("source", report.source());
+        out.put("accepted", report.accepted());
+        out.put("entities", report.entities());
+        out.put("relationships", report.relationships());
+        out.put("signals", report.signals());
+        out.put("incidents", report.incidents());
+        out.put("closed", report.closed());
+        out.put("rejected", report.rejected().stream().map(r -> Map.of("location", r.location(), "reason", r.reason()))
+                .toList());
+        out.put("notes", report.notes());
+        return out;
+    }
+}

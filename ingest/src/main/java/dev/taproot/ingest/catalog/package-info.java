@@ -1,0 +1,2 @@
+/** Backstage software catalog entities to services, systems, domains, APIs, resources and teams. */
+package dev.taproot.ingest.catalog;

@@ -1,0 +1,2 @@
+/** RDF documents in the Taproot vocabulary, as an ingest source. */
+package dev.taproot.ingest.rdf;

@@ -1,0 +1,44 @@
+package dev.taproot.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.taproot.api.Taproot;
+import dev.taproot.api.TaprootConfig;
+import dev.taproot.api.cli.DemoCommand;
+import dev.taproot.graph.store.StoreConfig;
+import dev.taproot.graph.testing.TestStores;
+
+/** The README's first promise: the demo prints a ranked root cause with evidence and a similar past incident. */
+class DemoSystemTest {
+
+    @Test
+    void demoAttributesTheCheckoutFailureToThePaymentServiceAndFindsHowItWasFixedBefore(@TempDir Path data)
+            throws Exception {
+        var store = TestStores.emptyEmbedded();
+        var config = new TaprootConfig(data, StoreConfig.embedded(data.resolve("graph"), 0), "127.0.0.1", 0);
+        var bytes = new ByteArrayOutputStream();
+        try (Taproot taproot = Taproot.over(config, store);
+             var out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            var diagnosis = DemoCommand.run(taproot, out);
+
+            var top = diagnosis.analysis().top();
+            assertThat(top).isNotNull();
+            assertThat(top.name()).isEqualTo("paymentservice");
+            assertThat(diagnosis.analysis().noConfidentCause()).isFalse();
+            assertThat(diagnosis.similar()).isNotEmpty();
+            assertThat(diagnosis.similar().get(0).rootCause()).isEqualTo("paymentservice");
+            assertThat(diagnosis.similar().get(0).resolution()).isNotBlank();
+        }
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("1. paymentservice").contains("CheckoutHighErrorRate")
+                .contains("Similar past incidents").contains("resolution:");
+    }
+}

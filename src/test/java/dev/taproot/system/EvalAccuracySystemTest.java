@@ -1,0 +1,52 @@
+package dev.taproot.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.taproot.api.eval.EvalReport;
+import dev.taproot.api.eval.EvalRunner;
+import dev.taproot.graph.testing.SharedData;
+import dev.taproot.graph.testing.TestStores;
+import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.rules.eval.CaseOutcome;
+import dev.taproot.rules.eval.CaseSpec;
+import dev.taproot.rules.eval.EvalSummary;
+import dev.taproot.rules.pack.RulePack;
+
+/**
+ * Replays the shared labelled cases through ingest, telemetry and the engine, and fails if pooled
+ * accuracy drops below what the engine reached when this test was written. To keep the suite short
+ * it replays a fixed, documented subset: every {@value #STRIDE}th case in name order (all systems
+ * are represented); {@code taproot eval ../shared/data/cases} runs them all.
+ */
+class EvalAccuracySystemTest {
+
+    /** Every STRIDE-th case (sorted by path) is replayed. */
+    static final int STRIDE = 4;
+    /** Pooled AC@3 reached on this subset (README table); the test fails below it. */
+    static final double MIN_POOLED_AC3 = 0.30;
+    static final double MIN_POOLED_AC1 = 0.10;
+
+    @Test
+    void pooledAccuracyOnTheSharedCasesDoesNotDrop() {
+        Path root = SharedData.require("cases");
+        List<Path> cases = CaseSpec.find(root);
+        assertThat(cases).hasSizeGreaterThan(100);
+        List<EvalRunner.Replay> replays;
+        try (EvalRunner runner = EvalRunner.over(TestStores.emptyEmbedded(), StandardIngestors.registry(), RulePack::builtIn)) {
+            replays = runner.replayAll(cases, STRIDE, System.out);
+        }
+        var outcomes = new ArrayList<CaseOutcome>();
+        replays.forEach(r -> outcomes.add(r.outcome()));
+        new EvalReport(outcomes, null).print(System.out);
+        EvalSummary pooled = EvalSummary.of("pooled", outcomes);
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).as(o.id()).isNull());
+        assertThat(pooled.ac3()).as("pooled AC@3 on every %dth case", STRIDE).isGreaterThanOrEqualTo(MIN_POOLED_AC3);
+        assertThat(pooled.ac1()).as("pooled AC@1 on every %dth case", STRIDE).isGreaterThanOrEqualTo(MIN_POOLED_AC1);
+    }
+}
