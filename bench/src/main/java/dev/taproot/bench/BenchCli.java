@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
                 GraphBench.class,
                 ChatOpsBench.class,
                 AnalysisBench.class,
+                IncidentBench.class,
+                RetrievalBench.class,
                 CommandLine.HelpCommand.class
         })
 public final class BenchCli implements Runnable {

@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
@@ -37,7 +42,18 @@ public final class IncidentMemory implements AutoCloseable {
     private final IncidentIndex index;
     private final PendingJournal journal;
     private final FeedbackScores feedback;
+    /** Indexes batch k while the caller parses and writes batch k+1 to the graph. */
+    private final ExecutorService indexer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "taproot-incident-indexer");
+        t.setDaemon(true);
+        return t;
+    });
+    private Future<?> indexing = CompletableFuture.completedFuture(null);
     private long uncommitted;
+    private long journalNanos;
+    private long graphNanos;
+    private long indexWaitNanos;
+    private long commitNanos;
 
     IncidentMemory(GraphStore store, IncidentIndex index, Path journalFile) {
         this.store = store;
@@ -79,20 +95,52 @@ public final class IncidentMemory implements AutoCloseable {
         if (batch.isEmpty()) {
             return;
         }
+        long t0 = System.nanoTime();
         journal.append(batch.stream().map(Incident::id).toList());
+        long t1 = System.nanoTime();
         store.upsertIncidents(batch);
-        index.upsert(batch);
+        long t2 = System.nanoTime();
+        awaitIndexing();
+        long t3 = System.nanoTime();
+        indexing = indexer.submit(() -> index.upsert(batch));
+        journalNanos += t1 - t0;
+        graphNanos += t2 - t1;
+        indexWaitNanos += t3 - t2;
         uncommitted += batch.size();
         if (uncommitted >= COMMIT_EVERY) {
             commit();
         }
     }
 
-    /** Commits the index and empties the journal. */
+    private void awaitIndexing() {
+        try {
+            indexing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while indexing incidents", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("indexing incidents failed (the graph has them; a restart re-indexes them): "
+                    + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Commits the index (after the batch being indexed) and empties the journal. */
     public synchronized void commit() {
+        long t0 = System.nanoTime();
+        awaitIndexing();
         index.commit();
         journal.clear();
         uncommitted = 0;
+        commitNanos += System.nanoTime() - t0;
+    }
+
+    /**
+     * Where write time went since start, in milliseconds: journal appends, graph writes, waiting for
+     * the index to catch up, and commits.
+     */
+    public synchronized Map<String, Long> timingsMillis() {
+        return Map.of("journal", journalNanos / 1_000_000, "graph", graphNanos / 1_000_000,
+                "indexWait", indexWaitNanos / 1_000_000, "commit", commitNanos / 1_000_000);
     }
 
     /** Past incidents like the query, with feedback applied. */
@@ -183,11 +231,6 @@ public final class IncidentMemory implements AutoCloseable {
         return n;
     }
 
-    /** Net helpful feedback per incident id (helped minus did not help). */
-    public Map<String, Integer> helpfulness() {
-        return feedback.scores();
-    }
-
     @Override
     public synchronized void close() {
         try {
@@ -195,6 +238,7 @@ public final class IncidentMemory implements AutoCloseable {
                 commit();
             }
         } finally {
+            indexer.shutdown();
             journal.close();
             index.close();
         }

@@ -25,7 +25,9 @@ import org.neo4j.driver.Values;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 
+import dev.taproot.graph.model.CausePrior;
 import dev.taproot.graph.model.Entity;
+import dev.taproot.graph.model.Feedback;
 import dev.taproot.graph.model.GraphBatch;
 import dev.taproot.graph.model.GraphCounts;
 import dev.taproot.graph.model.Incident;
@@ -51,6 +53,7 @@ public final class Neo4jGraphStore implements GraphStore {
     private final List<String> topologyTypes = RelationshipTypes.TOPOLOGY;
     /** Bulk incident writes through the Java API when the DBMS runs in this process, else null. */
     private final EmbeddedIncidentWriter incidentWriter;
+    private final Neo4jFeedback feedback;
 
     private Neo4jGraphStore(Driver driver, String database, String uri, AutoCloseable owned) {
         this.driver = driver;
@@ -59,6 +62,7 @@ public final class Neo4jGraphStore implements GraphStore {
         this.owned = owned;
         this.incidentWriter = owned instanceof EmbeddedNeo4j embedded
                 ? new EmbeddedIncidentWriter(embedded.managementService().database(database)) : null;
+        this.feedback = new Neo4jFeedback(driver, database);
     }
 
     /**
@@ -348,6 +352,26 @@ public final class Neo4jGraphStore implements GraphStore {
     @Override
     public long incidentCount() {
         return readOne("MATCH (i:Incident) RETURN count(i) AS c", Map.of()).map(r -> r.get("c").asLong()).orElse(0L);
+    }
+
+    @Override
+    public void addFeedback(Feedback f) {
+        feedback.add(f);
+    }
+
+    @Override
+    public List<Feedback> feedbackAbout(String incidentId) {
+        return feedback.about(incidentId);
+    }
+
+    @Override
+    public Map<String, Integer> incidentHelpfulness() {
+        return feedback.helpfulness();
+    }
+
+    @Override
+    public List<CausePrior> causePriors(Collection<String> entityKeys) {
+        return feedback.priors(entityKeys);
     }
 
     @Override

@@ -16,7 +16,9 @@ final class Neo4jSchema {
             "CREATE INDEX taproot_entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type)",
             "CREATE INDEX taproot_signal_entity IF NOT EXISTS FOR (n:Signal) ON (n.entityKey)",
             "CREATE INDEX taproot_signal_start IF NOT EXISTS FOR (n:Signal) ON (n.start)",
-            "CREATE INDEX taproot_incident_started IF NOT EXISTS FOR (n:Incident) ON (n.started)");
+            "CREATE INDEX taproot_incident_started IF NOT EXISTS FOR (n:Incident) ON (n.started)",
+            "CREATE CONSTRAINT taproot_feedback_id IF NOT EXISTS FOR (n:Feedback) REQUIRE n.id IS UNIQUE",
+            "CREATE INDEX taproot_feedback_incident IF NOT EXISTS FOR (n:Feedback) ON (n.incidentId)");
 
     private Neo4jSchema() {
     }

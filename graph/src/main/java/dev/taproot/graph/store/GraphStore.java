@@ -3,9 +3,12 @@ package dev.taproot.graph.store;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import dev.taproot.graph.model.CausePrior;
 import dev.taproot.graph.model.Entity;
+import dev.taproot.graph.model.Feedback;
 import dev.taproot.graph.model.GraphBatch;
 import dev.taproot.graph.model.GraphCounts;
 import dev.taproot.graph.model.Incident;
@@ -95,6 +98,24 @@ public interface GraphStore extends AutoCloseable {
     default long incidentCount() {
         return counts().incidents();
     }
+
+    /**
+     * Stores feedback (idempotent by its id), linked to the incident it is about and to the cause
+     * entity it names (by key or name) when they exist.
+     */
+    void addFeedback(Feedback feedback);
+
+    /** The feedback about one incident, oldest first. */
+    List<Feedback> feedbackAbout(String incidentId);
+
+    /** Net helpfulness per incident id (helped minus did not help), for incidents with such feedback. */
+    Map<String, Integer> incidentHelpfulness();
+
+    /**
+     * Priors on the given entities as root causes, per fault type: confirmed and rejected feedback and
+     * past incidents with them as ROOT_CAUSE.
+     */
+    List<CausePrior> causePriors(Collection<String> entityKeys);
 
     /** How much the graph holds. */
     GraphCounts counts();

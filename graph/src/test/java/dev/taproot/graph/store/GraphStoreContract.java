@@ -229,6 +229,39 @@ public abstract class GraphStoreContract {
     }
 
     @Test
+    void feedbackIsStoredWithWhoAndWhenAndReadAsHelpfulnessAndCausePriors() {
+        loadChain();
+        var incident = new Incident("INC-9", "pool exhausted", null, T0, null, null, List.of("checkout"), "payment",
+                "ConnectionPoolExhaustion", "raised pool", List.of(), null, List.of(), Map.of(), "test");
+        store.upsertIncidents(List.of(incident));
+        store.addFeedback(new dev.taproot.graph.model.Feedback("f1", dev.taproot.graph.model.Feedback.Kind.HELPED,
+                "INC-9", null, null, null, "alice", T0, "same pool"));
+        store.addFeedback(new dev.taproot.graph.model.Feedback("f2", dev.taproot.graph.model.Feedback.Kind.HELPED,
+                "INC-9", null, null, null, "bob", T0.plusSeconds(60), null));
+        store.addFeedback(new dev.taproot.graph.model.Feedback("f2", dev.taproot.graph.model.Feedback.Kind.HELPED,
+                "INC-9", null, null, null, "bob", T0.plusSeconds(60), null));
+        store.addFeedback(new dev.taproot.graph.model.Feedback("f3", dev.taproot.graph.model.Feedback.Kind.CAUSE_CONFIRMED,
+                null, "payment", "ConnectionPoolExhaustion", "an-1", "carol", T0, null));
+        store.addFeedback(new dev.taproot.graph.model.Feedback("f4", dev.taproot.graph.model.Feedback.Kind.CAUSE_REJECTED,
+                null, "service/cart", null, "an-1", "carol", T0, null));
+
+        assertThat(store.feedbackAbout("INC-9")).extracting(dev.taproot.graph.model.Feedback::by).containsExactly("alice", "bob");
+        assertThat(store.incidentHelpfulness()).containsExactly(Map.entry("INC-9", 2));
+        var priors = store.causePriors(List.of("service/payment", "service/cart"));
+        assertThat(priors).anySatisfy(p -> {
+            assertThat(p.entityKey()).isEqualTo("service/payment");
+            assertThat(p.faultType()).isEqualTo("ConnectionPoolExhaustion");
+            assertThat(p.confirmed()).isEqualTo(1);
+            assertThat(p.pastIncidents()).isEqualTo(1);
+        });
+        assertThat(priors).anySatisfy(p -> {
+            assertThat(p.entityKey()).isEqualTo("service/cart");
+            assertThat(p.rejected()).isEqualTo(1);
+            assertThat(p.confidence()).isLessThan(0.5);
+        });
+    }
+
+    @Test
     void aBatchTheDatabaseRejectsWritesNothing() {
         loadChain();
         var before = store.counts();

@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import dev.taproot.graph.model.CausePrior;
 import dev.taproot.graph.model.Entity;
+import dev.taproot.graph.model.Feedback;
 import dev.taproot.graph.model.GraphBatch;
 import dev.taproot.graph.model.GraphCounts;
 import dev.taproot.graph.model.Incident;
@@ -43,6 +45,10 @@ final class UncloseableStore implements GraphStore {
     @Override public List<Incident> incidentsById(Collection<String> ids) { return delegate.incidentsById(ids); }
     @Override public List<Incident> incidentsAfter(String afterId, int limit) { return delegate.incidentsAfter(afterId, limit); }
     @Override public long incidentCount() { return delegate.incidentCount(); }
+    @Override public void addFeedback(Feedback f) { delegate.addFeedback(f); }
+    @Override public List<Feedback> feedbackAbout(String id) { return delegate.feedbackAbout(id); }
+    @Override public java.util.Map<String, Integer> incidentHelpfulness() { return delegate.incidentHelpfulness(); }
+    @Override public List<CausePrior> causePriors(Collection<String> keys) { return delegate.causePriors(keys); }
     @Override public GraphCounts counts() { return delegate.counts(); }
     @Override public void clear() { delegate.clear(); }
     @Override public String describe() { return delegate.describe(); }

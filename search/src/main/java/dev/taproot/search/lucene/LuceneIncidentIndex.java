@@ -17,6 +17,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -24,6 +25,8 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -156,8 +159,13 @@ public final class LuceneIncidentIndex implements IncidentIndex {
             }
             ranked.sort((a, b) -> Double.compare(b.score, a.score));
             var hits = new ArrayList<SimilarHit>();
+            // one weight for every explanation: IndexSearcher.explain would rebuild it per hit
+            Weight weight = ranked.isEmpty() ? null
+                    : searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             for (Ranked r : ranked.subList(0, Math.min(q.limit(), ranked.size()))) {
-                var explanation = searcher.explain(query, r.hit.doc);
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(r.hit.doc, leaves));
+                var explanation = weight.explain(leaf, r.hit.doc - leaf.docBase);
                 List<MatchReason> reasons = MatchExplainer.reasons(explanation);
                 Why why = q.explain() ? new Why(r.score, "final score = lucene x recency x feedback", List.of(
                         MatchExplainer.tree(explanation),

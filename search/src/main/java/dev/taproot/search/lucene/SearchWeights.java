@@ -24,7 +24,7 @@ public record SearchWeights(Map<String, Float> fieldBoosts, float tieBreaker, fl
                             double recencyHalfLifeDays, double feedback, int maxQueryTerms) {
 
     public static final SearchWeights DEFAULT = new SearchWeights(IncidentFields.defaultBoosts(), 0.3f,
-            2.0f, 0.7f, 3.0f, 2.5f, 2.0f, 1.0f, 0.1, 365, 0.3, 64);
+            0.3f, 0.1f, 0.5f, 1.0f, 1.0f, 0.5f, 0.1, 365, 0.3, 64);
 
     public SearchWeights {
         fieldBoosts = Map.copyOf(fieldBoosts);

@@ -1,0 +1,239 @@
+package dev.taproot.bench;
+
+import java.io.BufferedWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.taproot.api.memory.IncidentMemory;
+import dev.taproot.graph.model.Entity;
+import dev.taproot.graph.model.EntityKeys;
+import dev.taproot.graph.model.Incident;
+import dev.taproot.graph.neo4j.Neo4jGraphStore;
+import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.GraphStores;
+import dev.taproot.graph.store.StoreConfig;
+import dev.taproot.ingest.incidents.IncidentImporter;
+import dev.taproot.ingest.incidents.NdjsonIncidentReader;
+import dev.taproot.search.lucene.LuceneIncidentIndex;
+import dev.taproot.search.lucene.SearchWeights;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Incident memory at scale: generates a history with an operations vocabulary as NDJSON, then in the
+ * same run times raw Lucene indexing, a raw Cypher {@code UNWIND} load of the same records, the end to
+ * end import (parse, graph, index), and similar-incident search latency over the full index; prints
+ * peak heap. Last line: {@code bench incidents: <n> incidents, import <r>/s (lucene <r>/s, cypher <r>/s),
+ * search p50=<ms> p99=<ms>, heap peak <MiB> MiB}.
+ */
+@Command(name = "incidents", mixinStandardHelpOptions = true,
+        description = "Import N generated incidents end to end; compare with raw Lucene and raw Cypher; time searches.")
+public final class IncidentBench implements Callable<Integer> {
+
+    @Option(names = "--incidents", defaultValue = "1000000", description = "Incidents to generate (default ${DEFAULT-VALUE}).")
+    long incidents;
+
+    @Option(names = "--queries", defaultValue = "1000", description = "Searches to time (default ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = "--batch", defaultValue = "5000", description = "Records per batch (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--cypher-incidents", description = "Records for the raw Cypher load (default: all; it is the slow one).")
+    Long cypherIncidents;
+
+    @Option(names = "--seed", defaultValue = "7")
+    long seed;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public Integer call() throws Exception {
+        Path home = Files.createTempDirectory("taproot-bench-incidents");
+        var gen = new IncidentGenerator(seed);
+        var sampler = new HeapSampler();
+        sampler.start();
+        try {
+            Path file = home.resolve("history.ndjson");
+            long t0 = System.nanoTime();
+            try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                for (long i = 0; i < incidents; i++) {
+                    w.write(JSON.writeValueAsString(ndjson(gen.incident(i))));
+                    w.write('\n');
+                }
+            }
+            System.out.printf("generated %d incidents (%.0f MiB NDJSON) in %.1f s%n", incidents,
+                    Files.size(file) / 1048576.0, secs(t0));
+
+            double luceneRate = rawLucene(gen, home.resolve("raw-index"));
+            try (GraphStore store = GraphStores.open(StoreConfig.embedded(home.resolve("graph"), 0))) {
+                double cypherRate = rawCypher(gen, (Neo4jGraphStore) store);
+                var services = new ArrayList<Entity>();
+                for (int s = 0; s < IncidentGenerator.serviceCount(); s++) {
+                    services.add(Entity.of(EntityKeys.service(IncidentGenerator.service(s)), "Service",
+                            IncidentGenerator.service(s)));
+                }
+                store.upsertEntities(services);
+                try (IncidentMemory memory = IncidentMemory.open(store, home.resolve("index"))) {
+                    long t1 = System.nanoTime();
+                    var summary = memory.importFrom(new NdjsonIncidentReader(file.toString(), Files.newInputStream(file)),
+                            (imported, rejected, bytes) -> {
+                                if (imported % 100_000 < batch) {
+                                    System.out.printf("  import: %d incidents, %.0f/s%n", imported, imported / secs(t1));
+                                }
+                            });
+                    double importRate = summary.imported() / secs(t1);
+                    System.out.printf("end-to-end import (parse, graph, index, commit): %d incidents in %.1f s, %.0f/s; graph holds %d, index %d%n",
+                            summary.imported(), secs(t1), importRate, store.incidentCount(), memory.index().count());
+                    System.out.println("  import time split (ms): " + memory.timingsMillis());
+                    Stats search = searches(memory, gen);
+                    System.out.printf("search over %d incidents: %d queries, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                            memory.index().count(), queries, search.p50(), search.p99(), search.max());
+                    long heap = sampler.peakMiB();
+                    System.out.printf("heap: peak %d MiB of max %d MiB%n", heap, Runtime.getRuntime().maxMemory() / 1048576);
+                    System.out.printf("bench incidents: %d incidents, import %.0f/s (lucene %.0f/s, cypher %.0f/s), search p50=%.2f p99=%.2f, heap peak %d MiB%n",
+                            incidents, importRate, luceneRate, cypherRate, search.p50(), search.p99(), heap);
+                }
+            }
+        } finally {
+            GraphBench.deleteTree(home);
+        }
+        return 0;
+    }
+
+    private double rawLucene(IncidentGenerator gen, Path dir) {
+        long t = System.nanoTime();
+        try (var index = LuceneIncidentIndex.open(dir, SearchWeights.DEFAULT)) {
+            var chunk = new ArrayList<Incident>(batch);
+            for (long i = 0; i < incidents; i++) {
+                chunk.add(gen.incident(i));
+                if (chunk.size() == batch) {
+                    index.upsert(chunk);
+                    chunk.clear();
+                }
+            }
+            index.upsert(chunk);
+            index.commit();
+        }
+        double rate = incidents / secs(t);
+        System.out.printf("raw Lucene indexing (records already in memory): %d in %.1f s, %.0f/s%n", incidents, secs(t), rate);
+        return rate;
+    }
+
+    private double rawCypher(IncidentGenerator gen, Neo4jGraphStore store) {
+        long n = cypherIncidents == null ? incidents : Math.min(cypherIncidents, incidents);
+        var driver = store.driver();
+        try (var session = driver.session()) {
+            session.run("CREATE CONSTRAINT bench_incident_id IF NOT EXISTS FOR (n:BenchIncident) REQUIRE n.id IS UNIQUE").consume();
+        }
+        long t = System.nanoTime();
+        var rows = new ArrayList<Map<String, Object>>(batch);
+        for (long i = 0; i < n; i++) {
+            rows.add(row(gen.incident(i)));
+            if (rows.size() == batch || i == n - 1) {
+                var params = Map.<String, Object>of("rows", List.copyOf(rows));
+                try (var session = driver.session()) {
+                    session.executeWriteWithoutResult(tx -> tx.run(
+                            "UNWIND $rows AS row MERGE (i:BenchIncident {id: row.id}) SET i += row.props", params).consume());
+                }
+                rows.clear();
+            }
+        }
+        double rate = n / secs(t);
+        System.out.printf("raw Cypher UNWIND over Bolt (MERGE + SET, no edges): %d in %.1f s, %.0f/s%n", n, secs(t), rate);
+        try (var session = driver.session()) {
+            session.run("MATCH (n:BenchIncident) CALL (n) { DELETE n } IN TRANSACTIONS OF 50000 ROWS").consume();
+        }
+        return rate;
+    }
+
+    private Stats searches(IncidentMemory memory, IncidentGenerator gen) {
+        for (int q = 0; q < 200; q++) {
+            memory.similar(gen.query(1_000_000L + q));
+        }
+        long[] nanos = new long[queries];
+        for (int q = 0; q < queries; q++) {
+            var query = gen.query(q);
+            long s = System.nanoTime();
+            memory.similar(query);
+            nanos[q] = System.nanoTime() - s;
+        }
+        return Stats.ofNanos(nanos);
+    }
+
+    static Map<String, Object> ndjson(Incident i) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("id", i.id());
+        m.put("title", i.title());
+        m.put("summary", i.description());
+        m.put("started", i.started().toString());
+        m.put("resolved", i.resolved().toString());
+        m.put("severity", i.severity());
+        m.put("services", i.affected());
+        m.put("alerts", i.properties().get("alerts"));
+        m.put("root_cause", Map.of("entity", i.rootCause(), "fault_type", i.faultType()));
+        m.put("resolution", i.resolution());
+        m.put("runbook", i.links().get(0));
+        m.put("resolved_by", i.resolvedBy());
+        m.put("tags", i.tags());
+        return m;
+    }
+
+    private static Map<String, Object> row(Incident i) {
+        var props = new HashMap<String, Object>();
+        props.put("title", i.title());
+        props.put("description", i.description());
+        props.put("started", i.started().toEpochMilli());
+        props.put("resolved", i.resolved().toEpochMilli());
+        props.put("severity", i.severity());
+        props.put("affected", i.affected());
+        props.put("rootCause", i.rootCause());
+        props.put("faultType", i.faultType());
+        props.put("resolution", i.resolution());
+        props.put("links", i.links());
+        props.put("resolvedBy", i.resolvedBy());
+        props.put("tags", i.tags());
+        return Map.of("id", i.id(), "props", props);
+    }
+
+    /** Samples used heap every 50 ms; the peak is what the run needed at most (garbage included). */
+    static final class HeapSampler extends Thread {
+        private volatile long peak;
+
+        HeapSampler() {
+            super("heap-sampler");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            var memory = ManagementFactory.getMemoryMXBean();
+            while (true) {
+                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        long peakMiB() {
+            return peak / 1048576;
+        }
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}
