@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 AnalysisBench.class,
                 IngestBench.class,
                 TelemetryMetricsBench.class, TelemetryLogsBench.class, TelemetryFalseAlarmBench.class,
+                ChatOpsBench.class,
                 IncidentBench.class,
                 RetrievalBench.class,
                 CommandLine.HelpCommand.class

@@ -32,7 +32,7 @@ public final class ChatOps implements AutoCloseable {
     private final FeedbackSink feedback;
 
     public ChatOps(Taproot taproot, ChatOpsConfig config, LongConsumer analysisNanos) {
-        this(taproot, config, analysisNanos, new JsonlFeedbackLog(taproot.config().dataDir().resolve("feedback").resolve("chatops.jsonl")));
+        this(taproot, config, analysisNanos, new GraphFeedbackSink(taproot.store()));
     }
 
     public ChatOps(Taproot taproot, ChatOpsConfig config, LongConsumer analysisNanos, FeedbackSink feedback) {

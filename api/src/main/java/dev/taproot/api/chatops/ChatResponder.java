@@ -13,7 +13,6 @@ import dev.taproot.api.explorer.GraphView;
 import dev.taproot.api.explorer.GraphViews;
 import dev.taproot.api.explorer.HealthScores;
 import dev.taproot.api.memory.IncidentMemory;
-import dev.taproot.api.memory.SimilarQueries;
 import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.rules.engine.Analysis;
@@ -98,7 +97,8 @@ public final class ChatResponder {
         if (d.alert() != null) {
             builder.alerts(List.of(d.alert()));
         }
-        List<ChatAnswer.PastIncident> incidents = pastIncidents(SimilarQueries.withNeighbours(builder.build(), store));
+        // the analysis already names the neighbours that matter (its candidates); no second graph read
+        List<ChatAnswer.PastIncident> incidents = pastIncidents(builder.build());
         String subject = d.symptom() != null ? d.symptom().name() : command.argument();
         String summary = (d.note().isEmpty() ? "" : d.note() + " ") + a.summary();
         String title = causes.isEmpty() ? "No confident root cause for " + subject

@@ -64,15 +64,16 @@ public final class Diagnoses {
         }
         Instant end = t.at();
         String note = "";
-        List<String> keys = entity == null ? List.of() : neighbourhood(entity.key());
-        List<Signal> recent = store.signals(keys, end.minus(WINDOW), end);
-        if (recent.isEmpty() && !t.explicit()) {
-            Optional<Instant> latest = store.signals(keys, end.minus(LOOKBACK), end).stream().map(Signal::start)
-                    .max(Comparator.naturalOrder());
-            if (latest.isPresent()) {
-                end = latest.get().plus(Duration.ofMinutes(5));
-                note = "Nothing fired in the last " + WINDOW.toMinutes() + " minutes; analysing the latest activity, around "
-                        + latest.get() + ".";
+        if (!t.explicit()) {
+            List<String> keys = entity == null ? List.of() : neighbourhood(entity.key());
+            if (store.signals(keys, end.minus(WINDOW), end).isEmpty()) {
+                Optional<Instant> latest = store.signals(keys, end.minus(LOOKBACK), end).stream().map(Signal::start)
+                        .max(Comparator.naturalOrder());
+                if (latest.isPresent()) {
+                    end = latest.get().plus(Duration.ofMinutes(5));
+                    note = "Nothing fired in the last " + WINDOW.toMinutes() + " minutes; analysing the latest activity, around "
+                            + latest.get() + ".";
+                }
             }
         }
         var request = new AnalysisRequest(entity == null ? List.of() : List.of(entity.key()), alert,

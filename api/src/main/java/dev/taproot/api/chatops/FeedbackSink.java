@@ -11,7 +11,7 @@ public interface FeedbackSink {
      *
      * @param feedback what was said, by whom, about which analysis and cause or incident
      */
-    void record(Feedback feedback);
+    void record(ChatFeedback feedback);
 
     /**
      * One piece of feedback from chat.
@@ -23,6 +23,6 @@ public interface FeedbackSink {
      * @param channel    the chat system ({@code slack}, {@code mattermost})
      * @param at         when
      */
-    record Feedback(String kind, String analysisId, String subject, String user, String channel, Instant at) {
+    record ChatFeedback(String kind, String analysisId, String subject, String user, String channel, Instant at) {
     }
 }

@@ -23,7 +23,7 @@ public final class JsonlFeedbackLog implements FeedbackSink {
     }
 
     @Override
-    public synchronized void record(Feedback feedback) {
+    public synchronized void record(ChatFeedback feedback) {
         try {
             Files.createDirectories(file.getParent());
             String line = Json.mapper().writeValueAsString(feedback) + "\n";
@@ -37,15 +37,15 @@ public final class JsonlFeedbackLog implements FeedbackSink {
     }
 
     /** Everything recorded so far. */
-    public synchronized List<Feedback> all() {
+    public synchronized List<ChatFeedback> all() {
         if (!Files.exists(file)) {
             return List.of();
         }
         try {
-            var out = new ArrayList<Feedback>();
+            var out = new ArrayList<ChatFeedback>();
             for (String line : Files.readAllLines(file)) {
                 if (!line.isBlank()) {
-                    out.add(Json.mapper().readValue(line, Feedback.class));
+                    out.add(Json.mapper().readValue(line, ChatFeedback.class));
                 }
             }
             return out;

@@ -115,7 +115,7 @@ public final class SlackRoutes implements Routes {
             throw Problem.badRequest("action value must be '<analysis>|<subject>'");
         }
         String user = p.path("user").path("id").asText("?") + ":" + p.path("user").path("username").asText(p.path("user").path("name").asText(""));
-        var fb = new FeedbackSink.Feedback(kind, value.substring(0, bar), value.substring(bar + 1), user, "slack", Instant.now());
+        var fb = new FeedbackSink.ChatFeedback(kind, value.substring(0, bar), value.substring(bar + 1), user, "slack", Instant.now());
         feedback.record(fb);
         String responseUrl = p.path("response_url").asText(null);
         if (responseUrl != null) {

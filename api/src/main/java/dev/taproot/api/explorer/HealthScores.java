@@ -13,6 +13,8 @@ import java.util.Set;
 import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.model.EntityTypes;
 import dev.taproot.graph.model.Incident;
+import dev.taproot.graph.model.Relationship;
+import dev.taproot.graph.model.RelationshipTypes;
 import dev.taproot.graph.model.Signal;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.vocabulary.Vocabulary;
@@ -29,6 +31,8 @@ public final class HealthScores {
     static final Map<String, Integer> PENALTY = Map.of("CRITICAL", 35, "ERROR", 20, "WARNING", 10, "INFO", 0);
     static final int CHANGE_PENALTY = 5;
     static final int INCIDENT_PENALTY = 25;
+    static final int MAX_RELATIONSHIPS = 500_000;
+    static final int MAX_INCIDENTS = 2_000;
 
     private final GraphStore store;
     private final Vocabulary vocabulary;
@@ -46,39 +50,73 @@ public final class HealthScores {
         this.vocabulary = vocabulary;
     }
 
-    /** Scores for every service (up to {@code limit}), worst first. */
+    /** Scores for every service (up to {@code limit}), worst first; a handful of store reads in all. */
     public List<Score> all(Instant at, Duration window, int limit) {
-        var scores = new ArrayList<Score>();
-        for (Entity service : store.entities(EntityTypes.SERVICE, limit)) {
-            scores.add(of(service, at, window));
-        }
-        scores.sort(Comparator.comparingInt(Score::score).thenComparing(Score::name));
-        return scores;
+        List<Score> scores = score(store.entities(EntityTypes.SERVICE, limit), at, window);
+        var sorted = new ArrayList<>(scores);
+        sorted.sort(Comparator.comparingInt(Score::score).thenComparing(Score::name));
+        return sorted;
     }
 
     /** The score of one entity (normally a service). */
     public Score of(Entity service, Instant at, Duration window) {
-        Set<String> keys = Related.keysOf(store, service.key(), at);
+        return score(List.of(service), at, window).get(0);
+    }
+
+    private List<Score> score(List<Entity> services, Instant at, Duration window) {
+        Map<String, List<String>> downward = new HashMap<>();
+        for (Relationship r : store.relationships(List.of(RelationshipTypes.SELECTS, RelationshipTypes.OWNS), MAX_RELATIONSHIPS)) {
+            downward.computeIfAbsent(r.fromKey(), k -> new ArrayList<>()).add(r.toKey());
+        }
+        Map<String, Set<String>> related = new HashMap<>();
+        var allKeys = new LinkedHashSet<String>();
+        for (Entity service : services) {
+            var keys = new LinkedHashSet<String>();
+            keys.add(service.key());
+            for (int hop = 0; hop < 2; hop++) {
+                for (String k : List.copyOf(keys)) {
+                    keys.addAll(downward.getOrDefault(k, List.of()));
+                }
+            }
+            related.put(service.key(), keys);
+            allKeys.addAll(keys);
+        }
+        Map<String, List<Signal>> byEntity = new HashMap<>();
+        for (Signal s : store.signals(allKeys, at.minus(window), at)) {
+            byEntity.computeIfAbsent(s.entityKey(), k -> new ArrayList<>()).add(s);
+        }
+        List<Incident> incidents = store.incidents(MAX_INCIDENTS);
+        var scores = new ArrayList<Score>();
+        for (Entity service : services) {
+            var signals = new ArrayList<Signal>();
+            related.get(service.key()).forEach(k -> signals.addAll(byEntity.getOrDefault(k, List.of())));
+            scores.add(score(service, signals, incidents, at, window));
+        }
+        return scores;
+    }
+
+    private Score score(Entity service, List<Signal> signals, List<Incident> incidents, Instant at, Duration window) {
         var reasons = new ArrayList<Reason>();
         var seen = new LinkedHashSet<String>();
-        for (Signal s : store.signals(keys, at.minus(window), at)) {
+        for (Signal s : signals) {
             if (s.end() != null && s.end().isBefore(at.minus(window))) {
                 continue;
             }
             boolean change = vocabulary.knows(s.type()) && vocabulary.isA(s.type(), "Change");
-            String identity = s.type() + "|" + s.name() + "|" + s.entityKey();
-            if (!seen.add(identity)) {
+            if (!seen.add(s.type() + "|" + s.name() + "|" + s.entityKey())) {
                 continue;
             }
             int points = change ? CHANGE_PENALTY : PENALTY.getOrDefault(s.severity().name(), 10);
             if (points > 0) {
-                reasons.add(new Reason(points, (change ? "recent change " : s.severity().name().toLowerCase() + " ")
+                reasons.add(new Reason(points, (change ? "recent change " : s.severity().name().toLowerCase(java.util.Locale.ROOT) + " ")
                         + s.type() + (s.name().equals(s.type()) ? "" : " (" + s.name() + ")"), s.entityKey()));
             }
         }
-        for (Incident i : store.incidentsOf(service.key())) {
+        for (Incident i : incidents) {
             boolean open = i.started() != null && !i.started().isAfter(at) && (i.resolved() == null || i.resolved().isAfter(at));
-            if (open) {
+            boolean concerns = i.affected().stream().anyMatch(a -> a.equalsIgnoreCase(service.key()) || a.equalsIgnoreCase(service.name()))
+                    || service.name().equalsIgnoreCase(i.rootCause()) || service.key().equals(i.rootCause());
+            if (open && concerns) {
                 reasons.add(new Reason(INCIDENT_PENALTY, "open incident " + i.id() + ": " + i.title(), service.key()));
             }
         }

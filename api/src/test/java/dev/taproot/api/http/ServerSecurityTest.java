@@ -99,6 +99,22 @@ class ServerSecurityTest {
     }
 
     @Test
+    void bodiesAboveTheLimitAre413Problems() {
+        var r = client(INGESTER).post("/api/v1/explorer/cypher", "application/json", "{\"query\": \"" + "x".repeat(5000) + "\"}");
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void anEndpointRegisteredWithoutARoleFailsClosedByPath() {
+        var reader = client(READER).post("/api/v1/import/incidents", "application/x-ndjson", "{}");
+        assertThat(reader.statusCode()).isEqualTo(403);
+        assertThat(ApiClient.json(reader).get("detail").asText()).contains("'ingest'");
+        var ingester = client(INGESTER).post("/api/v1/import/incidents", "application/x-ndjson", "not json");
+        assertThat(ingester.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void openApiDocumentListsEveryEndpointWithItsRole() {
         var r = client(null).get("/api/openapi.json");
         assertThat(r.statusCode()).isEqualTo(200);
@@ -107,6 +123,12 @@ class ServerSecurityTest {
         assertThat(doc.at("/paths/~1api~1v1~1health/get/x-taproot-role").asText()).isEqualTo("read");
         assertThat(doc.at("/paths/~1metrics/get/x-taproot-role").asText()).isEqualTo("read");
         assertThat(doc.at("/paths/~1api~1openapi.json/get/x-taproot-role").asText()).isEqualTo("public");
+        assertThat(doc.at("/paths/~1api~1v1~1analyses/post/x-taproot-role").asText()).isEqualTo("read");
+        assertThat(doc.at("/paths/~1api~1v1~1import~1incidents/post/x-taproot-role").asText()).isEqualTo("ingest");
+        assertThat(doc.at("/paths/~1api~1v1~1chatops~1slack~1commands/post/x-taproot-role").asText()).isEqualTo("public");
+        assertThat(doc.at("/paths/~1api~1v1~1chatops~1alertmanager/post/x-taproot-role").asText()).isEqualTo("ingest");
+        assertThat(doc.at("/paths/~1api~1v1~1explorer~1cypher/post/summary").asText()).contains("read-only Cypher");
+        assertThat(doc.at("/paths/~1api~1v1~1incidents~1{id}/get/parameters/0/name").asText()).isEqualTo("id");
     }
 
     @Test
