@@ -27,6 +27,9 @@ import dev.taproot.rules.ranking.UnitScore;
 /** The in-memory part of an analysis: symptoms, rule matching, ranking, evidence. */
 final class InMemoryAnalyzer {
 
+    /** How many leading candidates have their past incidents looked up. */
+    static final int HISTORY_LOOKUPS = 5;
+
     private final Vocabulary vocabulary;
     private final RankingSettings settings;
     private final SignalStrength strength;
@@ -60,10 +63,14 @@ final class InMemoryAnalyzer {
         RuleMatcher.Result matched = matcher.match(pack.select(request.ruleIds()), signals, topology);
         long t1 = System.nanoTime();
 
-        var signalUnits = new LinkedHashSet<String>();
-        signals.forEach(s -> signalUnits.add(topology.unit(s.entityKey())));
-        Map<String, Integer> past = signalUnits.size() <= 200 ? history.of(signalUnits) : Map.of();
-        List<UnitScore> ranked = ranker.rank(topology, signals, matched.links(), symptomUnits, past);
+        List<UnitScore> ranked = ranker.rank(topology, signals, matched.links(), symptomUnits, Map.of());
+        // past incidents are looked up for the leading candidates only (one store read each)
+        var leading = new LinkedHashSet<String>();
+        ranked.stream().filter(u -> u.anomaly() > 0).limit(HISTORY_LOOKUPS).forEach(u -> leading.add(u.unit()));
+        Map<String, Integer> past = leading.isEmpty() ? Map.of() : history.of(leading);
+        if (!past.isEmpty()) {
+            ranked = ranker.rank(topology, signals, matched.links(), symptomUnits, past);
+        }
         long t2 = System.nanoTime();
 
         var evidence = new EvidenceBuilder(topology, strength, matched.links(), symptomUnits);
