@@ -62,7 +62,7 @@ public final class IngestCommand implements Callable<Integer> {
                     "give at least one PATH, or --cluster");
         }
         try (Taproot taproot = Taproot.start(options.config())) {
-            var service = new IngestService(taproot.store(), StandardIngestors.registry());
+            var service = new IngestService(taproot.store(), StandardIngestors.registry(taproot.store()));
             int code = paths.isEmpty() ? 0 : run(service, paths, System.out, System.err, maxRejections);
             if (cluster) {
                 code = Math.max(code, ingestCluster(service));
