@@ -50,6 +50,8 @@ public final class Neo4jGraphStore implements GraphStore {
     private final String database;
     private final String uri;
     private final AutoCloseable owned;
+    /** In-process subgraph reads when the DBMS is embedded (null over a network). */
+    private final EmbeddedSubgraphReader embeddedReader;
     private final List<String> topologyTypes = RelationshipTypes.TOPOLOGY;
     /** Bulk incident writes through the Java API when the DBMS runs in this process, else null. */
     private final EmbeddedIncidentWriter incidentWriter;
@@ -63,6 +65,8 @@ public final class Neo4jGraphStore implements GraphStore {
         this.incidentWriter = owned instanceof EmbeddedNeo4j embedded
                 ? new EmbeddedIncidentWriter(embedded.managementService().database(database)) : null;
         this.feedback = new Neo4jFeedback(driver, database);
+        this.embeddedReader = owned instanceof EmbeddedNeo4j embedded
+                ? new EmbeddedSubgraphReader(embedded.managementService(), database, topologyTypes) : null;
     }
 
     /**
@@ -170,6 +174,9 @@ public final class Neo4jGraphStore implements GraphStore {
 
     @Override
     public Subgraph subgraph(SubgraphQuery query) {
+        if (embeddedReader != null) {
+            return embeddedReader.read(query, true);
+        }
         try (var session = driver.session(sessionConfig())) {
             return session.executeRead(tx -> {
                 Long asOf = millis(query.asOf());
@@ -187,6 +194,9 @@ public final class Neo4jGraphStore implements GraphStore {
     @Override
     public Subgraph neighbourhood(String key, int depth, Instant asOf) {
         var query = new SubgraphQuery(Set.of(key), depth, asOf, null, null, SubgraphQuery.DEFAULT_MAX_ENTITIES);
+        if (embeddedReader != null) {
+            return embeddedReader.read(query, false);
+        }
         try (var session = driver.session(sessionConfig())) {
             return session.executeRead(tx -> {
                 List<String> keys = expand(tx, query.seeds(), depth, millis(asOf), query.maxEntities());
@@ -404,6 +414,11 @@ public final class Neo4jGraphStore implements GraphStore {
         try (var session = driver.session(sessionConfig())) {
             return session.executeRead(tx -> tx.run(cypher, params).list(map));
         }
+    }
+
+    /** The Bolt URI this store's driver talks to. */
+    public String uri() {
+        return uri;
     }
 
     @Override

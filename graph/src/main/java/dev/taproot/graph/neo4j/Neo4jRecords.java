@@ -100,23 +100,68 @@ final class Neo4jRecords {
     }
 
     static Entity entity(Node n) {
-        Map<String, Object> all = n.asMap();
-        Set<String> aliases = new LinkedHashSet<>(strings(n.get("aliases")));
-        return new Entity(n.get("key").asString(), n.get("type").asString(), n.get("name").asString(null),
-                extra(all, ENTITY_FIELDS), aliases, instant(n.get("firstSeen")), instant(n.get("lastSeen")));
+        return entity(n.asMap());
+    }
+
+    /** An entity from its stored properties (driver maps hold lists; in-process maps hold arrays). */
+    static Entity entity(Map<String, Object> stored) {
+        Map<String, Object> all = listsForArrays(stored);
+        Set<String> aliases = new LinkedHashSet<>(stringList(all.get("aliases")));
+        return new Entity((String) all.get("key"), (String) all.get("type"), (String) all.get("name"),
+                extra(all, ENTITY_FIELDS), aliases, instant(all.get("firstSeen")), instant(all.get("lastSeen")));
     }
 
     static Relationship relationship(String from, String to, org.neo4j.driver.types.Relationship r) {
-        Map<String, Object> all = r.asMap();
-        return new Relationship(r.type(), from, to, extra(all, Set.of("validFrom", "validTo")),
-                instant(r.get("validFrom")), instant(r.get("validTo")));
+        return relationship(r.type(), from, to, r.asMap());
+    }
+
+    /** A relationship from its type, ends and stored properties. */
+    static Relationship relationship(String type, String from, String to, Map<String, Object> stored) {
+        Map<String, Object> all = listsForArrays(stored);
+        return new Relationship(type, from, to, extra(all, Set.of("validFrom", "validTo")),
+                instant(all.get("validFrom")), instant(all.get("validTo")));
     }
 
     static Signal signal(Node n) {
-        Map<String, Object> all = n.asMap();
-        return new Signal(n.get("key").asString(), n.get("type").asString(), n.get("entityKey").asString(),
-                n.get("name").asString(null), Severity.valueOf(n.get("severity").asString("WARNING")),
-                instant(n.get("start")), instant(n.get("end")), extra(all, SIGNAL_FIELDS), n.get("source").asString(null));
+        return signal(n.asMap());
+    }
+
+    /** A signal from its stored properties. */
+    static Signal signal(Map<String, Object> stored) {
+        Map<String, Object> all = listsForArrays(stored);
+        Object severity = all.get("severity");
+        return new Signal((String) all.get("key"), (String) all.get("type"), (String) all.get("entityKey"),
+                (String) all.get("name"), severity == null ? Severity.WARNING : Severity.valueOf(severity.toString()),
+                instant(all.get("start")), instant(all.get("end")), extra(all, SIGNAL_FIELDS), (String) all.get("source"));
+    }
+
+    private static Instant instant(Object v) {
+        return v instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : null;
+    }
+
+    private static List<String> stringList(Object v) {
+        if (v instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of();
+    }
+
+    /** In-process property maps hold Java arrays for list properties; the model wants lists. */
+    private static Map<String, Object> listsForArrays(Map<String, Object> stored) {
+        var out = new LinkedHashMap<String, Object>(stored.size() * 2);
+        stored.forEach((k, v) -> {
+            if (v != null && v.getClass().isArray()) {
+                int n = java.lang.reflect.Array.getLength(v);
+                var list = new ArrayList<Object>(n);
+                for (int i = 0; i < n; i++) {
+                    list.add(java.lang.reflect.Array.get(v, i));
+                }
+                out.put(k, list);
+            } else {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     static Incident incident(Node n) {

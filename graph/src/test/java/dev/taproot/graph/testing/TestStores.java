@@ -17,6 +17,7 @@ import dev.taproot.graph.store.StoreConfig;
 public final class TestStores {
 
     private static GraphStore embedded;
+    private static GraphStore overBolt;
     private static Path home;
 
     private TestStores() {
@@ -38,6 +39,20 @@ public final class TestStores {
             }, "taproot-test-store-shutdown"));
         }
         return embedded;
+    }
+
+    /**
+     * The shared embedded DBMS seen only through the driver over Bolt, as an external server is: the
+     * code path of external mode, tested without Docker.
+     */
+    public static synchronized GraphStore embeddedOverBolt() {
+        if (overBolt == null) {
+            var direct = (dev.taproot.graph.neo4j.Neo4jGraphStore) ((UncloseableStore) embedded()).delegate();
+            var store = dev.taproot.graph.neo4j.Neo4jGraphStore.connect(direct.uri(), null, null, direct.database(), null);
+            overBolt = new UncloseableStore(store);
+            Runtime.getRuntime().addShutdownHook(new Thread(store::close, "taproot-test-bolt-store-shutdown"));
+        }
+        return overBolt;
     }
 
     /** The shared store, emptied. */
