@@ -12,10 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.model.GraphBatch;
-import dev.taproot.graph.model.Relationship;
-import dev.taproot.graph.model.RelationshipTypes;
 import dev.taproot.graph.model.Severity;
 import dev.taproot.graph.model.Signal;
 import dev.taproot.graph.store.GraphStore;
@@ -104,27 +101,7 @@ public final class AnalysisBench implements Callable<Integer> {
 
     private void load(GraphStore store, SplittableRandom random, Instant windowStart) {
         int batch = 10_000;
-        var all = new ArrayList<Entity>(batch);
-        for (int i = 0; i < entities; i++) {
-            all.add(Entity.of(key(i), i % 10 == 0 ? "Node" : "Service", "e" + i));
-            if (all.size() == batch) {
-                store.upsertEntities(all);
-                all.clear();
-            }
-        }
-        store.upsertEntities(all);
-        var rels = new ArrayList<Relationship>(batch);
-        for (int i = 0; i < relationships; i++) {
-            int from = random.nextInt(entities);
-            int to = Math.floorMod(from + 1 + random.nextInt(50), entities);
-            String type = to % 10 == 0 ? RelationshipTypes.RUNS_ON : RelationshipTypes.CALLS;
-            rels.add(Relationship.of(type, key(from), key(to)));
-            if (rels.size() == batch) {
-                store.write(new GraphBatch(List.of(), rels, List.of(), List.of()));
-                rels.clear();
-            }
-        }
-        store.write(new GraphBatch(List.of(), rels, List.of(), List.of()));
+        new SyntheticTopology(entities, relationships, batch).load(store, random);
         var sigs = new ArrayList<Signal>(batch);
         for (int i = 0; i < signals; i++) {
             String type = SIGNAL_TYPES[random.nextInt(SIGNAL_TYPES.length)];
@@ -140,6 +117,6 @@ public final class AnalysisBench implements Callable<Integer> {
     }
 
     private static String key(int i) {
-        return "bench/" + i;
+        return SyntheticTopology.key(i);
     }
 }

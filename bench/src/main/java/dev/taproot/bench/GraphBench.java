@@ -2,16 +2,10 @@ package dev.taproot.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
-import dev.taproot.graph.model.Entity;
-import dev.taproot.graph.model.GraphBatch;
-import dev.taproot.graph.model.Relationship;
-import dev.taproot.graph.model.RelationshipTypes;
 import dev.taproot.graph.model.SubgraphQuery;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.store.GraphStores;
@@ -50,37 +44,14 @@ public final class GraphBench implements Callable<Integer> {
         Path home = Files.createTempDirectory("taproot-bench-graph");
         try (GraphStore store = GraphStores.open(StoreConfig.embedded(home, 0))) {
             var random = new SplittableRandom(seed);
-            long t0 = System.nanoTime();
-            List<Entity> all = new ArrayList<>(batch);
-            for (int i = 0; i < entities; i++) {
-                all.add(Entity.of(key(i), i % 10 == 0 ? "Node" : "Service", "e" + i));
-                if (all.size() == batch) {
-                    store.upsertEntities(all);
-                    all.clear();
-                }
-            }
-            store.upsertEntities(all);
-            long t1 = System.nanoTime();
-            List<Relationship> rels = new ArrayList<>(batch);
-            for (int i = 0; i < relationships; i++) {
-                int from = random.nextInt(entities);
-                // mostly local calls, like real call graphs: a service talks to a few neighbours
-                int to = Math.floorMod(from + 1 + random.nextInt(50), entities);
-                String type = to % 10 == 0 ? RelationshipTypes.RUNS_ON : RelationshipTypes.CALLS;
-                rels.add(Relationship.of(type, key(from), key(to)));
-                if (rels.size() == batch) {
-                    store.write(new GraphBatch(List.of(), rels, List.of(), List.of()));
-                    rels.clear();
-                }
-            }
-            store.write(new GraphBatch(List.of(), rels, List.of(), List.of()));
-            long t2 = System.nanoTime();
+            var times = new SyntheticTopology(entities, relationships, batch).load(store, random);
             var counts = store.counts();
-            double entityRate = entities / ((t1 - t0) / 1e9);
-            double relRate = relationships / ((t2 - t1) / 1e9);
-            double rate = (entities + relationships) / ((t2 - t0) / 1e9);
+            double entityRate = entities / times.entitySeconds();
+            double relRate = relationships / times.relationshipSeconds();
+            double rate = (entities + relationships) / times.totalSeconds();
             System.out.printf("loaded %d entities in %.1f s (%.0f/s), %d relationships in %.1f s (%.0f/s)%n",
-                    counts.entities(), (t1 - t0) / 1e9, entityRate, counts.relationships(), (t2 - t1) / 1e9, relRate);
+                    counts.entities(), times.entitySeconds(), entityRate, counts.relationships(),
+                    times.relationshipSeconds(), relRate);
 
             for (int i = 0; i < 50; i++) {
                 read(store, random);
@@ -104,12 +75,8 @@ public final class GraphBench implements Callable<Integer> {
     }
 
     private int read(GraphStore store, SplittableRandom random) {
-        String seedKey = key(random.nextInt(entities));
+        String seedKey = SyntheticTopology.key(random.nextInt(entities));
         return store.subgraph(new SubgraphQuery(Set.of(seedKey), hops, null, null, null, 0)).entities().size();
-    }
-
-    private static String key(int i) {
-        return "bench/" + i;
     }
 
     static void deleteTree(Path dir) throws java.io.IOException {

@@ -39,6 +39,8 @@ public final class EntityResolver {
     private static final String SAFE = "[bcdfghjklmnpqrstvwxz2456789]";
     private static final Pattern DEPLOYMENT_POD = Pattern.compile("^(.+)-" + SAFE + "{5,10}-" + SAFE + "{5}$");
     private static final Pattern SUFFIX_POD = Pattern.compile("^(.+)-" + SAFE + "{5}$");
+    private static final Pattern SERVICE_DNS = Pattern.compile(
+            "^([a-z0-9-]+)\\.[a-z0-9-]+\\.svc(\\.cluster\\.local)?\\.?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ORDINAL_POD = Pattern.compile("^(.+)-\\d+$");
     private static final List<String> PREFERENCE = List.of(EntityTypes.SERVICE, EntityTypes.COMPONENT,
             EntityTypes.DEPLOYMENT, EntityTypes.STATEFUL_SET, EntityTypes.DAEMON_SET, EntityTypes.JOB,
@@ -247,8 +249,7 @@ public final class EntityResolver {
         if (colon > 0 && a.substring(colon + 1).matches("\\d+")) {
             a = a.substring(0, colon);
         }
-        Matcher svc = Pattern.compile("^([a-z0-9-]+)\\.[a-z0-9-]+\\.svc(\\.cluster\\.local)?\\.?$",
-                Pattern.CASE_INSENSITIVE).matcher(a);
+        Matcher svc = SERVICE_DNS.matcher(a);
         if (svc.matches()) {
             return svc.group(1);
         }

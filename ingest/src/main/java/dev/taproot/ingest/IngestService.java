@@ -220,6 +220,12 @@ public final class IngestService {
         return reports;
     }
 
+    /** Placeholders the graph still holds for references no source has described (up to {@code limit}). */
+    public List<String> unresolved(int limit) {
+        return store.entities(dev.taproot.graph.model.EntityTypes.UNRESOLVED, limit).stream()
+                .map(dev.taproot.graph.model.Entity::key).toList();
+    }
+
     /** Counts accepted records per kind over reports. */
     public static Map<String, Integer> countsByKind(List<IngestReport> reports) {
         var out = new java.util.TreeMap<String, Integer>();

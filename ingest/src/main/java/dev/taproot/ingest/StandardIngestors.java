@@ -3,10 +3,14 @@ package dev.taproot.ingest;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.taproot.graph.store.GraphStore;
 import dev.taproot.ingest.alertmanager.AlertmanagerIngestor;
 import dev.taproot.ingest.edges.EdgeListIngestor;
 import dev.taproot.ingest.events.KubernetesEventsIngestor;
 import dev.taproot.ingest.kubernetes.KubernetesIngestor;
+import dev.taproot.ingest.telemetry.TelemetryAnalyzer;
+import dev.taproot.ingest.telemetry.TelemetryEntities;
+import dev.taproot.ingest.telemetry.TelemetryIngestor;
 
 /**
  * The ingestors Taproot ships, in detection order (more specific formats first). The application
@@ -30,8 +34,19 @@ public final class StandardIngestors {
         return list;
     }
 
-    /** A registry of every shipped ingestor. */
+    /** A registry of every shipped ingestor that needs no store (topology, alerts, events, changes, RDF). */
     public static IngestRegistry registry() {
         return new IngestRegistry(all());
+    }
+
+    /**
+     * A registry of every shipped ingestor, telemetry included: metrics, traces and logs resolve their
+     * series to entities through {@code store}, so they need it. Telemetry formats come first: their
+     * suffixes ({@code .prom.json}, {@code .otlp-traces.json}, ...) are the most specific.
+     */
+    public static IngestRegistry registry(GraphStore store) {
+        var list = new ArrayList<Ingestor>(TelemetryIngestor.all(new TelemetryAnalyzer(), TelemetryEntities.Graph.of(store)));
+        list.addAll(all());
+        return new IngestRegistry(list);
     }
 }

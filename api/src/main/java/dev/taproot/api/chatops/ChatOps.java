@@ -48,7 +48,7 @@ public final class ChatOps implements AutoCloseable {
         this.routes = List.of(
                 new SlackRoutes(signature, responder, feedback, poster, executor),
                 new BotRoutes(responder, config.mattermostToken()),
-                new AlertmanagerRelay(new IngestService(store, StandardIngestors.registry()), responder, poster,
+                new AlertmanagerRelay(new IngestService(store, StandardIngestors.registry(store)), responder, poster,
                         config.slackWebhookUrl(), executor));
     }
 

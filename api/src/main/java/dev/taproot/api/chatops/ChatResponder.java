@@ -1,7 +1,6 @@
 package dev.taproot.api.chatops;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -166,7 +165,4 @@ public final class ChatResponder {
         return String.format(Locale.ROOT, "%.0f%%", confidence * 100);
     }
 
-    Instant now() {
-        return clock.instant();
-    }
 }

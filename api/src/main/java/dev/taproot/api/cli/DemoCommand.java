@@ -90,7 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Loads the demo data into {@code taproot}, analyses the failure, prints everything; returns the answer. */
     public static Diagnosis run(Taproot taproot, PrintStream out) throws IOException, MalformedInputException {
-        var ingest = new IngestService(taproot.store(), StandardIngestors.registry());
+        var ingest = new IngestService(taproot.store(), StandardIngestors.registry(taproot.store()));
         IngestReport topology = ingest.ingest(resource(MANIFESTS, WINDOW_START), false);
         out.printf("1. topology: %d entities, %d relationships from the Online Boutique manifests%n",
                 topology.entities(), topology.relationships());

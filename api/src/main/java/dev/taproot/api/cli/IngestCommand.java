@@ -62,7 +62,7 @@ public final class IngestCommand implements Callable<Integer> {
                     "give at least one PATH, or --cluster");
         }
         try (Taproot taproot = Taproot.start(options.config())) {
-            var service = new IngestService(taproot.store(), StandardIngestors.registry());
+            var service = new IngestService(taproot.store(), StandardIngestors.registry(taproot.store()));
             int code = paths.isEmpty() ? 0 : run(service, paths, System.out, System.err, maxRejections);
             if (cluster) {
                 code = Math.max(code, ingestCluster(service));
@@ -75,7 +75,7 @@ public final class IngestCommand implements Callable<Integer> {
         try (var client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().build()) {
             String source = "cluster:" + client.getMasterUrl();
             IngestReport report = dev.taproot.ingest.kubernetes.ClusterSnapshot.ingest(client, service, source);
-            print(System.out, List.of(report), List.of(), maxRejections);
+            print(System.out, List.of(report), List.of(), maxRejections, List.of());
             if (!watch) {
                 return 0;
             }
@@ -118,11 +118,13 @@ public final class IngestCommand implements Callable<Integer> {
                 }
             });
         }
-        return print(out, reports, errors, maxRejections);
+        int code = print(out, reports, errors, maxRejections, service.unresolved(maxRejections));
+        return code;
     }
 
     /** Prints counts per type, rejections and the summary line; 1 when a file could not be read. */
-    static int print(PrintStream out, List<IngestReport> reports, List<Rejection> errors, int maxRejections) {
+    static int print(PrintStream out, List<IngestReport> reports, List<Rejection> errors, int maxRejections,
+                     List<String> unresolved) {
         IngestReport total = IngestReport.total("*", reports);
         if (!total.accepted().isEmpty()) {
             out.println("records per type:");
@@ -140,7 +142,13 @@ public final class IngestCommand implements Callable<Integer> {
                 out.println("  ... and " + (rejected.size() - maxRejections) + " more");
             }
         }
-        total.notes().stream().distinct().limit(20).forEach(n -> out.println("note: " + n));
+        // catalog references met before their target file are resolved by later files: list what remains
+        total.notes().stream().filter(n -> !n.startsWith("unresolved catalog reference")).distinct().limit(20)
+                .forEach(n -> out.println("note: " + n));
+        if (!unresolved.isEmpty()) {
+            out.println("unresolved references (placeholders until a source describes them): "
+                    + String.join(", ", unresolved));
+        }
         out.println("ingest: " + total.entities() + " entities, " + total.relationships() + " relationships, "
                 + total.signals() + " signals, " + rejected.size() + " rejected");
         return errors.isEmpty() ? 0 : 1;

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 AnalyzeCommand.class,
                 RulesCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class TaprootCli implements Runnable {

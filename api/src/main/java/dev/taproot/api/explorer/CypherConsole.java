@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -183,7 +182,4 @@ public final class CypherConsole {
         return m;
     }
 
-    static String upper(String s) {
-        return s.toUpperCase(Locale.ROOT);
-    }
 }

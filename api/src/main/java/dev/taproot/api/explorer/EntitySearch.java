@@ -12,17 +12,22 @@ import dev.taproot.graph.store.GraphStore;
 
 /**
  * Finds entities by key, name or alias: exact matches first (from the store), then fuzzy ones (prefix,
- * substring, then edit distance) over a catalog of names cached for a few seconds.
+ * substring, then edit distance) over a catalog of names cached for 30 seconds.
  */
 public final class EntitySearch {
 
     /** How many entities the fuzzy catalog holds at most. */
     public static final int DEFAULT_CATALOG_LIMIT = 200_000;
-    private static final long CATALOG_TTL_NANOS = 10_000_000_000L;
+    private static final long CATALOG_TTL_NANOS = 30_000_000_000L;
 
     private final GraphStore store;
-    private volatile List<Entity> catalog = List.of();
+    private volatile Catalog catalog = new Catalog(List.of(), Map.of());
     private volatile long loadedAt;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** The cached entities and an index of their lower-cased keys, names and aliases. */
+    private record Catalog(List<Entity> entities, Map<String, List<Entity>> exact) {
+    }
 
     /** One hit and how it matched. */
     public record Hit(Entity entity, String match, double score) {
@@ -39,13 +44,16 @@ public final class EntitySearch {
         }
         String q = query.strip();
         var hits = new LinkedHashMap<String, Hit>();
-        for (Entity e : store.findEntities(q)) {
+        Catalog cached = catalog();
+        // exact matches from the cached index; the store answers for anything added since it was read
+        List<Entity> exact = cached.exact().getOrDefault(q.toLowerCase(Locale.ROOT), List.of());
+        for (Entity e : exact.isEmpty() ? store.findEntities(q) : exact) {
             hits.put(e.key(), new Hit(e, e.key().equals(q) ? "key" : "name", 1.0));
         }
         if (hits.size() < limit) {
             String lower = q.toLowerCase(Locale.ROOT);
             var fuzzy = new ArrayList<Hit>();
-            for (Entity e : catalog()) {
+            for (Entity e : cached.entities()) {
                 if (hits.containsKey(e.key())) {
                     continue;
                 }
@@ -133,13 +141,38 @@ public final class EntitySearch {
         return prev[b.length()];
     }
 
-    private List<Entity> catalog() {
-        long now = System.nanoTime();
-        if (catalog.isEmpty() || now - loadedAt > CATALOG_TTL_NANOS) {
-            catalog = store.entities(null, DEFAULT_CATALOG_LIMIT);
-            loadedAt = now;
+    private Catalog catalog() {
+        Catalog current = catalog;
+        boolean stale = System.nanoTime() - loadedAt > CATALOG_TTL_NANOS;
+        if (current.entities().isEmpty()) {
+            synchronized (this) {
+                if (catalog.entities().isEmpty()) {
+                    reload();
+                }
+                return catalog;
+            }
+        }
+        // one caller refreshes a stale catalog; the others keep answering from the previous one
+        if (stale && refreshing.compareAndSet(false, true)) {
+            try {
+                reload();
+            } finally {
+                refreshing.set(false);
+            }
         }
         return catalog;
+    }
+
+    private void reload() {
+        List<Entity> all = store.entities(null, DEFAULT_CATALOG_LIMIT);
+        var exact = new java.util.HashMap<String, List<Entity>>();
+        for (Entity e : all) {
+            for (String n : names(e)) {
+                exact.computeIfAbsent(n.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e);
+            }
+        }
+        catalog = new Catalog(all, exact);
+        loadedAt = System.nanoTime();
     }
 
     /** Resolves a key, name or alias to exactly one entity, preferring services; 404 when none. */

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -237,9 +236,5 @@ public final class ExplorerRoutes implements Routes {
         } catch (DateTimeParseException e) {
             throw Problem.badRequest(name + " must be an ISO-8601 duration such as PT30M, was '" + v + "'");
         }
-    }
-
-    static List<String> list(String csv) {
-        return List.copyOf(GraphViews.csv(csv));
     }
 }

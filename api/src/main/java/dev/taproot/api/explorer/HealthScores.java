@@ -126,7 +126,4 @@ public final class HealthScores {
         return new Score(service.key(), service.name(), score, status, reasons);
     }
 
-    static Map<String, Integer> penalties() {
-        return new HashMap<>(PENALTY);
-    }
 }

@@ -54,24 +54,18 @@ public final class IngestRoutes implements Routes {
     }
 
     private void export(Context ctx) {
-        String format = ctx.queryParam("format") == null ? "turtle" : ctx.queryParam("format");
-        Lang lang = switch (format.toLowerCase(java.util.Locale.ROOT)) {
-            case "turtle", "ttl" -> Lang.TURTLE;
-            case "jsonld", "json-ld" -> Lang.JSONLD;
-            case "ntriples", "nt" -> Lang.NTRIPLES;
-            default -> throw Problem.badRequest("format must be turtle, jsonld or ntriples, was '" + format + "'");
-        };
+        Lang lang;
+        try {
+            lang = RdfExport.lang(ctx.queryParam("format"));
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest(e.getMessage());
+        }
         String key = ctx.queryParam("key");
         org.apache.jena.rdf.model.Model model;
-        if (key == null) {
-            model = RdfExport.toModel(store);
-        } else {
-            if (store.entity(key).isEmpty()) {
-                throw Problem.notFound("no entity with key '" + key + "'");
-            }
-            int depth = parseDepth(ctx.queryParam("depth"));
-            Subgraph sub = store.neighbourhood(key, depth, null);
-            model = RdfExport.toModel(sub);
+        try {
+            model = RdfExport.export(store, key, key == null ? 0 : parseDepth(ctx.queryParam("depth")));
+        } catch (java.util.NoSuchElementException e) {
+            throw Problem.notFound(e.getMessage());
         }
         ctx.contentType(lang == Lang.JSONLD ? "application/ld+json" : lang == Lang.TURTLE ? "text/turtle"
                 : "application/n-triples").result(RdfExport.write(model, lang));

@@ -54,7 +54,7 @@ public final class TaprootServer implements AutoCloseable {
         routes.add(new ExplorerRoutes(taproot, options.requestTimeout()));
         routes.addAll(chatops.routes());
         routes.add(new AnalysisRoutes(taproot));
-        routes.add(new IngestRoutes(new dev.taproot.ingest.IngestService(taproot.store(), dev.taproot.ingest.StandardIngestors.registry()), taproot.store()));
+        routes.add(new IngestRoutes(new dev.taproot.ingest.IngestService(taproot.store(), dev.taproot.ingest.StandardIngestors.registry(taproot.store())), taproot.store()));
         routes.add(new TelemetryRoutes(taproot.store()));
         routes.add(new FeedbackRoutes(taproot));
         return routes;

@@ -160,6 +160,9 @@ class ExplorerRoutesTest {
                 "PREFIX tp: <https://taproot.dev/ns#> CONSTRUCT { ?a tp:DEPENDS_ON ?b } WHERE { ?a tp:DEPENDS_ON ?b }");
         assertThat(construct.headers().firstValue("Content-Type").orElse("")).startsWith("text/turtle");
         assertThat(construct.body()).contains("DEPENDS_ON");
+        var incidents = api.post("/api/v1/explorer/sparql", "application/sparql-query",
+                "PREFIX tp: <https://taproot.dev/ns#> ASK { ?i a tp:Incident ; tp:ROOT_CAUSE/tp:name \"paymentservice\" }");
+        assertThat(ApiClient.json(incidents).get("boolean").asBoolean()).isTrue();
         assertThat(api.post("/api/v1/explorer/sparql", "application/sparql-query",
                 "INSERT DATA { <urn:a> <urn:b> <urn:c> }").statusCode()).isEqualTo(400);
         assertThat(api.post("/api/v1/explorer/sparql", "application/sparql-query",

@@ -61,6 +61,37 @@ public final class RdfExport {
         return toModel(new Subgraph(entities, rels, signals));
     }
 
+    /**
+     * The RDF syntax a format name asks for: {@code turtle}/{@code ttl}, {@code jsonld}/{@code json-ld},
+     * {@code ntriples}/{@code nt}.
+     *
+     * @throws IllegalArgumentException naming the accepted formats
+     */
+    public static Lang lang(String format) {
+        String f = format == null ? "turtle" : format.toLowerCase(java.util.Locale.ROOT);
+        return switch (f) {
+            case "turtle", "ttl" -> Lang.TURTLE;
+            case "jsonld", "json-ld" -> Lang.JSONLD;
+            case "ntriples", "nt" -> Lang.NTRIPLES;
+            default -> throw new IllegalArgumentException("format must be turtle, jsonld or ntriples, was '" + format + "'");
+        };
+    }
+
+    /**
+     * The whole graph ({@code key} null), or the neighbourhood of one entity {@code depth} hops deep.
+     *
+     * @throws java.util.NoSuchElementException when no entity has that key
+     */
+    public static Model export(GraphStore store, String key, int depth) {
+        if (key == null) {
+            return toModel(store);
+        }
+        if (store.entity(key).isEmpty()) {
+            throw new java.util.NoSuchElementException("no entity with key '" + key + "'");
+        }
+        return toModel(store.neighbourhood(key, depth, null));
+    }
+
     /** Serialises a model (Turtle, JSON-LD, N-Triples, RDF/XML). */
     public static String write(Model model, Lang lang) {
         var out = new StringWriter();

@@ -119,6 +119,17 @@ public final class AlertTypes {
     private AlertTypes() {
     }
 
+    /** The vocabulary's signal types by lower-case name, built once. */
+    private static final class SignalTypesHolder {
+        static final Map<String, String> BY_LOWER_NAME = build();
+
+        private static Map<String, String> build() {
+            var m = new java.util.HashMap<String, String>();
+            Vocabulary.standard().signalTypes().forEach(t -> m.put(t.toLowerCase(Locale.ROOT), t));
+            return Map.copyOf(m);
+        }
+    }
+
     /** The signal type of an alert name. */
     public static String signalType(String alertname) {
         if (alertname == null || alertname.isBlank()) {
@@ -128,11 +139,9 @@ public final class AlertTypes {
         if (known != null) {
             return known;
         }
-        Vocabulary vocabulary = Vocabulary.standard();
-        for (String t : vocabulary.signalTypes()) {
-            if (t.equalsIgnoreCase(alertname)) {
-                return t;
-            }
+        String exact = SignalTypesHolder.BY_LOWER_NAME.get(alertname.toLowerCase(Locale.ROOT));
+        if (exact != null) {
+            return exact;
         }
         String flat = alertname.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         for (var w : WORDS) {

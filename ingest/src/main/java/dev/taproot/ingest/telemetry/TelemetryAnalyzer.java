@@ -14,6 +14,7 @@ import dev.taproot.ingest.logs.LokiParser;
 import dev.taproot.ingest.logs.OtlpLogParser;
 import dev.taproot.ingest.logs.PlainLogParser;
 import dev.taproot.ingest.metrics.MetricSet;
+import dev.taproot.ingest.metrics.OpenMetricsParser;
 import dev.taproot.ingest.metrics.PrometheusMatrixParser;
 import dev.taproot.ingest.traces.JaegerParser;
 import dev.taproot.ingest.traces.OtlpTraceParser;
@@ -30,6 +31,7 @@ public final class TelemetryAnalyzer {
 
     private final TelemetryConfig config;
     private final PrometheusMatrixParser prometheus = new PrometheusMatrixParser();
+    private final OpenMetricsParser openMetrics = new OpenMetricsParser();
     private final OtlpTraceParser otlpTraces = new OtlpTraceParser();
     private final JaegerParser jaeger = new JaegerParser();
     private final OtlpLogParser otlpLogs = new OtlpLogParser();
@@ -98,8 +100,8 @@ public final class TelemetryAnalyzer {
         }
         var result = new IngestResult.Builder(format.get().name().toLowerCase(java.util.Locale.ROOT), in.name());
         switch (format.get()) {
-            case PROMETHEUS -> {
-                MetricSet set = prometheus.parse(in);
+            case PROMETHEUS, OPENMETRICS -> {
+                MetricSet set = format.get() == TelemetryFormat.PROMETHEUS ? prometheus.parse(in) : openMetrics.parse(in);
                 into.metrics.add(set);
                 result.accept("series", set.series().size());
                 result.accept("samples", set.series().stream().mapToInt(s -> s.series().size()).sum());

@@ -23,7 +23,7 @@ class DrainTest {
         LogTemplate c = drain.add("Session opened for user alice");
         LogTemplate d = drain.add("Session opened for user bob");
         assertThat(a).isSameAs(b);
-        assertThat(a.text()).isEqualTo("Connection to <*> failed after <*> ms");
+        assertThat(a.text()).isEqualTo("Connection to <*>:<*> failed after <*> ms");
         assertThat(c).isSameAs(d).isNotSameAs(a);
         assertThat(c.text()).isEqualTo("Session opened for user <*>");
         assertThat(c.count()).isEqualTo(2);
