@@ -18,13 +18,16 @@ import java.time.Duration;
  * @param minConfidence     below this, the answer says "no confident cause"
  * @param deltaExponent     how strongly a latency link is discounted when the callee slowed more than the caller
  * @param crossMetricFactor weight of latency links between different latency metrics (not comparable)
+ * @param countScoreScale   as {@code scoreScale}, for error-log anomalies whose score is a Poisson z of a
+ *                          count against its baseline rate: far more specific than a metric's robust z (a
+ *                          new error template seen 10 times scores 10), so half-strength comes much sooner
  */
 public record RankingSettings(double scoreScale, double symptomTypeWeight, double teleport, double spread,
                               double selfWeight, double rankExponent, double onsetBoost, Duration onsetScale,
                               double changeBoost, double historyBoost, double minConfidence,
-                              double deltaExponent, double crossMetricFactor) {
+                              double deltaExponent, double crossMetricFactor, double countScoreScale) {
 
     public static RankingSettings defaults() {
-        return new RankingSettings(30.0, 0.6, 0.15, 0.1, 3.0, 0.5, 0.3, Duration.ofMinutes(2), 0.5, 0.2, 0.25, 1.0, 0.3);
+        return new RankingSettings(30.0, 0.6, 0.15, 0.1, 3.0, 0.5, 0.3, Duration.ofMinutes(2), 0.5, 0.2, 0.25, 1.0, 0.3, 3.0);
     }
 }

@@ -4,8 +4,8 @@ import dev.taproot.graph.model.Signal;
 import dev.taproot.graph.vocabulary.Vocabulary;
 
 /**
- * How strong one signal is as evidence, in [0, 1): from its anomaly {@code score} when it has one,
- * else from its severity; signals that are only symptoms (they travel between services) weigh less
+ * How strong one signal is as evidence, in [0, 1): from its anomaly {@code score} when it has one
+ * (error-log counts on their own, smaller scale), else from its severity; signals that are only symptoms (they travel between services) weigh less
  * than faults and changes (they start where they are seen).
  */
 public final class SignalStrength {
@@ -22,7 +22,8 @@ public final class SignalStrength {
     public double raw(Signal s) {
         double score = Math.abs(s.number("score", Double.NaN));
         if (!Double.isNaN(score)) {
-            return score / (score + settings.scoreScale());
+            double scale = isErrorLogCount(s) ? settings.countScoreScale() : settings.scoreScale();
+            return score / (score + scale);
         }
         return switch (s.severity()) {
             case CRITICAL -> 0.9;
@@ -30,6 +31,11 @@ public final class SignalStrength {
             case WARNING -> 0.55;
             case INFO -> 0.3;
         };
+    }
+
+    /** Error lines of a log template above their baseline rate: scored as a count, not as a metric. */
+    private boolean isErrorLogCount(Signal s) {
+        return vocabulary.isA(s.type(), "LogSignature") && vocabulary.isA(s.type(), "ApplicationError");
     }
 
     /**
