@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.taproot.api.Taproot;
+import dev.taproot.ingest.IngestService;
+import dev.taproot.ingest.StandardIngestors;
 import dev.taproot.api.chatops.ChatOps;
 import dev.taproot.api.explorer.ExplorerRoutes;
 import dev.taproot.api.security.ApiToken;
@@ -54,7 +56,7 @@ public final class TaprootServer implements AutoCloseable {
         routes.add(new ExplorerRoutes(taproot, options.requestTimeout()));
         routes.addAll(chatops.routes());
         routes.add(new AnalysisRoutes(taproot));
-        routes.add(new IngestRoutes(new dev.taproot.ingest.IngestService(taproot.store(), dev.taproot.ingest.StandardIngestors.registry(taproot.store())), taproot.store()));
+        routes.add(new IngestRoutes(new IngestService(taproot.store(), StandardIngestors.registry(taproot.store())), taproot.store()));
         routes.add(new TelemetryRoutes(taproot.store()));
         routes.add(new FeedbackRoutes(taproot));
         return routes;

@@ -21,7 +21,6 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
-import org.neo4j.driver.Values;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 
@@ -439,9 +438,5 @@ public final class Neo4jGraphStore implements GraphStore {
                 }
             }
         }
-    }
-
-    static Object nullSafe(Object o) {
-        return o == null ? Values.NULL : o;
     }
 }
