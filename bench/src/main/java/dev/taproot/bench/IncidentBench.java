@@ -55,6 +55,10 @@ public final class IncidentBench implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7")
     long seed;
 
+    @Option(names = "--only", description = "Run one part alone: lucene (raw indexing, then searches on that index) "
+            + "or graph (the incident graph write, records already in memory).")
+    String only;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -64,6 +68,12 @@ public final class IncidentBench implements Callable<Integer> {
         var sampler = new HeapSampler();
         sampler.start();
         try {
+            if ("lucene".equals(only)) {
+                return luceneOnly(gen, home.resolve("raw-index"));
+            }
+            if ("graph".equals(only)) {
+                return graphOnly(gen, home.resolve("graph"));
+            }
             Path file = home.resolve("history.ndjson");
             long t0 = System.nanoTime();
             try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -108,6 +118,54 @@ public final class IncidentBench implements Callable<Integer> {
             }
         } finally {
             GraphBench.deleteTree(home);
+        }
+        return 0;
+    }
+
+    private int luceneOnly(IncidentGenerator gen, Path dir) {
+        rawLucene(gen, dir);
+        try (var index = LuceneIncidentIndex.open(dir, SearchWeights.DEFAULT)) {
+            for (int q = 0; q < 200; q++) {
+                index.similar(gen.query(1_000_000L + q));
+            }
+            long[] nanos = new long[queries];
+            for (int q = 0; q < queries; q++) {
+                var query = gen.query(q);
+                long s = System.nanoTime();
+                index.similar(query);
+                nanos[q] = System.nanoTime() - s;
+            }
+            Stats search = Stats.ofNanos(nanos);
+            System.out.printf("bench incidents --only lucene: %d incidents, search p50=%.2f p99=%.2f max=%.2f ms%n",
+                    index.count(), search.p50(), search.p99(), search.max());
+        }
+        return 0;
+    }
+
+    private int graphOnly(IncidentGenerator gen, Path dir) {
+        try (GraphStore store = GraphStores.open(StoreConfig.embedded(dir, 0))) {
+            var services = new ArrayList<Entity>();
+            for (int s = 0; s < IncidentGenerator.serviceCount(); s++) {
+                services.add(Entity.of(EntityKeys.service(IncidentGenerator.service(s)), "Service", IncidentGenerator.service(s)));
+            }
+            store.upsertEntities(services);
+            long t = System.nanoTime();
+            long lap = t;
+            var chunk = new ArrayList<Incident>(batch);
+            for (long i = 0; i < incidents; i++) {
+                chunk.add(gen.incident(i));
+                if (chunk.size() == batch || i == incidents - 1) {
+                    store.upsertIncidents(chunk);
+                    chunk.clear();
+                    if ((i + 1) % 100_000 < batch) {
+                        System.out.printf("  graph: %d incidents, %.0f/s (last 100k %.0f/s)%n", i + 1, (i + 1) / secs(t),
+                                100_000 / secs(lap));
+                        lap = System.nanoTime();
+                    }
+                }
+            }
+            System.out.printf("bench incidents --only graph: %d incidents in %.1f s, %.0f/s; graph holds %d%n",
+                    incidents, secs(t), incidents / secs(t), store.incidentCount());
         }
         return 0;
     }

@@ -7,11 +7,13 @@ import java.util.Map;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 import dev.taproot.graph.model.Incident;
@@ -24,14 +26,24 @@ import dev.taproot.graph.model.Incident;
 final class IncidentFields {
 
     static final String ID = "id";
+    /**
+     * Version of this document layout, kept in the index's commit data: an index written with another
+     * layout is rebuilt from the graph when it is opened.
+     */
+    static final String SCHEMA_VERSION = "2";
     // analysed text
     static final String TITLE = "title";
-    static final String DESCRIPTION = "description";
-    static final String RESOLUTION = "resolution";
-    static final String CAUSE = "cause";
-    static final String ENTITIES = "entities";
-    static final String TAGS = "tags";
-    static final List<String> TEXT_FIELDS = List.of(TITLE, DESCRIPTION, RESOLUTION, CAUSE, ENTITIES, TAGS);
+    /** What happened and how it was fixed: description and resolution. */
+    static final String TEXT = "text";
+    /** The incident's facts as words: root cause, fault type, affected entities, tags and alerts. */
+    static final String CONTEXT = "context";
+    static final List<String> TEXT_FIELDS = List.of(TITLE, TEXT, CONTEXT);
+    /**
+     * Analysed text is indexed with term frequencies but no positions: the similar-incident query
+     * scores terms, never phrases, and positions would be most of the postings written.
+     */
+    private static final FieldType ANALYSED = analysed(false);
+    private static final FieldType ANALYSED_STORED = analysed(true);
     // keywords
     static final String SERVICE = "service";
     static final String ROOT_CAUSE = "rootcause";
@@ -57,16 +69,13 @@ final class IncidentFields {
         var doc = new Document();
         doc.add(new StringField(ID, i.id(), Field.Store.YES));
         doc.add(new SortedDocValuesField(ID, new BytesRef(i.id())));
-        doc.add(new TextField(TITLE, i.title(), Field.Store.YES));
-        doc.add(new TextField(DESCRIPTION, i.description(), Field.Store.NO));
+        doc.add(new Field(TITLE, i.title(), ANALYSED_STORED));
+        doc.add(new Field(TEXT, i.resolution() == null ? i.description() : i.description() + "\n" + i.resolution(), ANALYSED));
         if (i.resolution() != null) {
-            doc.add(new TextField(RESOLUTION, i.resolution(), Field.Store.NO));
             doc.add(new StoredField(EXCERPT, excerpt(i.resolution(), DEFAULT_EXCERPT_CHARS)));
         }
-        doc.add(new TextField(CAUSE, join(i.rootCause(), i.faultType() == null ? null : i.faultType().replace('_', ' ')),
-                Field.Store.NO));
-        doc.add(new TextField(ENTITIES, entityText(i), Field.Store.NO));
-        doc.add(new TextField(TAGS, String.join(" ", tagText(i)), Field.Store.NO));
+        doc.add(new Field(CONTEXT, join(i.faultType() == null ? null : i.faultType().replace('_', ' '), entityText(i))
+                + String.join(" ", tagText(i)), ANALYSED));
 
         for (String name : Keywords.entityNames(affectedAndCause(i))) {
             doc.add(new StringField(SERVICE, name, Field.Store.NO));
@@ -105,6 +114,13 @@ final class IncidentFields {
         return doc;
     }
 
+    private static FieldType analysed(boolean stored) {
+        var type = new FieldType(stored ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
+    }
+
     /** A fingerprint token normalised as {@code FailureFingerprint} writes them (letters, digits, {@code > : }). */
     static String fingerprintToken(String raw) {
         var sb = new StringBuilder();
@@ -124,10 +140,18 @@ final class IncidentFields {
         return all;
     }
 
-    /** Entity names as text: keys split into their parts, so {@code service/cart-service} matches "cart". */
+    /**
+     * Entity names as text, the root cause first: keys split into their parts, so
+     * {@code service/cart-service} matches "cart".
+     */
     private static String entityText(Incident i) {
         var sb = new StringBuilder();
-        for (String ref : affectedAndCause(i)) {
+        var refs = new ArrayList<String>();
+        if (i.rootCause() != null) {
+            refs.add(i.rootCause());
+        }
+        refs.addAll(i.affected());
+        for (String ref : refs) {
             sb.append(ref.replace('/', ' ')).append(' ');
         }
         return sb.toString();
@@ -148,7 +172,7 @@ final class IncidentFields {
     }
 
     private static String join(String a, String b) {
-        return (a == null ? "" : a) + " " + (b == null ? "" : b);
+        return (a == null ? "" : a) + " " + (b == null ? "" : b) + " ";
     }
 
     /** The beginning of a text, cut at a sentence or word boundary. */
@@ -165,6 +189,6 @@ final class IncidentFields {
     }
 
     static Map<String, Float> defaultBoosts() {
-        return Map.of(TITLE, 3.0f, DESCRIPTION, 1.0f, RESOLUTION, 1.0f, CAUSE, 2.0f, ENTITIES, 2.0f, TAGS, 1.5f);
+        return Map.of(TITLE, 1.5f, TEXT, 1.0f, CONTEXT, 1.5f);
     }
 }

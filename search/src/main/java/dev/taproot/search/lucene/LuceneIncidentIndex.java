@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -34,6 +36,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.taproot.graph.model.Incident;
 import dev.taproot.search.IncidentIndex;
@@ -48,6 +52,9 @@ import dev.taproot.search.Why;
  * feedback. Upserts replace by id, so re-indexing an incident never duplicates it.
  */
 public final class LuceneIncidentIndex implements IncidentIndex {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneIncidentIndex.class);
+    private static final String SCHEMA_KEY = "taproot.schema";
 
     /** How many Lucene candidates per requested hit are re-ranked by recency and feedback. */
     static final int RERANK_FACTOR = 4;
@@ -67,8 +74,22 @@ public final class LuceneIncidentIndex implements IncidentIndex {
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(64);
         this.writer = new IndexWriter(directory, config);
+        String layout = writer.getLiveCommitData() == null ? null : commitData(writer).get(SCHEMA_KEY);
+        if (writer.getDocStats().numDocs > 0 && !IncidentFields.SCHEMA_VERSION.equals(layout)) {
+            // written by another version of Taproot: empty it, the graph refills it on reconciliation
+            LOG.info("the incident index has document layout {} where {} is current: it is rebuilt from the graph",
+                    layout, IncidentFields.SCHEMA_VERSION);
+            writer.deleteAll();
+        }
+        writer.setLiveCommitData(Map.of(SCHEMA_KEY, IncidentFields.SCHEMA_VERSION).entrySet());
         this.searchers = new SearcherManager(writer, null);
         this.queries = new SimilarQueryBuilder(analyzer, weights);
+    }
+
+    private static Map<String, String> commitData(IndexWriter writer) {
+        var out = new HashMap<String, String>();
+        writer.getLiveCommitData().forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     /** Opens (or creates) the index in a directory on disk. */
@@ -138,12 +159,12 @@ public final class LuceneIncidentIndex implements IncidentIndex {
 
     @Override
     public List<SimilarHit> similar(SimilarQuery q) {
-        Query query = queries.build(q);
-        if (query == null) {
-            return List.of();
-        }
         IndexSearcher searcher = acquire();
         try {
+            Query query = queries.build(q, searcher.getIndexReader());
+            if (query == null) {
+                return List.of();
+            }
             int candidates = Math.max(q.limit() * RERANK_FACTOR, 20);
             TopDocs top = searcher.search(query, candidates);
             long now = (q.asOf() == null ? Instant.now() : q.asOf()).toEpochMilli();

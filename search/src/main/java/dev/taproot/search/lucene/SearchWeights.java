@@ -18,13 +18,20 @@ import java.util.Map;
  * @param recencyHalfLifeDays half-life of that gain, in days
  * @param feedback      how much net helpful feedback lifts an incident (multiplier 1 + feedback * tanh(net / 2))
  * @param maxQueryTerms longest text query, in distinct terms (the first ones of the text are kept)
+ * @param commonTerms   in a history of at least {@link #COMMON_TERMS_MIN_DOCS} incidents, a text term found in
+ *                      more than this share of them is left out of the query when rarer terms remain (its BM25
+ *                      weight is near nothing, its postings are the longest); 0 keeps every term
  */
 public record SearchWeights(Map<String, Float> fieldBoosts, float tieBreaker, float service, float neighbour,
                             float rootCause, float fault, float alert, float fingerprint, double recency,
-                            double recencyHalfLifeDays, double feedback, int maxQueryTerms) {
+                            double recencyHalfLifeDays, double feedback, int maxQueryTerms,
+                            double commonTerms) {
 
-    public static final SearchWeights DEFAULT = new SearchWeights(IncidentFields.defaultBoosts(), 0.3f,
-            0.3f, 0.1f, 0.5f, 1.0f, 1.0f, 0.5f, 0.1, 365, 0.3, 64);
+    /** Below this many incidents every text term is kept, however common. */
+    public static final int COMMON_TERMS_MIN_DOCS = 10_000;
+
+    public static final SearchWeights DEFAULT = new SearchWeights(IncidentFields.defaultBoosts(), 0.5f,
+            0.3f, 0.1f, 0.5f, 1.0f, 1.0f, 0.5f, 0.1, 365, 0.3, 64, 0.1);
 
     public SearchWeights {
         fieldBoosts = Map.copyOf(fieldBoosts);
@@ -34,6 +41,6 @@ public record SearchWeights(Map<String, Float> fieldBoosts, float tieBreaker, fl
     public static SearchWeights plainBm25() {
         var ones = new java.util.HashMap<String, Float>();
         IncidentFields.TEXT_FIELDS.forEach(f -> ones.put(f, 1.0f));
-        return new SearchWeights(ones, 1.0f, 0, 0, 0, 0, 0, 0, 0, 365, 0, 1024);
+        return new SearchWeights(ones, 1.0f, 0, 0, 0, 0, 0, 0, 0, 365, 0, 1024, 0);
     }
 }

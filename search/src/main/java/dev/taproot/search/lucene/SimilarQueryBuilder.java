@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -37,7 +38,8 @@ final class SimilarQueryBuilder {
         this.weights = weights;
     }
 
-    Query build(SimilarQuery q) {
+    /** The query, or null when nothing in {@code q} can match; {@code reader} gives term statistics. */
+    Query build(SimilarQuery q, IndexReader reader) {
         var bool = new BooleanQuery.Builder();
         int clauses = 0;
         var textParts = new ArrayList<String>();
@@ -46,7 +48,7 @@ final class SimilarQueryBuilder {
         textParts.addAll(q.signatures());
         textParts.addAll(q.faultTypes().stream().map(f -> f.replace('_', ' ')).toList());
         textParts.addAll(q.entityTypes());
-        for (String term : terms(String.join(" \n ", textParts), weights.maxQueryTerms())) {
+        for (String term : withoutCommon(terms(String.join(" \n ", textParts), weights.maxQueryTerms()), reader)) {
             var perField = new ArrayList<Query>();
             for (String field : IncidentFields.TEXT_FIELDS) {
                 float boost = weights.fieldBoosts().getOrDefault(field, 0f);
@@ -72,6 +74,33 @@ final class SimilarQueryBuilder {
         q.faultTypes().forEach(f -> fp.add("fault:" + Keywords.token(f)));
         clauses += keywords(bool, IncidentFields.FINGERPRINT, fp, weights.fingerprint());
         return clauses == 0 ? null : bool.build();
+    }
+
+    /**
+     * Leaves out the terms found in more than {@link SearchWeights#commonTerms()} of a large history, as
+     * long as a rarer term remains: they add almost nothing to a BM25 score and cost the most to score.
+     */
+    private List<String> withoutCommon(List<String> terms, IndexReader reader) {
+        int docs = reader.maxDoc();
+        if (weights.commonTerms() <= 0 || docs < SearchWeights.COMMON_TERMS_MIN_DOCS || terms.size() < 2) {
+            return terms;
+        }
+        long cutoff = (long) (docs * weights.commonTerms());
+        var kept = new ArrayList<String>();
+        try {
+            for (String term : terms) {
+                int df = 0;
+                for (String field : IncidentFields.TEXT_FIELDS) {
+                    df = Math.max(df, reader.docFreq(new Term(field, term)));
+                }
+                if (df <= cutoff) {
+                    kept.add(term);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return kept.isEmpty() ? terms : kept;
     }
 
     private static Set<String> tokens(List<String> values) {
@@ -100,7 +129,7 @@ final class SimilarQueryBuilder {
     /** The distinct analysed terms of a text, in order of first appearance, at most {@code max}. */
     List<String> terms(String text, int max) {
         var out = new LinkedHashSet<String>();
-        try (TokenStream ts = analyzer.tokenStream(IncidentFields.DESCRIPTION, text)) {
+        try (TokenStream ts = analyzer.tokenStream(IncidentFields.TEXT, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken() && out.size() < max) {
