@@ -55,6 +55,9 @@ public final class IncidentBench implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7")
     long seed;
 
+    @Option(names = "--page-cache-mb", defaultValue = "0", description = "Neo4j page cache (default: Taproot's default).")
+    int pageCacheMb;
+
     @Option(names = "--only", description = "Run one part alone: lucene (raw indexing, then searches on that index) "
             + "or graph (the incident graph write, records already in memory).")
     String only;
@@ -86,7 +89,7 @@ public final class IncidentBench implements Callable<Integer> {
                     Files.size(file) / 1048576.0, secs(t0));
 
             double luceneRate = rawLucene(gen, home.resolve("raw-index"));
-            try (GraphStore store = GraphStores.open(StoreConfig.embedded(home.resolve("graph"), 0))) {
+            try (GraphStore store = GraphStores.open(StoreConfig.embedded(home.resolve("graph"), 0, pageCacheMb))) {
                 double cypherRate = rawCypher(gen, (Neo4jGraphStore) store);
                 var services = new ArrayList<Entity>();
                 for (int s = 0; s < IncidentGenerator.serviceCount(); s++) {
@@ -143,7 +146,7 @@ public final class IncidentBench implements Callable<Integer> {
     }
 
     private int graphOnly(IncidentGenerator gen, Path dir) {
-        try (GraphStore store = GraphStores.open(StoreConfig.embedded(dir, 0))) {
+        try (GraphStore store = GraphStores.open(StoreConfig.embedded(dir, 0, pageCacheMb))) {
             var services = new ArrayList<Entity>();
             for (int s = 0; s < IncidentGenerator.serviceCount(); s++) {
                 services.add(Entity.of(EntityKeys.service(IncidentGenerator.service(s)), "Service", IncidentGenerator.service(s)));

@@ -428,6 +428,9 @@ public final class Neo4jGraphStore implements GraphStore {
     @Override
     public void close() {
         try {
+            if (incidentWriter != null) {
+                incidentWriter.close();
+            }
             driver.close();
         } finally {
             if (owned != null) {

@@ -34,7 +34,12 @@ public record StoreConfig(String uri, String user, String password, String datab
 
     /** Embedded Neo4j in {@code dataDir}, Bolt on 127.0.0.1:{@code boltPort}. */
     public static StoreConfig embedded(Path dataDir, int boltPort) {
-        return new StoreConfig(null, null, null, DEFAULT_DATABASE, dataDir, boltPort, DEFAULT_PAGE_CACHE_MB);
+        return embedded(dataDir, boltPort, DEFAULT_PAGE_CACHE_MB);
+    }
+
+    /** Embedded Neo4j with a page cache of {@code pageCacheMb} (off the Java heap). */
+    public static StoreConfig embedded(Path dataDir, int boltPort, int pageCacheMb) {
+        return new StoreConfig(null, null, null, DEFAULT_DATABASE, dataDir, boltPort, pageCacheMb);
     }
 
     /** An external Neo4j server or cluster. */
@@ -48,8 +53,8 @@ public record StoreConfig(String uri, String user, String password, String datab
 
     /**
      * Reads {@code TAPROOT_NEO4J_URI}, {@code TAPROOT_NEO4J_USER}, {@code TAPROOT_NEO4J_PASSWORD},
-     * {@code TAPROOT_NEO4J_DATABASE} and {@code TAPROOT_BOLT_PORT}; without a URI the store is
-     * embedded under {@code <dataRoot>/graph}.
+     * {@code TAPROOT_NEO4J_DATABASE}, {@code TAPROOT_BOLT_PORT} and {@code TAPROOT_PAGE_CACHE_MB};
+     * without a URI the store is embedded under {@code <dataRoot>/graph}.
      */
     public static StoreConfig fromEnvironment(Map<String, String> env, Path dataRoot) {
         String uri = env.get("TAPROOT_NEO4J_URI");
@@ -57,15 +62,23 @@ public record StoreConfig(String uri, String user, String password, String datab
             return new StoreConfig(uri, env.getOrDefault("TAPROOT_NEO4J_USER", "neo4j"),
                     env.getOrDefault("TAPROOT_NEO4J_PASSWORD", ""), env.get("TAPROOT_NEO4J_DATABASE"), null, 0, 0);
         }
-        int port = DEFAULT_BOLT_PORT;
-        String portText = env.get("TAPROOT_BOLT_PORT");
-        if (portText != null && !portText.isBlank()) {
-            try {
-                port = Integer.parseInt(portText.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("TAPROOT_BOLT_PORT is not a number: " + portText);
-            }
+        int port = number(env, "TAPROOT_BOLT_PORT", DEFAULT_BOLT_PORT);
+        int pageCache = number(env, "TAPROOT_PAGE_CACHE_MB", DEFAULT_PAGE_CACHE_MB);
+        if (pageCache < 8) {
+            throw new IllegalArgumentException("TAPROOT_PAGE_CACHE_MB must be at least 8, was " + pageCache);
         }
-        return embedded(dataRoot.resolve("graph"), port);
+        return new StoreConfig(null, null, null, DEFAULT_DATABASE, dataRoot.resolve("graph"), port, pageCache);
+    }
+
+    private static int number(Map<String, String> env, String name, int otherwise) {
+        String text = env.get(name);
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " is not a number: " + text);
+        }
     }
 }
