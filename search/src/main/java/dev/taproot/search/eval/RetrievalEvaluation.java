@@ -7,8 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.taproot.graph.model.Incident;
+import dev.taproot.search.IncidentIndex;
 import dev.taproot.search.SimilarHit;
 import dev.taproot.search.SimilarQuery;
 import dev.taproot.search.lucene.LuceneIncidentIndex;
@@ -49,9 +51,15 @@ public final class RetrievalEvaluation {
      * transformed by {@code asked} (identity for the full query, {@code SimilarQuery::textOnly} for plain BM25).
      */
     public static Figures run(String name, List<Item> items, SearchWeights weights, Function<SimilarQuery, SimilarQuery> asked) {
+        return run(name, items, () -> LuceneIncidentIndex.inMemory(weights), asked);
+    }
+
+    /** The same leave-one-out over a fresh index from {@code newIndex} (another implementation, e.g. hybrid). */
+    public static Figures run(String name, List<Item> items, Supplier<? extends IncidentIndex> newIndex,
+                              Function<SimilarQuery, SimilarQuery> asked) {
         Map<String, Set<String>> labelsById = new HashMap<>();
         items.forEach(i -> labelsById.put(i.incident().id(), i.labels()));
-        try (var index = LuceneIncidentIndex.inMemory(weights)) {
+        try (var index = newIndex.get()) {
             index.upsert(items.stream().map(Item::incident).toList());
             index.commit();
             int queries = 0;
