@@ -13,7 +13,6 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -153,8 +152,13 @@ public final class IncidentVectorIndex implements AutoCloseable {
 
     /** How many incidents the index holds (committed). */
     public int count() {
-        try (DirectoryReader r = DirectoryReader.open(writer)) {
-            return r.numDocs();
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                return s.getIndexReader().numDocs();
+            } finally {
+                searchers.release(s);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -86,6 +86,7 @@ class HybridIncidentIndexTest {
             index.delete(List.of("INC-1"));
             index.commit();
             assertThat(index.ids()).containsExactlyInAnyOrder("INC-2", "INC-3");
+            assertThat(index.count()).isEqualTo(2);
             assertThat(index.similar(SimilarQuery.text("certificate expired, HTTPS handshakes failed", 5)))
                     .extracting(h -> h.id()).doesNotContain("INC-1").hasSize(2);
         }
