@@ -25,6 +25,16 @@ public final class RetrievalBench implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "The shared data folder (default: ../shared/data).")
     Path data = Path.of("../shared/data");
 
+    @Option(names = "--embeddings", description = "Also measure sentence embeddings (all-MiniLM-L6-v2, in process): "
+            + "alone and fused with Taproot's ranking, with their cost.")
+    boolean embeddings;
+
+    @Option(names = "--embed-threads", paramLabel = "N", description = "Threads that embed a batch (default: 2).")
+    int embedThreads = 2;
+
+    @Option(names = "--embed-cost-samples", paramLabel = "N", description = "Generated incidents timed for the cost figures (default: 200).")
+    int embedCostSamples = 200;
+
     /** Both figures for one dataset. */
     public record Comparison(Figures taproot, Figures bm25) {
     }
@@ -46,6 +56,10 @@ public final class RetrievalBench implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "bench retrieval: postmortems MRR=%.3f P@5=%.3f (BM25 %.3f/%.3f); cases MRR=%.3f P@5=%.3f (BM25 %.3f/%.3f)%n",
                 pm.taproot().mrr(), pm.taproot().precisionAt5(), pm.bm25().mrr(), pm.bm25().precisionAt5(),
                 cs.taproot().mrr(), cs.taproot().precisionAt5(), cs.bm25().mrr(), cs.bm25().precisionAt5());
+        if (embeddings) {
+            // a class of its own: without the option nothing of the embeddings (nor ONNX Runtime) loads
+            EmbeddingRetrieval.print(data, embedThreads, embedCostSamples);
+        }
         return 0;
     }
 }

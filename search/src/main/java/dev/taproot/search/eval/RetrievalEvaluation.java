@@ -7,8 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.taproot.graph.model.Incident;
+import dev.taproot.search.IncidentIndex;
 import dev.taproot.search.SimilarHit;
 import dev.taproot.search.SimilarQuery;
 import dev.taproot.search.lucene.LuceneIncidentIndex;
@@ -49,9 +51,29 @@ public final class RetrievalEvaluation {
      * transformed by {@code asked} (identity for the full query, {@code SimilarQuery::textOnly} for plain BM25).
      */
     public static Figures run(String name, List<Item> items, SearchWeights weights, Function<SimilarQuery, SimilarQuery> asked) {
+        return run(name, items, () -> LuceneIncidentIndex.inMemory(weights), asked);
+    }
+
+    /** The same leave-one-out over a fresh index from {@code newIndex} (another implementation, e.g. hybrid). */
+    public static Figures run(String name, List<Item> items, Supplier<? extends IncidentIndex> newIndex,
+                              Function<SimilarQuery, SimilarQuery> asked) {
+        return runDetailed(name, items, newIndex, asked).figures();
+    }
+
+    /**
+     * Figures with each query's reciprocal rank (0 when nothing relevant is in the top {@link #DEPTH}),
+     * by query incident id, for paired comparisons of two configurations.
+     */
+    public record Detailed(Figures figures, Map<String, Double> reciprocalRanks) {
+    }
+
+    /** {@link #run(String, List, Supplier, Function)} keeping every query's reciprocal rank. */
+    public static Detailed runDetailed(String name, List<Item> items, Supplier<? extends IncidentIndex> newIndex,
+                                       Function<SimilarQuery, SimilarQuery> asked) {
+        Map<String, Double> perQuery = new java.util.LinkedHashMap<>();
         Map<String, Set<String>> labelsById = new HashMap<>();
         items.forEach(i -> labelsById.put(i.incident().id(), i.labels()));
-        try (var index = LuceneIncidentIndex.inMemory(weights)) {
+        try (var index = newIndex.get()) {
             index.upsert(items.stream().map(Item::incident).toList());
             index.commit();
             int queries = 0;
@@ -80,8 +102,10 @@ public final class RetrievalEvaluation {
                 }
                 rr += rank == 0 ? 0 : 1.0 / rank;
                 p5 += relevantInTop5 / 5.0;
+                perQuery.put(item.incident().id(), rank == 0 ? 0 : 1.0 / rank);
             }
-            return new Figures(name, queries, queries == 0 ? 0 : rr / queries, queries == 0 ? 0 : p5 / queries);
+            return new Detailed(new Figures(name, queries, queries == 0 ? 0 : rr / queries, queries == 0 ? 0 : p5 / queries),
+                    perQuery);
         }
     }
 
