@@ -210,6 +210,35 @@ public abstract class GraphStoreContract {
     }
 
     @Test
+    void aLargeIncidentBatchIsStoredWholeAndReimportingItUpdatesWithoutDuplicates() {
+        loadChain();
+        var batch = new java.util.ArrayList<Incident>();
+        for (int n = 0; n < 2_400; n++) {
+            batch.add(new Incident("BULK-" + n, "t" + n, "d" + n, T0.plusSeconds(n), null, "P3",
+                    List.of(n % 2 == 0 ? "checkout" : "cart", "frontend"), "payment", "Timeout", "fix " + n,
+                    List.of(), null, List.of("bulk"), Map.of(), "test"));
+        }
+        store.upsertIncidents(batch);
+        assertThat(store.incidentCount()).isEqualTo(2_400);
+        assertThat(store.incidentsOf("service/payment")).hasSize(2_400);
+        assertThat(store.incidentsOf("service/checkout")).hasSize(1_200);
+
+        // the same ids again, now with another root cause and fewer affected entities
+        var again = batch.stream().map(i -> new Incident(i.id(), i.title(), i.description(), i.started(), null, "P2",
+                List.of("cart"), "checkout", i.faultType(), "better fix", List.of(), null, List.of(), Map.of(), "test")).toList();
+        store.upsertIncidents(again);
+        assertThat(store.incidentCount()).isEqualTo(2_400);
+        assertThat(store.incidentsOf("service/payment")).isEmpty();
+        assertThat(store.incidentsOf("service/frontend")).isEmpty();
+        assertThat(store.incidentsOf("service/cart")).hasSize(2_400);
+        assertThat(store.incident("BULK-1234")).hasValueSatisfying(i -> {
+            assertThat(i.resolution()).isEqualTo("better fix");
+            assertThat(i.severity()).isEqualTo("P2");
+            assertThat(i.rootCause()).isEqualTo("checkout");
+        });
+    }
+
+    @Test
     void incidentsAreReadByIdsAndPagedInIdOrder() {
         var batch = new java.util.ArrayList<Incident>();
         for (int n = 0; n < 25; n++) {

@@ -177,7 +177,7 @@ final class IncidentFields {
 
     /** The beginning of a text, cut at a sentence or word boundary. */
     static String excerpt(String text, int max) {
-        String t = text.strip().replaceAll("\\s+", " ");
+        String t = collapseWhitespace(text, max + 1);
         if (t.length() <= max) {
             return t;
         }
@@ -186,6 +186,25 @@ final class IncidentFields {
             cut = t.lastIndexOf(' ', max);
         }
         return (cut > 0 ? t.substring(0, cut + 1).strip() : t.substring(0, max)) + " …";
+    }
+
+    /** The text with runs of whitespace as one space, trimmed, and no longer than {@code limit}. */
+    private static String collapseWhitespace(String text, int limit) {
+        var sb = new StringBuilder(Math.min(text.length(), limit));
+        boolean space = false;
+        for (int i = 0; i < text.length() && sb.length() < limit; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.length() > limit ? sb.substring(0, limit) : sb.toString();
     }
 
     static Map<String, Float> defaultBoosts() {
