@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
@@ -30,7 +31,8 @@ import dev.taproot.search.lucene.LuceneIncidentIndex;
  * Taproot's memory of past incidents: the graph holds them (system of record), the Lucene index is
  * derived from it. Every write goes journal, then graph, then index; the index is committed every
  * {@link #COMMIT_EVERY} incidents and at the end of each import, and the journal covers the gap, so
- * after a crash {@link #recover()} puts the index back in line with the graph.
+ * after a crash {@link #recover()} puts the index back in line with the graph. The single-threaded
+ * indexer applies batches in the order they were written to the graph.
  */
 public final class IncidentMemory implements AutoCloseable {
 
@@ -48,12 +50,16 @@ public final class IncidentMemory implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** How many batches indexing may run behind the graph (they stay in memory until indexed). */
+    static final int MAX_INDEX_LAG = 4;
+    private final Semaphore lag = new Semaphore(MAX_INDEX_LAG);
     private Future<?> indexing = CompletableFuture.completedFuture(null);
+    private volatile Throwable indexFailure;
     private long uncommitted;
     private long journalNanos;
     private long graphNanos;
     private long indexWaitNanos;
-    private long commitNanos;
+    private volatile long commitNanos;
 
     IncidentMemory(GraphStore store, IncidentIndex index, Path journalFile) {
         this.store = store;
@@ -90,7 +96,11 @@ public final class IncidentMemory implements AutoCloseable {
         }
     }
 
-    /** Writes a batch: journal, graph (one transaction), index. Durable in the graph when this returns. */
+    /**
+     * Writes a batch: journal, graph (one transaction), index. Durable in the graph when this returns;
+     * indexing runs behind on its own thread, at most {@link #MAX_INDEX_LAG} batches behind, and every
+     * {@link #COMMIT_EVERY} incidents it also commits the index, while the next batches go to the graph.
+     */
     public synchronized void write(List<Incident> batch) {
         if (batch.isEmpty()) {
             return;
@@ -100,15 +110,51 @@ public final class IncidentMemory implements AutoCloseable {
         long t1 = System.nanoTime();
         store.upsertIncidents(batch);
         long t2 = System.nanoTime();
-        awaitIndexing();
-        long t3 = System.nanoTime();
-        indexing = indexer.submit(() -> index.upsert(batch));
-        journalNanos += t1 - t0;
-        graphNanos += t2 - t1;
-        indexWaitNanos += t3 - t2;
         uncommitted += batch.size();
         if (uncommitted >= COMMIT_EVERY) {
-            commit();
+            List<Path> sealed = journal.seal();
+            uncommitted = 0;
+            submit(() -> {
+                index.upsert(batch);
+                long c = System.nanoTime();
+                index.commit();
+                journal.discard(sealed);
+                commitNanos += System.nanoTime() - c;
+            });
+        } else {
+            submit(() -> index.upsert(batch));
+        }
+        journalNanos += t1 - t0;
+        graphNanos += t2 - t1;
+        indexWaitNanos += System.nanoTime() - t2;
+    }
+
+    /** Queues index work behind the batches already queued, waiting while {@link #MAX_INDEX_LAG} are. */
+    private void submit(Runnable work) {
+        try {
+            lag.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while indexing incidents", e);
+        }
+        rethrowIndexFailure();
+        indexing = indexer.submit(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException | Error e) {
+                indexFailure = e;
+            } finally {
+                lag.release();
+            }
+        });
+    }
+
+    private void rethrowIndexFailure() {
+        Throwable failure = indexFailure;
+        if (failure != null) {
+            indexFailure = null;
+            throw new IllegalStateException("indexing incidents failed (the graph has them; a restart re-indexes them): "
+                    + failure.getMessage(), failure);
         }
     }
 
@@ -119,17 +165,18 @@ public final class IncidentMemory implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while indexing incidents", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("indexing incidents failed (the graph has them; a restart re-indexes them): "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("indexing incidents failed: " + e.getCause().getMessage(), e.getCause());
         }
+        rethrowIndexFailure();
     }
 
-    /** Commits the index (after the batch being indexed) and empties the journal. */
+    /** Commits the index (after the batches being indexed) and empties the journal. */
     public synchronized void commit() {
         long t0 = System.nanoTime();
         awaitIndexing();
+        List<Path> sealed = journal.seal();
         index.commit();
-        journal.clear();
+        journal.discard(sealed);
         uncommitted = 0;
         commitNanos += System.nanoTime() - t0;
     }
@@ -234,6 +281,7 @@ public final class IncidentMemory implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            awaitIndexing();
             if (uncommitted > 0) {
                 commit();
             }
