@@ -37,7 +37,7 @@ public record TaprootConfig(Path dataDir, StoreConfig store, String httpHost, in
         Path data = dataDir(dataOption, env).toAbsolutePath().normalize();
         StoreConfig store = StoreConfig.fromEnvironment(env, data);
         if (boltPortOption != null && store.isEmbedded()) {
-            store = StoreConfig.embedded(store.dataDir(), boltPortOption);
+            store = StoreConfig.embedded(store.dataDir(), boltPortOption, store.pageCacheMb());
         }
         int httpPort = httpPortOption != null ? httpPortOption : intEnv(env, "TAPROOT_HTTP_PORT", DEFAULT_HTTP_PORT);
         String host = env.getOrDefault("TAPROOT_HTTP_HOST", DEFAULT_HTTP_HOST);

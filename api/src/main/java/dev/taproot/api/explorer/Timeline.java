@@ -53,7 +53,7 @@ public final class Timeline {
                     s.severity().name(), s.entityKey(), s.attributes().getOrDefault("message",
                     s.attributes().getOrDefault("summary", s.source())).toString()));
         }
-        for (Incident i : store.incidentsOf(entity.key())) {
+        for (Incident i : store.incidentsOf(entity.key(), from, to == null ? null : to.plusMillis(1), MAX_EVENTS)) {
             if (i.started() != null && within(i.started(), from, to)) {
                 events.add(new Event(i.started(), i.resolved(), "incident", i.severity(), i.title(), null,
                         entity.key(), i.resolution() == null ? "" : "resolution: " + i.resolution()));

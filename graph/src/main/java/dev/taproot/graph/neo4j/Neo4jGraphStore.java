@@ -328,16 +328,48 @@ public final class Neo4jGraphStore implements GraphStore {
 
     @Override
     public List<Incident> incidents(int limit) {
-        return readList("MATCH (i:Incident) RETURN i ORDER BY coalesce(i.started, 0) DESC, i.id LIMIT $limit",
-                Map.of("limit", limit), r -> Neo4jRecords.incident(r.get("i").asNode()));
+        // newest first through the started index (no scan of the whole history); undated ones after them
+        var out = new ArrayList<>(readList("""
+                MATCH (i:Incident) WHERE i.started IS NOT NULL
+                RETURN i ORDER BY i.started DESC LIMIT $limit
+                """, Map.of("limit", limit), r -> Neo4jRecords.incident(r.get("i").asNode())));
+        if (out.size() < limit) {
+            out.addAll(readList("MATCH (i:Incident) WHERE i.started IS NULL RETURN i ORDER BY i.id LIMIT $limit",
+                    Map.of("limit", limit - out.size()), r -> Neo4jRecords.incident(r.get("i").asNode())));
+        }
+        return out;
     }
 
     @Override
-    public List<Incident> incidentsOf(String entityKey) {
+    public List<Incident> incidentsOf(String entityKey, Instant from, Instant to, int limit) {
+        var params = new HashMap<String, Object>();
+        params.put("key", entityKey);
+        params.put("from", from == null ? null : from.toEpochMilli());
+        params.put("to", to == null ? null : to.toEpochMilli());
+        params.put("limit", limit);
         return readList("""
                 MATCH (i:Incident)-[:AFFECTED|ROOT_CAUSE]->(e:Entity {key: $key})
-                RETURN DISTINCT i ORDER BY coalesce(i.started, 0) DESC
-                """, Map.of("key", entityKey), r -> Neo4jRecords.incident(r.get("i").asNode()));
+                WHERE ($from IS NULL OR i.started >= $from) AND ($to IS NULL OR i.started < $to)
+                WITH DISTINCT i
+                RETURN i ORDER BY coalesce(i.started, 0) DESC, i.id LIMIT $limit
+                """, params, r -> Neo4jRecords.incident(r.get("i").asNode()));
+    }
+
+    @Override
+    public Map<String, Long> rootCauseCounts(Collection<String> entityKeys) {
+        if (entityKeys.isEmpty()) {
+            return Map.of();
+        }
+        var out = new HashMap<String, Long>();
+        readList("""
+                UNWIND $keys AS key
+                MATCH (e:Entity {key: key})
+                WITH key, COUNT { (e)<-[:ROOT_CAUSE]-() } AS n
+                WHERE n > 0
+                RETURN key, n
+                """, Map.of("keys", List.copyOf(new LinkedHashSet<>(entityKeys))),
+                r -> out.put(r.get("key").asString(), r.get("n").asLong()));
+        return out;
     }
 
     @Override

@@ -83,7 +83,21 @@ public interface GraphStore extends AutoCloseable {
     List<Incident> incidents(int limit);
 
     /** Incidents that affected or were caused by an entity, most recent first. */
-    List<Incident> incidentsOf(String entityKey);
+    default List<Incident> incidentsOf(String entityKey) {
+        return incidentsOf(entityKey, null, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Incidents that affected or were caused by an entity and started in {@code [from, to)} (null: open),
+     * most recent first, at most {@code limit}: an entity's history without reading all of it.
+     */
+    List<Incident> incidentsOf(String entityKey, Instant from, Instant to, int limit);
+
+    /**
+     * How many incidents name each of these entities as their root cause (ROOT_CAUSE edges); entities
+     * with none are left out. Read from the graph's degree counts, whatever the size of the history.
+     */
+    Map<String, Long> rootCauseCounts(Collection<String> entityKeys);
 
     /** The incidents with these ids that exist (any order); unknown ids are skipped. */
     List<Incident> incidentsById(Collection<String> ids);

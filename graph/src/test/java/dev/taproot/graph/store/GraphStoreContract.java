@@ -239,6 +239,32 @@ public abstract class GraphStoreContract {
     }
 
     @Test
+    void anEntitysHistoryIsReadByWindowAndLimitAndItsRootCauseCountWithoutReadingIt() {
+        loadChain();
+        var batch = new java.util.ArrayList<Incident>();
+        for (int n = 0; n < 30; n++) {
+            batch.add(new Incident("H-%02d".formatted(n), "t" + n, null, T0.plusSeconds(3600L * n), null, null,
+                    List.of("checkout"), n % 3 == 0 ? "payment" : "Cart", "Timeout", null, List.of(), null, List.of(),
+                    Map.of(), "test"));
+        }
+        batch.add(new Incident("H-undated", "t", null, null, null, null, List.of("checkout"), null, null, null,
+                List.of(), null, List.of(), Map.of(), "test"));
+        store.upsertIncidents(batch);
+
+        assertThat(store.incidentsOf("service/checkout")).hasSize(31);
+        assertThat(store.incidentsOf("service/checkout", null, null, 3)).extracting(Incident::id)
+                .containsExactly("H-29", "H-28", "H-27");
+        assertThat(store.incidentsOf("service/checkout", T0.plusSeconds(3600L * 10), T0.plusSeconds(3600L * 13), 10))
+                .extracting(Incident::id).containsExactly("H-12", "H-11", "H-10");
+        assertThat(store.incidents(2)).extracting(Incident::id).containsExactly("H-29", "H-28");
+        assertThat(store.incidents(40)).hasSize(31).last().extracting(Incident::id).isEqualTo("H-undated");
+
+        // the root cause is matched by key or, ignoring case, by name: "Cart" is service/cart
+        assertThat(store.rootCauseCounts(List.of("service/payment", "service/cart", "service/frontend", "service/nope")))
+                .containsOnly(Map.entry("service/payment", 10L), Map.entry("service/cart", 20L));
+    }
+
+    @Test
     void incidentsAreReadByIdsAndPagedInIdOrder() {
         var batch = new java.util.ArrayList<Incident>();
         for (int n = 0; n < 25; n++) {

@@ -3,6 +3,7 @@ package dev.taproot.graph.testing;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.taproot.graph.model.CausePrior;
@@ -42,6 +43,10 @@ final class UncloseableStore implements GraphStore {
     @Override public Optional<Incident> incident(String id) { return delegate.incident(id); }
     @Override public List<Incident> incidents(int limit) { return delegate.incidents(limit); }
     @Override public List<Incident> incidentsOf(String key) { return delegate.incidentsOf(key); }
+    @Override public List<Incident> incidentsOf(String key, java.time.Instant from, java.time.Instant to, int limit) {
+        return delegate.incidentsOf(key, from, to, limit);
+    }
+    @Override public Map<String, Long> rootCauseCounts(Collection<String> keys) { return delegate.rootCauseCounts(keys); }
     @Override public List<Incident> incidentsById(Collection<String> ids) { return delegate.incidentsById(ids); }
     @Override public List<Incident> incidentsAfter(String afterId, int limit) { return delegate.incidentsAfter(afterId, limit); }
     @Override public long incidentCount() { return delegate.incidentCount(); }

@@ -84,18 +84,13 @@ public final class RootCauseEngine {
         return rules.get();
     }
 
+    /** How often each unit was the root cause of a past incident (ROOT_CAUSE edges, counted in the graph). */
     private Map<String, Integer> history(Set<String> units) {
         var counts = new HashMap<String, Integer>();
-        if (store == null) {
+        if (store == null || units.isEmpty()) {
             return counts;
         }
-        for (String unit : units) {
-            for (Incident i : store.incidentsOf(unit)) {
-                if (i.rootCause() != null && (i.rootCause().equals(unit) || unit.endsWith("/" + i.rootCause()))) {
-                    counts.merge(unit, 1, Integer::sum);
-                }
-            }
-        }
+        store.rootCauseCounts(units).forEach((unit, n) -> counts.put(unit, (int) Math.min(Integer.MAX_VALUE, n)));
         return counts;
     }
 
