@@ -41,6 +41,7 @@ public final class IncidentMemory implements AutoCloseable {
     static final int PAGE = 5_000;
 
     private final GraphStore store;
+    private final int commitEvery;
     private final IncidentIndex index;
     private final PendingJournal journal;
     private final FeedbackScores feedback;
@@ -62,6 +63,11 @@ public final class IncidentMemory implements AutoCloseable {
     private volatile long commitNanos;
 
     IncidentMemory(GraphStore store, IncidentIndex index, Path journalFile) {
+        this(store, index, journalFile, COMMIT_EVERY);
+    }
+
+    IncidentMemory(GraphStore store, IncidentIndex index, Path journalFile, int commitEvery) {
+        this.commitEvery = commitEvery;
         this.store = store;
         this.index = index;
         this.journal = new PendingJournal(journalFile);
@@ -111,7 +117,7 @@ public final class IncidentMemory implements AutoCloseable {
         store.upsertIncidents(batch);
         long t2 = System.nanoTime();
         uncommitted += batch.size();
-        if (uncommitted >= COMMIT_EVERY) {
+        if (uncommitted >= commitEvery) {
             List<Path> sealed = journal.seal();
             uncommitted = 0;
             submit(() -> {

@@ -73,6 +73,49 @@ class IncidentMemoryTest {
     }
 
     @Test
+    void aJournalSealedForACommitThatNeverHappenedIsReplayedToo() throws Exception {
+        try (var memory = IncidentMemory.open(store, indexDir)) {
+            memory.write(List.of(incident("A", "disk full"), incident("B", "dns outage")));
+            memory.commit();
+        }
+        // a crash while the index committed: the sealed journal and the current one both still hold ids
+        store.upsertIncidents(List.of(incident("A", "certificate expired"), incident("B", "kafka consumer lag")));
+        Files.writeString(indexDir.resolve("incidents.pending.7"), "A\n");
+        Files.writeString(indexDir.resolve("incidents.pending"), "B\n");
+        try (var memory = IncidentMemory.open(store, indexDir)) {
+            assertThat(memory.recover().changedAnything()).isFalse();
+            assertThat(memory.similar(SimilarQuery.text("certificate", 5))).extracting(h -> h.id()).containsExactly("A");
+            assertThat(memory.similar(SimilarQuery.text("kafka", 5))).extracting(h -> h.id()).containsExactly("B");
+            assertThat(indexDir.resolve("incidents.pending.7")).doesNotExist();
+            assertThat(Files.size(indexDir.resolve("incidents.pending"))).isZero();
+        }
+    }
+
+    @Test
+    void commitsRunBehindTheGraphWritesAndLeaveEverythingIndexedWithAnEmptyJournal() throws Exception {
+        Path journal = indexDir.resolve("incidents.pending");
+        // a commit every 100 incidents: the second batch's commit runs while the third goes to the graph
+        try (var memory = new IncidentMemory(store, LuceneIncidentIndex.open(indexDir.resolve("incidents")), journal, 100)) {
+            for (int b = 0; b < 3; b++) {
+                var batch = new java.util.ArrayList<Incident>();
+                for (int n = 0; n < 60; n++) {
+                    batch.add(incident("B" + b + "-" + n, "batch " + b));
+                }
+                memory.write(batch);
+            }
+        }
+        try (var index = LuceneIncidentIndex.open(indexDir.resolve("incidents"))) {
+            assertThat(index.count()).isEqualTo(180);
+        }
+        assertThat(store.incidentCount()).isEqualTo(180);
+        assertThat(Files.size(journal)).isZero();
+        try (var files = Files.list(indexDir)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("incidents.pending.")))
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void reindexRebuildsTheIndexFromTheGraph() {
         try (var memory = IncidentMemory.open(store, indexDir)) {
             memory.write(List.of(incident("A", "disk full"), incident("B", "dns outage")));
