@@ -26,9 +26,11 @@ import org.neo4j.graphdb.TransientFailureException;
 import dev.taproot.graph.model.Incident;
 
 /**
- * Writes incidents into the embedded DBMS through Neo4j's Java API, in one transaction per batch: the
- * same nodes, properties and AFFECTED / ROOT_CAUSE edges as the Cypher upsert, about an order of
- * magnitude faster for bulk imports (no Cypher planning or row materialisation per record).
+ * Writes incidents into the embedded DBMS through Neo4j's Java API: the same nodes, properties and
+ * AFFECTED / ROOT_CAUSE edges as the Cypher upsert, without Cypher planning or row materialisation per
+ * record. A small batch is one transaction; a large one is two, split by incident id and written at
+ * once. If a write fails, the part already committed stays (the upsert is idempotent: writing the
+ * batch again completes it), and the caller does not acknowledge the batch.
  */
 final class EmbeddedIncidentWriter {
 
