@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,12 +83,18 @@ public final class AlertmanagerRelay implements Routes {
         answer.put("analysing", question.orElse(null));
         if (question.isPresent()) {
             String text = question.get();
-            executor.execute(() -> {
-                ChatAnswer a = responder.answer(ChatCommand.parse("why " + text), "/taproot");
-                if (!poster.post(webhookUrl, SlackBlocks.message(a))) {
-                    LOG.warn("the analysis of alert group {} could not be posted to Slack", group.path("groupKey").asText());
-                }
-            });
+            try {
+                executor.execute(() -> {
+                    ChatAnswer a = responder.answer(ChatCommand.parse("why " + text), "/taproot");
+                    if (!poster.post(webhookUrl, SlackBlocks.message(a))) {
+                        LOG.warn("the analysis of alert group {} could not be posted to Slack", group.path("groupKey").asText());
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                LOG.warn("ChatOps is at capacity: alert group {} was stored but not analysed", group.path("groupKey").asText());
+                answer.put("analysing", null);
+                answer.put("skipped", "Taproot is at capacity: the alerts are stored, the analysis was not run");
+            }
         }
         ctx.status(202).json(answer);
     }

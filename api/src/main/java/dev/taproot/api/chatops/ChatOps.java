@@ -2,8 +2,9 @@ package dev.taproot.api.chatops;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 import dev.taproot.api.Taproot;
@@ -23,10 +24,7 @@ import dev.taproot.rules.pack.RulePacks;
  */
 public final class ChatOps implements AutoCloseable {
 
-    /** Threads that compute answers and post them. */
-    public static final int DEFAULT_THREADS = 8;
-
-    private final ExecutorService executor;
+    private final ThreadPoolExecutor executor;
     private final ChatResponder responder;
     private final List<Routes> routes;
     private final FeedbackSink feedback;
@@ -36,7 +34,10 @@ public final class ChatOps implements AutoCloseable {
     }
 
     public ChatOps(Taproot taproot, ChatOpsConfig config, LongConsumer analysisNanos, FeedbackSink feedback) {
-        this.executor = Executors.newFixedThreadPool(DEFAULT_THREADS, Thread.ofPlatform().daemon().name("taproot-chatops-", 0).factory());
+        // a bounded queue: past it, work is refused (RejectedExecutionException) and the front ends say they are busy
+        this.executor = new ThreadPoolExecutor(config.workers(), config.workers(), 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(config.queue()), Thread.ofPlatform().daemon().name("taproot-chatops-", 0).factory(),
+                new ThreadPoolExecutor.AbortPolicy());
         this.feedback = feedback;
         var store = taproot.store();
         var search = new EntitySearch(store);
@@ -63,6 +64,11 @@ public final class ChatOps implements AutoCloseable {
 
     public FeedbackSink feedback() {
         return feedback;
+    }
+
+    /** The pool answers are computed on (tests fill it to see the front ends shed load). */
+    ThreadPoolExecutor executor() {
+        return executor;
     }
 
     @Override

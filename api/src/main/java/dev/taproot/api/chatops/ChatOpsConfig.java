@@ -11,9 +11,15 @@ import java.util.Map;
  * @param slackWebhookUrl       incoming-webhook URL the Alertmanager receiver posts to ({@code TAPROOT_SLACK_WEBHOOK_URL}); off without it
  * @param responseUrlPrefixes   where a Slack {@code response_url} may point ({@code TAPROOT_SLACK_RESPONSE_URL_PREFIXES}, comma-separated)
  * @param explorerUrl           base URL of the explorer page for links in answers ({@code TAPROOT_PUBLIC_URL}), or null
+ * @param workers               threads that compute answers ({@code TAPROOT_CHATOPS_WORKERS}, default 8)
+ * @param queue                 questions that may wait for a worker ({@code TAPROOT_CHATOPS_QUEUE}, default 64); past
+ *                              that, Taproot answers that it is busy instead of queueing work it would finish too late
  */
 public record ChatOpsConfig(String slackSigningSecret, String mattermostToken, String slackWebhookUrl,
-                            List<String> responseUrlPrefixes, String explorerUrl) {
+                            List<String> responseUrlPrefixes, String explorerUrl, int workers, int queue) {
+
+    public static final int DEFAULT_WORKERS = 8;
+    public static final int DEFAULT_QUEUE = 64;
 
     /** Slack's own hosts: the only default target of response URLs. */
     public static final List<String> DEFAULT_RESPONSE_URL_PREFIXES = List.of("https://hooks.slack.com/");
@@ -21,6 +27,25 @@ public record ChatOpsConfig(String slackSigningSecret, String mattermostToken, S
     public ChatOpsConfig {
         responseUrlPrefixes = responseUrlPrefixes == null || responseUrlPrefixes.isEmpty()
                 ? DEFAULT_RESPONSE_URL_PREFIXES : List.copyOf(responseUrlPrefixes);
+        if (workers < 1) {
+            throw new IllegalArgumentException("TAPROOT_CHATOPS_WORKERS must be at least 1, was " + workers);
+        }
+        if (queue < 1) {
+            throw new IllegalArgumentException("TAPROOT_CHATOPS_QUEUE must be at least 1, was " + queue);
+        }
+    }
+
+    /** The default worker pool and queue. */
+    public ChatOpsConfig(String slackSigningSecret, String mattermostToken, String slackWebhookUrl,
+                         List<String> responseUrlPrefixes, String explorerUrl) {
+        this(slackSigningSecret, mattermostToken, slackWebhookUrl, responseUrlPrefixes, explorerUrl, DEFAULT_WORKERS,
+                DEFAULT_QUEUE);
+    }
+
+    /** The same settings with another pool size and queue. */
+    public ChatOpsConfig withCapacity(int workers, int queue) {
+        return new ChatOpsConfig(slackSigningSecret, mattermostToken, slackWebhookUrl, responseUrlPrefixes, explorerUrl,
+                workers, queue);
     }
 
     public static ChatOpsConfig fromEnvironment(Map<String, String> env) {
@@ -29,7 +54,20 @@ public record ChatOpsConfig(String slackSigningSecret, String mattermostToken, S
                 blankToNull(env.get("TAPROOT_MATTERMOST_TOKEN")), blankToNull(env.get("TAPROOT_SLACK_WEBHOOK_URL")),
                 prefixes == null ? List.of() : List.of(prefixes.split(",")).stream().map(String::strip)
                         .filter(s -> !s.isEmpty()).toList(),
-                blankToNull(env.get("TAPROOT_PUBLIC_URL")));
+                blankToNull(env.get("TAPROOT_PUBLIC_URL")), number(env, "TAPROOT_CHATOPS_WORKERS", DEFAULT_WORKERS),
+                number(env, "TAPROOT_CHATOPS_QUEUE", DEFAULT_QUEUE));
+    }
+
+    private static int number(Map<String, String> env, String name, int otherwise) {
+        String text = env.get(name);
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " is not a number: " + text);
+        }
     }
 
     public static ChatOpsConfig disabled() {

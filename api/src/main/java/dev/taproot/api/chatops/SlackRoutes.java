@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,6 +33,9 @@ public final class SlackRoutes implements Routes {
 
     /** How long a command waits for its answer before acknowledging instead. */
     public static final long INLINE_WAIT_MS = 2_000;
+    /** What Slack shows when every worker is busy and the queue is full. */
+    static final String BUSY = "Taproot is busy answering other questions right now. Ask again in a minute.";
+    private static final Logger LOG = LoggerFactory.getLogger(SlackRoutes.class);
 
     private final SlackSignature signature;
     private final ChatResponder responder;
@@ -74,7 +81,14 @@ public final class SlackRoutes implements Routes {
         ChatCommand command = ChatCommand.parse(form.get("text"));
         String slash = form.getOrDefault("command", "/taproot");
         String responseUrl = form.get("response_url");
-        CompletableFuture<ChatAnswer> answer = CompletableFuture.supplyAsync(() -> responder.answer(command, slash), executor);
+        CompletableFuture<ChatAnswer> answer;
+        try {
+            answer = CompletableFuture.supplyAsync(() -> responder.answer(command, slash), executor);
+        } catch (RejectedExecutionException e) {
+            LOG.warn("ChatOps is at capacity: a Slack '{}' was answered busy", command.verb().name().toLowerCase());
+            ctx.json(Map.of("response_type", "ephemeral", "text", BUSY));
+            return;
+        }
         try {
             ctx.json(SlackBlocks.message(answer.get(INLINE_WAIT_MS, TimeUnit.MILLISECONDS)));
         } catch (TimeoutException e) {
@@ -124,8 +138,12 @@ public final class SlackRoutes implements Routes {
                 case "wrong-cause" -> "marked the cause " + fb.subject() + " as wrong";
                 default -> "said incident " + fb.subject() + " helped";
             };
-            executor.execute(() -> poster.postToResponseUrl(responseUrl, Map.of("response_type", "ephemeral",
-                    "replace_original", false, "text", "Thanks, recorded: you " + said + ".")));
+            try {
+                executor.execute(() -> poster.postToResponseUrl(responseUrl, Map.of("response_type", "ephemeral",
+                        "replace_original", false, "text", "Thanks, recorded: you " + said + ".")));
+            } catch (RejectedExecutionException e) {
+                LOG.warn("ChatOps is at capacity: the thanks for recorded feedback was not posted");
+            }
         }
         ctx.status(200).result("");
     }

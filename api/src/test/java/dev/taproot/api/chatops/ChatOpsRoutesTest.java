@@ -204,4 +204,68 @@ class ChatOpsRoutesTest {
         assertThat(anonymous.withToken(INGEST).post("/api/v1/chatops/alertmanager", "application/json", "{\"x\":1}").statusCode())
                 .isEqualTo(400);
     }
+
+    @Test
+    void whenEveryWorkerIsBusyAndTheQueueIsFullSlackHearsBusyAndAlertsAreStoredWithoutAnalysis() throws Exception {
+        var pool = server.chatops().executor();
+        awaitIdle(pool);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        Runnable blocker = () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        try {
+            // every worker on a blocked task, then every queue slot taken
+            for (int n = 0; n < pool.getMaximumPoolSize(); n++) {
+                pool.execute(blocker);
+            }
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (pool.getActiveCount() < pool.getMaximumPoolSize() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(5);
+            }
+            while (pool.getQueue().remainingCapacity() > 0) {
+                pool.execute(blocker);
+            }
+            var busy = slash("why checkoutservice");
+            assertThat(busy.statusCode()).isEqualTo(200);
+            assertThat(ApiClient.json(busy).get("text").asText()).isEqualTo(SlackRoutes.BUSY);
+
+            String payload;
+            try (var in = getClass().getClassLoader().getResourceAsStream("demo/alertmanager-checkout-failure.json")) {
+                payload = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            var relayed = anonymous.withToken(INGEST).post("/api/v1/chatops/alertmanager", "application/json", payload);
+            assertThat(relayed.statusCode()).isEqualTo(202);
+            assertThat(ApiClient.json(relayed).get("analysing").isNull()).isTrue();
+            assertThat(ApiClient.json(relayed).get("skipped").asText()).contains("at capacity");
+            assertThat(ApiClient.json(relayed).get("ingested").asText()).isNotBlank();
+        } finally {
+            release.countDown();
+        }
+        // capacity comes back once the work drains
+        awaitIdle(pool);
+        assertThat(ApiClient.json(slash("help")).get("text").asText()).isNotEqualTo(SlackRoutes.BUSY);
+    }
+
+    private static void awaitIdle(java.util.concurrent.ThreadPoolExecutor pool) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (pool.getActiveCount() + pool.getQueue().size() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void capacityComesFromTheEnvironmentAndBadValuesAreNamed() {
+        var config = ChatOpsConfig.fromEnvironment(Map.of("TAPROOT_CHATOPS_WORKERS", "2", "TAPROOT_CHATOPS_QUEUE", "5"));
+        assertThat(config.workers()).isEqualTo(2);
+        assertThat(config.queue()).isEqualTo(5);
+        assertThat(ChatOpsConfig.fromEnvironment(Map.of()).queue()).isEqualTo(ChatOpsConfig.DEFAULT_QUEUE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChatOpsConfig.fromEnvironment(Map.of("TAPROOT_CHATOPS_QUEUE", "0")))
+                .hasMessageContaining("TAPROOT_CHATOPS_QUEUE must be at least 1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChatOpsConfig.fromEnvironment(Map.of("TAPROOT_CHATOPS_WORKERS", "many")))
+                .hasMessageContaining("TAPROOT_CHATOPS_WORKERS is not a number");
+    }
 }
