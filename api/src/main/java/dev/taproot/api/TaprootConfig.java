@@ -3,6 +3,7 @@ package dev.taproot.api;
 import java.nio.file.Path;
 import java.util.Map;
 
+import dev.taproot.graph.store.Settings;
 import dev.taproot.graph.store.StoreConfig;
 
 /**
@@ -39,21 +40,9 @@ public record TaprootConfig(Path dataDir, StoreConfig store, String httpHost, in
         if (boltPortOption != null && store.isEmbedded()) {
             store = StoreConfig.embedded(store.dataDir(), boltPortOption, store.pageCacheMb());
         }
-        int httpPort = httpPortOption != null ? httpPortOption : intEnv(env, "TAPROOT_HTTP_PORT", DEFAULT_HTTP_PORT);
+        int httpPort = httpPortOption != null ? httpPortOption : Settings.integer(env, "TAPROOT_HTTP_PORT", DEFAULT_HTTP_PORT);
         String host = env.getOrDefault("TAPROOT_HTTP_HOST", DEFAULT_HTTP_HOST);
         return new TaprootConfig(data, store, host, httpPort);
-    }
-
-    private static int intEnv(Map<String, String> env, String name, int fallback) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " is not a number: " + v);
-        }
     }
 
     public Path indexDir() {

@@ -3,6 +3,8 @@ package dev.taproot.api.chatops;
 import java.util.List;
 import java.util.Map;
 
+import dev.taproot.graph.store.Settings;
+
 /**
  * ChatOps settings, from the environment.
  *
@@ -54,20 +56,8 @@ public record ChatOpsConfig(String slackSigningSecret, String mattermostToken, S
                 blankToNull(env.get("TAPROOT_MATTERMOST_TOKEN")), blankToNull(env.get("TAPROOT_SLACK_WEBHOOK_URL")),
                 prefixes == null ? List.of() : List.of(prefixes.split(",")).stream().map(String::strip)
                         .filter(s -> !s.isEmpty()).toList(),
-                blankToNull(env.get("TAPROOT_PUBLIC_URL")), number(env, "TAPROOT_CHATOPS_WORKERS", DEFAULT_WORKERS),
-                number(env, "TAPROOT_CHATOPS_QUEUE", DEFAULT_QUEUE));
-    }
-
-    private static int number(Map<String, String> env, String name, int otherwise) {
-        String text = env.get(name);
-        if (text == null || text.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " is not a number: " + text);
-        }
+                blankToNull(env.get("TAPROOT_PUBLIC_URL")), Settings.integer(env, "TAPROOT_CHATOPS_WORKERS", DEFAULT_WORKERS),
+                Settings.integer(env, "TAPROOT_CHATOPS_QUEUE", DEFAULT_QUEUE));
     }
 
     public static ChatOpsConfig disabled() {

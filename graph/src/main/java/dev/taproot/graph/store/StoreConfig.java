@@ -62,23 +62,11 @@ public record StoreConfig(String uri, String user, String password, String datab
             return new StoreConfig(uri, env.getOrDefault("TAPROOT_NEO4J_USER", "neo4j"),
                     env.getOrDefault("TAPROOT_NEO4J_PASSWORD", ""), env.get("TAPROOT_NEO4J_DATABASE"), null, 0, 0);
         }
-        int port = number(env, "TAPROOT_BOLT_PORT", DEFAULT_BOLT_PORT);
-        int pageCache = number(env, "TAPROOT_PAGE_CACHE_MB", DEFAULT_PAGE_CACHE_MB);
+        int port = Settings.integer(env, "TAPROOT_BOLT_PORT", DEFAULT_BOLT_PORT);
+        int pageCache = Settings.integer(env, "TAPROOT_PAGE_CACHE_MB", DEFAULT_PAGE_CACHE_MB);
         if (pageCache < 8) {
             throw new IllegalArgumentException("TAPROOT_PAGE_CACHE_MB must be at least 8, was " + pageCache);
         }
         return new StoreConfig(null, null, null, DEFAULT_DATABASE, dataRoot.resolve("graph"), port, pageCache);
-    }
-
-    private static int number(Map<String, String> env, String name, int otherwise) {
-        String text = env.get(name);
-        if (text == null || text.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " is not a number: " + text);
-        }
     }
 }
