@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -24,6 +25,7 @@ import dev.taproot.graph.store.GraphStores;
 import dev.taproot.graph.store.StoreConfig;
 import dev.taproot.ingest.incidents.IncidentImporter;
 import dev.taproot.ingest.incidents.NdjsonIncidentReader;
+import dev.taproot.search.SimilarQuery;
 import dev.taproot.search.lucene.LuceneIncidentIndex;
 import dev.taproot.search.lucene.SearchWeights;
 import picocli.CommandLine.Command;
@@ -99,12 +101,7 @@ public final class IncidentBench implements Callable<Integer> {
                 GraphBench.deleteTree(home.resolve("graph-cypher"));
             }
             try (GraphStore store = GraphStores.open(StoreConfig.embedded(home.resolve("graph"), 0, pageCacheMb))) {
-                var services = new ArrayList<Entity>();
-                for (int s = 0; s < IncidentGenerator.serviceCount(); s++) {
-                    services.add(Entity.of(EntityKeys.service(IncidentGenerator.service(s)), "Service",
-                            IncidentGenerator.service(s)));
-                }
-                store.upsertEntities(services);
+                loadServices(store);
                 try (IncidentMemory memory = IncidentMemory.open(store, home.resolve("index"))) {
                     long t1 = System.nanoTime();
                     var summary = memory.importFrom(new NdjsonIncidentReader(file.toString(), Files.newInputStream(file)),
@@ -121,7 +118,7 @@ public final class IncidentBench implements Callable<Integer> {
                     if (importOnly) {
                         return 0;
                     }
-                    Stats search = searches(memory, gen);
+                    Stats search = searches(memory::similar, gen);
                     System.out.printf("search over %d incidents: %d queries, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
                             memory.index().count(), queries, search.p50(), search.p99(), search.max());
                     long heap = sampler.peakMiB();
@@ -140,17 +137,7 @@ public final class IncidentBench implements Callable<Integer> {
     private int luceneOnly(IncidentGenerator gen, Path dir) {
         rawLucene(gen, dir);
         try (var index = LuceneIncidentIndex.open(dir, SearchWeights.DEFAULT)) {
-            for (int q = 0; q < 200; q++) {
-                index.similar(gen.query(1_000_000L + q));
-            }
-            long[] nanos = new long[queries];
-            for (int q = 0; q < queries; q++) {
-                var query = gen.query(q);
-                long s = System.nanoTime();
-                index.similar(query);
-                nanos[q] = System.nanoTime() - s;
-            }
-            Stats search = Stats.ofNanos(nanos);
+            Stats search = searches(index::similar, gen);
             System.out.printf("bench incidents --only lucene: %d incidents, search p50=%.2f p99=%.2f max=%.2f ms%n",
                     index.count(), search.p50(), search.p99(), search.max());
         }
@@ -159,11 +146,7 @@ public final class IncidentBench implements Callable<Integer> {
 
     private int graphOnly(IncidentGenerator gen, Path dir) {
         try (GraphStore store = GraphStores.open(StoreConfig.embedded(dir, 0, pageCacheMb))) {
-            var services = new ArrayList<Entity>();
-            for (int s = 0; s < IncidentGenerator.serviceCount(); s++) {
-                services.add(Entity.of(EntityKeys.service(IncidentGenerator.service(s)), "Service", IncidentGenerator.service(s)));
-            }
-            store.upsertEntities(services);
+            loadServices(store);
             long t = System.nanoTime();
             long lap = t;
             var chunk = new ArrayList<Incident>(batch);
@@ -259,18 +242,28 @@ public final class IncidentBench implements Callable<Integer> {
         return Stats.ofNanos(nanos).p50();
     }
 
-    private Stats searches(IncidentMemory memory, IncidentGenerator gen) {
+    /** Times {@link #queries} failure-like searches after 200 unmeasured ones. */
+    private Stats searches(Consumer<SimilarQuery> search, IncidentGenerator gen) {
         for (int q = 0; q < 200; q++) {
-            memory.similar(gen.query(1_000_000L + q));
+            search.accept(gen.query(1_000_000L + q));
         }
         long[] nanos = new long[queries];
         for (int q = 0; q < queries; q++) {
             var query = gen.query(q);
             long s = System.nanoTime();
-            memory.similar(query);
+            search.accept(query);
             nanos[q] = System.nanoTime() - s;
         }
         return Stats.ofNanos(nanos);
+    }
+
+    /** The generator's services, so incidents link to them. */
+    private static void loadServices(GraphStore store) {
+        var services = new ArrayList<Entity>();
+        for (int s = 0; s < IncidentGenerator.serviceCount(); s++) {
+            services.add(Entity.of(EntityKeys.service(IncidentGenerator.service(s)), "Service", IncidentGenerator.service(s)));
+        }
+        store.upsertEntities(services);
     }
 
     static Map<String, Object> ndjson(Incident i) {

@@ -74,8 +74,7 @@ final class IncidentFields {
         if (i.resolution() != null) {
             doc.add(new StoredField(EXCERPT, excerpt(i.resolution(), DEFAULT_EXCERPT_CHARS)));
         }
-        doc.add(new Field(CONTEXT, join(i.faultType() == null ? null : i.faultType().replace('_', ' '), entityText(i))
-                + String.join(" ", tagText(i)), ANALYSED));
+        doc.add(new Field(CONTEXT, contextText(i), ANALYSED));
 
         for (String name : Keywords.entityNames(affectedAndCause(i))) {
             doc.add(new StringField(SERVICE, name, Field.Store.NO));
@@ -141,26 +140,18 @@ final class IncidentFields {
     }
 
     /**
-     * Entity names as text, the root cause first: keys split into their parts, so
-     * {@code service/cart-service} matches "cart".
+     * The incident's facts as words: the fault type, the entity references split at {@code /} (so
+     * {@code service/cart-service} matches "cart"), tags and alert names.
      */
-    private static String entityText(Incident i) {
-        var sb = new StringBuilder();
-        var refs = new ArrayList<String>();
-        if (i.rootCause() != null) {
-            refs.add(i.rootCause());
+    private static String contextText(Incident i) {
+        var words = new ArrayList<String>();
+        if (i.faultType() != null) {
+            words.add(i.faultType().replace('_', ' '));
         }
-        refs.addAll(i.affected());
-        for (String ref : refs) {
-            sb.append(ref.replace('/', ' ')).append(' ');
-        }
-        return sb.toString();
-    }
-
-    private static List<String> tagText(Incident i) {
-        var out = new ArrayList<>(i.tags());
-        out.addAll(strings(i.properties().get("alerts")));
-        return out;
+        affectedAndCause(i).forEach(ref -> words.add(ref.replace('/', ' ')));
+        words.addAll(i.tags());
+        words.addAll(strings(i.properties().get("alerts")));
+        return String.join(" ", words);
     }
 
     @SuppressWarnings("unchecked")
@@ -169,10 +160,6 @@ final class IncidentFields {
             return c.stream().map(String::valueOf).toList();
         }
         return value == null ? List.of() : List.of(String.valueOf(value));
-    }
-
-    private static String join(String a, String b) {
-        return (a == null ? "" : a) + " " + (b == null ? "" : b) + " ";
     }
 
     /** The beginning of a text, cut at a sentence or word boundary. */

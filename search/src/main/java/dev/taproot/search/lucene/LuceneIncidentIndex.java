@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +73,7 @@ public final class LuceneIncidentIndex implements IncidentIndex {
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(64);
         this.writer = new IndexWriter(directory, config);
-        String layout = writer.getLiveCommitData() == null ? null : commitData(writer).get(SCHEMA_KEY);
+        String layout = layoutOf(writer);
         if (writer.getDocStats().numDocs > 0 && !IncidentFields.SCHEMA_VERSION.equals(layout)) {
             // written by another version of Taproot: empty it, the graph refills it on reconciliation
             LOG.info("the incident index has document layout {} where {} is current: it is rebuilt from the graph",
@@ -86,10 +85,17 @@ public final class LuceneIncidentIndex implements IncidentIndex {
         this.queries = new SimilarQueryBuilder(analyzer, weights);
     }
 
-    private static Map<String, String> commitData(IndexWriter writer) {
-        var out = new HashMap<String, String>();
-        writer.getLiveCommitData().forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
+    /** The document layout recorded in the last commit, or null. */
+    private static String layoutOf(IndexWriter writer) {
+        var data = writer.getLiveCommitData();
+        if (data != null) {
+            for (var e : data) {
+                if (SCHEMA_KEY.equals(e.getKey())) {
+                    return e.getValue();
+                }
+            }
+        }
+        return null;
     }
 
     /** Opens (or creates) the index in a directory on disk. */
