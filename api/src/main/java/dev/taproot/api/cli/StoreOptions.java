@@ -13,7 +13,7 @@ public final class StoreOptions {
     Path data;
 
     @Option(names = "--bolt-port", paramLabel = "PORT",
-            description = "Loopback Bolt port of the embedded Neo4j (default: $TAPROOT_BOLT_PORT, else 7687; 0 = any free port).")
+            description = "Loopback Bolt port of the embedded Neo4j, for Neo4j tools (default: $TAPROOT_BOLT_PORT, else 0 = a free port Taproot alone uses). Bolt always asks for the login in <data>/graph/bolt-credentials.")
     Integer boltPort;
 
     @Option(names = "--port", paramLabel = "PORT",

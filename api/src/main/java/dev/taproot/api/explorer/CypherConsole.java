@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
@@ -23,22 +22,16 @@ import org.neo4j.driver.types.Relationship;
 import dev.taproot.api.http.Problem;
 
 /**
- * Read-only Cypher for the explorer. Three locks, any one of which suffices against a write: the
- * statement is refused when it names administration, file access or another database; the planner's
- * {@code EXPLAIN} must classify it read-only; and it runs in a read-access transaction with a timeout.
+ * Read-only Cypher for the explorer, deny by default ({@link CypherReadGuard}): the statement's code
+ * must name no clause outside reading and only bounded regular expressions; Neo4j's own plan of it
+ * ({@code EXPLAIN}) must be classified read-only and hold only read operators and schema procedures;
+ * and it runs in a read-access transaction with a timeout. The embedded DBMS also refuses file URLs.
  * At most {@code maxRows} rows come back, with {@code truncated} set when there were more.
  */
 public final class CypherConsole {
 
     /** Default most rows returned. */
     public static final int DEFAULT_MAX_ROWS = 1_000;
-    /** Administration, file access, other databases and batched writes: refused before planning. */
-    private static final Pattern FORBIDDEN = Pattern.compile(
-            "(?<![.\\w])(LOAD\\s+CSV|USE|SHOW|TERMINATE|GRANT|REVOKE|DENY|ALTER"
-                    + "|IN\\s+TRANSACTIONS|dbms\\.\\w+|db\\.create\\w*|db\\.index\\.fulltext\\.\\w+|apoc\\.\\w+|gds\\.\\w+"
-                    + "|CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|FOREACH)\\b",
-            Pattern.CASE_INSENSITIVE);
-
     private final Driver driver;
     private final String database;
     private final Duration timeout;
@@ -63,19 +56,25 @@ public final class CypherConsole {
         if (statement.length() > 20_000) {
             throw Problem.badRequest("query is longer than 20000 characters");
         }
-        var m = FORBIDDEN.matcher(stripLiterals(statement));
-        if (m.find()) {
-            throw refused("the statement uses '" + m.group(1).strip() + "'; only read-only queries are allowed");
-        }
+        CypherReadGuard.checkText(statement, params).ifPresent(problem -> {
+            throw refused(problem);
+        });
         long started = System.nanoTime();
         var session = SessionConfig.builder().withDatabase(database).withDefaultAccessMode(AccessMode.READ).build();
         var txConfig = TransactionConfig.builder().withTimeout(timeout).build();
         try (var s = driver.session(session)) {
             return s.executeRead(tx -> {
-                QueryType type = tx.run("EXPLAIN " + statement, params).consume().queryType();
-                if (type != QueryType.READ_ONLY) {
-                    throw refused("the planner classifies the statement as " + type + "; only read-only queries are allowed");
+                var explained = tx.run("EXPLAIN " + statement, params).consume();
+                if (explained.queryType() != QueryType.READ_ONLY) {
+                    throw refused("the planner classifies the statement as " + explained.queryType()
+                            + "; only read-only queries are allowed");
                 }
+                if (!explained.hasPlan()) {
+                    throw refused("Neo4j gave no plan for the statement, so it cannot be checked");
+                }
+                CypherReadGuard.checkPlan(explained.plan()).ifPresent(problem -> {
+                    throw refused(problem);
+                });
                 var result = tx.run(statement, params);
                 List<String> columns = result.keys();
                 var rows = new ArrayList<Map<String, Object>>();
@@ -120,13 +119,6 @@ public final class CypherConsole {
         }
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    /** The statement with string literals, quoted names and comments blanked, so they never trip the filter. */
-    static String stripLiterals(String q) {
-        return q.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("//[^\\n]*", " ")
-                .replaceAll("'(?:\\\\.|[^'\\\\])*'", "''").replaceAll("\"(?:\\\\.|[^\"\\\\])*\"", "\"\"")
-                .replaceAll("`[^`]*`", "``");
     }
 
     /** A driver value as plain JSON-friendly Java. */

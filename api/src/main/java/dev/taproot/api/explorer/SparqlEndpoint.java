@@ -68,6 +68,9 @@ public final class SparqlEndpoint {
         if (query.toString().matches("(?s).*\\bSERVICE\\b.*")) {
             throw new Problem(403, "Forbidden", "SERVICE (federated queries) is not allowed");
         }
+        SparqlRegexCheck.problem(query).ifPresent(p -> {
+            throw new Problem(403, "Forbidden", p);
+        });
         if (query.isSelectType() && (!query.hasLimit() || query.getLimit() > maxRows)) {
             query.setLimit(maxRows);
         }

@@ -19,7 +19,17 @@ class TextMatchingTest {
     @Test
     void literalsAndCommentsNeverTripTheWriteFilter() {
         String q = "MATCH (n {name: 'CREATE this'}) // DELETE that\n RETURN n.`SET` AS \"MERGE\" /* DROP */";
-        String stripped = CypherConsole.stripLiterals(q);
+        String stripped = CypherText.of(q).code();
         assertThat(stripped).doesNotContain("CREATE", "DELETE", "SET", "MERGE", "DROP").contains("MATCH", "RETURN");
+    }
+
+    @Test
+    void aDoubleSlashInsideAStringIsTextNotAComment() {
+        String q = "WITH '//' AS x LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l";
+        var text = CypherText.of(q);
+        assertThat(text.code()).contains("LOAD CSV FROM", "RETURN l");
+        assertThat(text.literals()).extracting(CypherText.Literal::text).containsExactly("//", "file:///etc/passwd");
+        assertThat(CypherText.of("RETURN 'it\\'s' /* ' */ AS a").code()).isEqualTo("RETURN ''   AS a");
+        assertThat(CypherText.of("RETURN 'open").complete()).isFalse();
     }
 }

@@ -22,9 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Neo4j Community running inside the Taproot process, reachable over Bolt on 127.0.0.1 only (so
- * Neo4j Browser or cypher-shell on the same machine can open it). Authentication is off because the
- * connector never listens beyond loopback.
+ * Neo4j Community running inside the Taproot process. Taproot's own driver reaches it over Bolt on
+ * 127.0.0.1, on a free port unless an operator asked for a fixed one; the connector always demands
+ * authentication with credentials generated for this data directory and kept beside it, owner-only
+ * ({@link BoltCredentials}), because any local process can reach a loopback port. Cypher cannot read
+ * files: {@code LOAD CSV} from {@code file:} URLs is off and the import directory is an empty,
+ * owner-only folder.
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
 
@@ -35,10 +38,13 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private final int boltPort;
     private volatile boolean closed;
 
-    private EmbeddedNeo4j(DatabaseManagementService dbms, Path home, int boltPort) {
+    private final BoltCredentials credentials;
+
+    private EmbeddedNeo4j(DatabaseManagementService dbms, Path home, int boltPort, BoltCredentials credentials) {
         this.dbms = dbms;
         this.home = home;
         this.boltPort = boltPort;
+        this.credentials = credentials;
     }
 
     /**
@@ -53,6 +59,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             throw new IllegalStateException("cannot create the graph directory " + home + ": " + e.getMessage(), e);
         }
         long started = System.nanoTime();
+        BoltCredentials credentials = BoltCredentials.loadOrCreate(home);
+        Path importDir = OwnerOnly.directory(home.resolve("import-disabled"));
         DatabaseManagementService dbms;
         try {
             dbms = new DatabaseManagementServiceBuilder(home.toAbsolutePath())
@@ -61,7 +69,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                     .setConfig(HttpConnector.enabled, false)
                     .setConfig(HttpsConnector.enabled, false)
-                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                    .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                    .setConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir.toAbsolutePath())
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                     .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
                     // Neo4j waits ~10 s for Bolt to drain at shutdown by default; Taproot closes its
@@ -85,13 +95,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                         + " (is the port in use? set TAPROOT_BOLT_PORT or --bolt-port)");
             }
             port = address.getPort();
+            credentials.apply(dbms);
         } catch (RuntimeException e) {
             dbms.shutdown();
             throw e;
         }
-        LOG.info("embedded Neo4j started in {} ms, data in {}, Bolt on 127.0.0.1:{}",
-                (System.nanoTime() - started) / 1_000_000, home, port);
-        return new EmbeddedNeo4j(dbms, home, port);
+        LOG.info("embedded Neo4j started in {} ms, data in {}, Bolt on 127.0.0.1:{} (authenticated; credentials in {})",
+                (System.nanoTime() - started) / 1_000_000, home, port, credentials.file());
+        return new EmbeddedNeo4j(dbms, home, port, credentials);
     }
 
     private static String rootMessage(Throwable e) {
@@ -105,6 +116,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     /** The Bolt URI of this DBMS. */
     public String boltUri() {
         return "bolt://127.0.0.1:" + boltPort;
+    }
+
+    /** The generated Bolt credentials of this data directory. */
+    public BoltCredentials credentials() {
+        return credentials;
     }
 
     public int boltPort() {

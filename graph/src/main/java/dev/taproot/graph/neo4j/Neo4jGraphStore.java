@@ -454,7 +454,8 @@ public final class Neo4jGraphStore implements GraphStore {
 
     @Override
     public String describe() {
-        return uri + (owned != null ? " (embedded)" : "");
+        // the embedded DBMS's Bolt port is Taproot's own business: it is not advertised
+        return owned instanceof EmbeddedNeo4j ? "embedded Neo4j" : uri;
     }
 
     @Override

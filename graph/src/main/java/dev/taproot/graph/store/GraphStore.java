@@ -137,8 +137,16 @@ public interface GraphStore extends AutoCloseable {
     /** Deletes everything. For replaying labelled cases in a temporary store, never for user data. */
     void clear();
 
-    /** Where the store lives, for messages: a Bolt URI. */
+    /** Where the store lives, for messages: {@code embedded Neo4j} or the external URI (never a secret). */
     String describe();
+
+    /**
+     * This store as the given implementation type, for adapters that need the native client (the
+     * explorer's read-only Cypher needs the Neo4j driver). Wrappers delegate.
+     */
+    default <T> Optional<T> unwrap(Class<T> type) {
+        return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
+    }
 
     @Override
     void close();

@@ -14,7 +14,8 @@ public final class GraphStores {
         if (config.isEmbedded()) {
             EmbeddedNeo4j dbms = EmbeddedNeo4j.start(config.dataDir(), config.boltPort(), config.pageCacheMb());
             try {
-                return Neo4jGraphStore.connect(dbms.boltUri(), null, null, config.database(), dbms);
+                var login = dbms.credentials();
+                return Neo4jGraphStore.connect(dbms.boltUri(), login.user(), login.password(), config.database(), dbms);
             } catch (RuntimeException e) {
                 dbms.close();
                 throw e;

@@ -11,13 +11,15 @@ import java.util.Map;
  * @param password     external mode password
  * @param database     the database name (Community serves one: {@code neo4j})
  * @param dataDir      embedded mode: the directory for the store files ({@code <data>/graph})
- * @param boltPort     embedded mode: the loopback Bolt port (0 picks a free one)
+ * @param boltPort     embedded mode: the loopback Bolt port (0, the default, picks a free one that only
+ *                     Taproot uses; a fixed port is for Neo4j tools, which log in with the generated credentials)
  * @param pageCacheMb  embedded mode: page cache size in MB
  */
 public record StoreConfig(String uri, String user, String password, String database, Path dataDir, int boltPort,
                           int pageCacheMb) {
 
-    public static final int DEFAULT_BOLT_PORT = 7687;
+    /** Bolt on a free loopback port, for Taproot's own driver only. */
+    public static final int DEFAULT_BOLT_PORT = 0;
     public static final int DEFAULT_PAGE_CACHE_MB = 128;
     public static final String DEFAULT_DATABASE = "neo4j";
 

@@ -48,7 +48,9 @@ public final class TestStores {
     public static synchronized GraphStore embeddedOverBolt() {
         if (overBolt == null) {
             var direct = (dev.taproot.graph.neo4j.Neo4jGraphStore) ((UncloseableStore) embedded()).delegate();
-            var store = dev.taproot.graph.neo4j.Neo4jGraphStore.connect(direct.uri(), null, null, direct.database(), null);
+            var login = dev.taproot.graph.neo4j.BoltCredentials.loadOrCreate(home);
+            var store = dev.taproot.graph.neo4j.Neo4jGraphStore.connect(direct.uri(), login.user(), login.password(),
+                    direct.database(), null);
             overBolt = new UncloseableStore(store);
             Runtime.getRuntime().addShutdownHook(new Thread(store::close, "taproot-test-bolt-store-shutdown"));
         }

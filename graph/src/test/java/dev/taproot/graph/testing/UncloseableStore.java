@@ -57,5 +57,6 @@ final class UncloseableStore implements GraphStore {
     @Override public GraphCounts counts() { return delegate.counts(); }
     @Override public void clear() { delegate.clear(); }
     @Override public String describe() { return delegate.describe(); }
+    @Override public <T> Optional<T> unwrap(Class<T> type) { return delegate.unwrap(type); }
     @Override public void close() { /* shared: closed at JVM exit */ }
 }
