@@ -38,6 +38,11 @@ public final class Problem extends RuntimeException {
         return new Problem(404, "Not found", detail);
     }
 
+    /** 503 with {@code Retry-After}: a bounded resource is full, the request may be sent again later. */
+    public static Problem busy(String detail, long retryAfterSeconds) {
+        return new Problem(503, "Service unavailable", detail, Map.of("retryAfterSeconds", retryAfterSeconds));
+    }
+
     /** A problem for an HTTP status, with the standard reason phrase as title. */
     public static Problem ofStatus(int status, String detail) {
         return new Problem(status, titleOf(status), detail);
@@ -65,6 +70,9 @@ public final class Problem extends RuntimeException {
 
     /** Writes this problem as the response. */
     public void writeTo(Context ctx) {
+        if (extensions.get("retryAfterSeconds") instanceof Long seconds) {
+            ctx.header("Retry-After", Long.toString(seconds));
+        }
         ctx.status(status).json(body(ctx.path())).contentType(MEDIA_TYPE);
     }
 

@@ -39,14 +39,18 @@ public final class TaprootServer implements AutoCloseable {
     private final TaprootMetrics metrics;
     private final ChatOps chatops;
 
-    private TaprootServer(Javalin app, TaprootMetrics metrics, ChatOps chatops) {
+    private final PrometheusPulls pulls;
+
+    private TaprootServer(Javalin app, TaprootMetrics metrics, ChatOps chatops, PrometheusPulls pulls) {
         this.app = app;
         this.metrics = metrics;
         this.chatops = chatops;
+        this.pulls = pulls;
     }
 
     /** The routes areas of the API, in registration order. */
-    static List<Routes> routes(Taproot taproot, TaprootMetrics metrics, ServerOptions options, ChatOps chatops) {
+    static List<Routes> routes(Taproot taproot, TaprootMetrics metrics, ServerOptions options, ChatOps chatops,
+                               PrometheusPulls pulls) {
         var routes = new ArrayList<Routes>();
         routes.add(new HealthRoutes(taproot));
         routes.add(new VocabularyRoutes(taproot.vocabulary()));
@@ -57,7 +61,7 @@ public final class TaprootServer implements AutoCloseable {
         routes.addAll(chatops.routes());
         routes.add(new AnalysisRoutes(taproot));
         routes.add(new IngestRoutes(new IngestService(taproot.store(), StandardIngestors.registry(taproot.store())), taproot.store()));
-        routes.add(new TelemetryRoutes(taproot.store()));
+        routes.add(new TelemetryRoutes(taproot.store(), pulls));
         routes.add(new FeedbackRoutes(taproot));
         return routes;
     }
@@ -94,7 +98,8 @@ public final class TaprootServer implements AutoCloseable {
     public static TaprootServer start(Taproot taproot, ServerOptions options) {
         var metrics = new TaprootMetrics(taproot.store(), taproot.config().indexDir());
         var chatops = new ChatOps(taproot, options.chatops(), metrics::recordAnalysis);
-        List<Routes> areas = routes(taproot, metrics, options, chatops);
+        var pulls = new PrometheusPulls(options.prometheus());
+        List<Routes> areas = routes(taproot, metrics, options, chatops, pulls);
         var auth = new AuthFilter(options.security());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -146,9 +151,10 @@ public final class TaprootServer implements AutoCloseable {
             app.start();
         } catch (RuntimeException e) {
             chatops.close();
+            pulls.close();
             throw e;
         }
-        return new TaprootServer(app, metrics, chatops);
+        return new TaprootServer(app, metrics, chatops, pulls);
     }
 
     private static String responseDetail(HttpResponseException e, io.javalin.http.Context ctx) {
@@ -186,6 +192,7 @@ public final class TaprootServer implements AutoCloseable {
             app.stop();
         } finally {
             chatops.close();
+            pulls.close();
         }
     }
 

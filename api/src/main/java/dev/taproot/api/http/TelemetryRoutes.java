@@ -1,6 +1,5 @@
 package dev.taproot.api.http;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -15,7 +14,6 @@ import dev.taproot.graph.store.GraphStore;
 import dev.taproot.ingest.GraphWriter;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.MalformedInputException;
-import dev.taproot.ingest.metrics.PrometheusPull;
 import dev.taproot.ingest.telemetry.AnalysisWindow;
 import dev.taproot.ingest.telemetry.TelemetryAnalyzer;
 import dev.taproot.ingest.telemetry.TelemetryEntities;
@@ -30,8 +28,9 @@ import io.javalin.http.Context;
  * written in one transaction.
  * <ul>
  *   <li>{@code POST /api/v1/ingest/prometheus}: a Prometheus {@code query_range} response</li>
- *   <li>{@code POST /api/v1/ingest/prometheus/pull}: {@code {"url", "queries": {name: promql}, "start", "end", "step"}}
- *       runs the queries against that Prometheus and analyses the answers</li>
+ *   <li>{@code POST /api/v1/ingest/prometheus/pull}: {@code {"source", "queries": {name: promql}, "start", "end", "step"}}
+ *       runs the queries (the source's own when none are given) against a configured Prometheus source
+ *       ({@link PrometheusPulls}: bounded pool, deadline, size cap) and analyses the answers</li>
  *   <li>{@code POST /api/v1/ingest/otlp/v1/traces}, {@code /otlp/v1/logs}: OTLP/HTTP with JSON encoding</li>
  *   <li>{@code POST /api/v1/ingest/jaeger}: Jaeger query API JSON; {@code POST /api/v1/ingest/loki}: Loki streams</li>
  * </ul>
@@ -43,16 +42,22 @@ public final class TelemetryRoutes implements Routes {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Most queries one pull may run. */
+    static final int MAX_QUERIES = 20;
+    static final long DEFAULT_STEP_SECONDS = 15;
+
     private final GraphStore store;
     private final TelemetryAnalyzer analyzer;
+    private final PrometheusPulls pulls;
 
-    public TelemetryRoutes(GraphStore store) {
-        this(store, new TelemetryAnalyzer());
+    public TelemetryRoutes(GraphStore store, PrometheusPulls pulls) {
+        this(store, new TelemetryAnalyzer(), pulls);
     }
 
-    public TelemetryRoutes(GraphStore store, TelemetryAnalyzer analyzer) {
+    public TelemetryRoutes(GraphStore store, TelemetryAnalyzer analyzer, PrometheusPulls pulls) {
         this.store = store;
         this.analyzer = analyzer;
+        this.pulls = pulls;
     }
 
     @Override
@@ -82,26 +87,48 @@ public final class TelemetryRoutes implements Routes {
         } catch (Exception e) {
             throw Problem.badRequest("body is not JSON: " + e.getMessage());
         }
-        if (body == null || !body.path("url").isTextual() || !body.path("queries").isObject()) {
-            throw Problem.badRequest("body needs url (text) and queries (object of name: PromQL)");
+        if (body == null || !body.isObject()) {
+            throw Problem.badRequest("body must be a JSON object: {\"source\", \"queries\", \"start\", \"end\", \"step\"}");
+        }
+        if (body.has("url")) {
+            throw Problem.badRequest("url: pulls go only to configured sources; name one with \"source\""
+                    + (pulls.names().isEmpty() ? " after configuring sources.prometheus" : ": one of " + pulls.names()));
+        }
+        if (!body.path("source").isTextual()) {
+            throw Problem.badRequest("source: the name of a configured Prometheus source is required"
+                    + (pulls.names().isEmpty() ? "" : ": one of " + pulls.names()));
         }
         Map<String, String> queries = new LinkedHashMap<>();
-        body.path("queries").properties().forEach(e -> queries.put(e.getKey(), e.getValue().asText()));
+        JsonNode q = body.path("queries");
+        if (!q.isMissingNode() && !q.isNull()) {
+            if (!q.isObject()) {
+                throw Problem.badRequest("queries: must be an object of name: PromQL");
+            }
+            if (q.size() > MAX_QUERIES) {
+                throw Problem.badRequest("queries: at most " + MAX_QUERIES + " per pull, got " + q.size());
+            }
+            for (var e : q.properties()) {
+                if (!e.getValue().isTextual() || e.getValue().asText().isBlank() || e.getValue().asText().length() > 4_000) {
+                    throw Problem.badRequest("queries." + e.getKey() + ": must be a PromQL text of 1 to 4000 characters");
+                }
+                queries.put(e.getKey(), e.getValue().asText());
+            }
+        }
         AnalysisWindow w = window(body.path("start").asText(null), body.path("end").asText(null));
         Instant end = w.end() != null ? w.end() : Instant.now();
         Instant start = w.start() != null ? w.start() : end.minus(Duration.ofHours(1));
-        Duration lookback = Duration.between(start, end);
-        Duration step = body.has("step") ? Duration.ofSeconds(body.path("step").asLong(15)) : null;
-        try {
-            var pull = new PrometheusPull(new PrometheusPull.Config(URI.create(body.path("url").asText()), queries, step, null));
-            // pull a baseline as long as the window before it, so the window is scored against recent history
-            List<IngestInput> inputs = pull.pull(start.minus(lookback), end);
-            respond(ctx, inputs, new AnalysisWindow(start, end), null);
-        } catch (MalformedInputException e) {
-            throw new Problem(502, "Bad gateway", e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest(e.getMessage());
+        if (!end.isAfter(start)) {
+            throw Problem.badRequest("end: must be after start");
         }
+        Duration lookback = Duration.between(start, end);
+        JsonNode stepNode = body.path("step");
+        if (!stepNode.isMissingNode() && !(stepNode.canConvertToLong() && stepNode.asLong() >= 1 && stepNode.asLong() <= 86_400)) {
+            throw Problem.badRequest("step: must be a whole number of seconds between 1 and 86400");
+        }
+        Duration step = Duration.ofSeconds(stepNode.isMissingNode() ? DEFAULT_STEP_SECONDS : stepNode.asLong());
+        // pull a baseline as long as the window before it, so the window is scored against recent history
+        List<IngestInput> inputs = pulls.pull(body.path("source").asText(), queries, start.minus(lookback), end, step);
+        respond(ctx, inputs, new AnalysisWindow(start, end), null);
     }
 
     private void respond(Context ctx, List<IngestInput> inputs, AnalysisWindow window, TelemetryFormat otlp) {

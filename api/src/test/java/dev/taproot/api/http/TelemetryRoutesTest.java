@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +22,8 @@ import com.sun.net.httpserver.HttpServer;
 
 import dev.taproot.api.Taproot;
 import dev.taproot.api.TaprootConfig;
+import dev.taproot.api.security.SecurityConfig;
+import dev.taproot.ingest.metrics.PrometheusSource;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.store.StoreConfig;
 import dev.taproot.graph.testing.SharedData;
@@ -34,6 +37,7 @@ class TelemetryRoutesTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private GraphStore store;
     private TaprootServer server;
+    private Taproot taproot;
 
     @BeforeEach
     void start() throws Exception {
@@ -41,7 +45,15 @@ class TelemetryRoutesTest {
         store.clear();
         Path tmp = Files.createTempDirectory("taproot-api-test");
         var config = new TaprootConfig(tmp, StoreConfig.embedded(tmp, 0), "127.0.0.1", 0);
-        server = TaprootServer.start(Taproot.over(config, store), "127.0.0.1", 0);
+        taproot = Taproot.over(config, store);
+        server = TaprootServer.start(taproot, "127.0.0.1", 0);
+    }
+
+    /** Restarts the server with these Prometheus sources configured. */
+    private void withSources(PrometheusSource... sources) {
+        server.close();
+        server = TaprootServer.start(taproot, ServerOptions.of("127.0.0.1", 0, SecurityConfig.openLoopback())
+                .withPrometheus(List.of(sources)));
     }
 
     @AfterEach
@@ -102,11 +114,11 @@ class TelemetryRoutesTest {
             exchange.close();
         });
         prometheus.start();
+        withSources(PrometheusSource.of("main", URI.create("http://127.0.0.1:" + prometheus.getAddress().getPort()), Map.of()));
         try {
             String body = """
-                    {"url":"http://127.0.0.1:%d","queries":{"pods":"{__name__=~\\".+\\"}"},
-                     "start":"2022-08-22T04:36:26Z","end":"2022-08-22T04:41:26Z","step":60}"""
-                    .formatted(prometheus.getAddress().getPort());
+                    {"source":"main","queries":{"pods":"{__name__=~\\".+\\"}"},
+                     "start":"2022-08-22T04:36:26Z","end":"2022-08-22T04:41:26Z","step":60}""";
             var response = post("/api/v1/ingest/prometheus/pull", body.getBytes(), "application/json");
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("CPUAnomaly");
@@ -118,8 +130,8 @@ class TelemetryRoutesTest {
 
     @Test
     void anUnreachablePrometheusIsA502() throws Exception {
-        var response = post("/api/v1/ingest/prometheus/pull",
-                "{\"url\":\"http://127.0.0.1:1\",\"queries\":{\"up\":\"up\"}}".getBytes(), "application/json");
+        withSources(PrometheusSource.of("down", URI.create("http://127.0.0.1:1"), Map.of("up", "up")));
+        var response = post("/api/v1/ingest/prometheus/pull", "{\"source\":\"down\"}".getBytes(), "application/json");
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(response.body()).contains("up.prom.json");
     }

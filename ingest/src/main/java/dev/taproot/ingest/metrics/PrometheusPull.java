@@ -1,6 +1,7 @@
 package dev.taproot.ingest.metrics;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,80 +11,143 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.MalformedInputException;
 
 /**
- * Pulls metrics live from a Prometheus server: runs each configured PromQL query through
- * {@code GET <url>/api/v1/query_range?query=&start=&end=&step=} and returns the responses as inputs
- * named {@code <query name>.prom.json}, ready for the telemetry analyzer. A query that fails (HTTP
- * status, network) is reported by name with the server's answer.
+ * Pulls metrics from one configured {@link PrometheusSource}: runs each named PromQL query through
+ * {@code GET <url>/api/v1/query_range} and returns the answers as inputs named
+ * {@code <query name>.prom.json}. It never follows redirects, reads at most the source's
+ * {@code maxBytes} of any answer (a larger one is abandoned mid-stream, never buffered), and stops
+ * when the source's deadline for the whole pull passes, headers and bodies included. An error names
+ * the source and query; of the server's answer only Prometheus's own {@code errorType} and
+ * {@code error} fields are repeated, never an arbitrary body.
  */
 public final class PrometheusPull {
 
-    /**
-     * What to pull.
-     *
-     * @param url     the Prometheus base URL, for example {@code http://prometheus:9090}
-     * @param queries query name to PromQL, for example {@code cpu -> sum by (pod) (rate(container_cpu_usage_seconds_total[1m]))}
-     * @param step    the resolution
-     * @param timeout per request
-     */
-    public record Config(URI url, Map<String, String> queries, Duration step, Duration timeout) {
+    /** Prometheus refuses more than 11,000 points per series; so does Taproot, before asking. */
+    public static final long MAX_POINTS = 11_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-        public static final Duration DEFAULT_STEP = Duration.ofSeconds(15);
-        public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-
-        public Config {
-            if (url == null) {
-                throw new IllegalArgumentException("Prometheus url is required");
-            }
-            if (queries == null || queries.isEmpty()) {
-                throw new IllegalArgumentException("at least one PromQL query is required");
-            }
-            queries = new LinkedHashMap<>(queries);
-            step = step == null ? DEFAULT_STEP : step;
-            timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
-        }
-    }
-
-    private final Config config;
+    private final PrometheusSource source;
     private final HttpClient client;
 
-    public PrometheusPull(Config config) {
-        this.config = config;
-        this.client = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
+    public PrometheusPull(PrometheusSource source) {
+        this.source = source;
+        this.client = HttpClient.newBuilder().connectTimeout(source.deadline())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** Runs every query over [start, end] and returns one input per query. */
-    public List<IngestInput> pull(Instant start, Instant end) throws MalformedInputException {
+    /**
+     * Runs every query over [start, end] at {@code step} and returns one input per query.
+     *
+     * @throws MalformedInputException naming the source and query when one fails, is too large or late
+     * @throws IllegalArgumentException when the window holds more points than Prometheus answers
+     */
+    public List<IngestInput> pull(Map<String, String> queries, Instant start, Instant end, Duration step)
+            throws MalformedInputException {
+        if (!end.isAfter(start)) {
+            throw new IllegalArgumentException("end must be after start");
+        }
+        long points = Duration.between(start, end).toSeconds() / Math.max(1, step.toSeconds());
+        if (points > MAX_POINTS) {
+            throw new IllegalArgumentException("the window holds " + points + " points at step " + step.toSeconds()
+                    + " s; Prometheus answers at most " + MAX_POINTS + ": raise step or shorten the window");
+        }
+        long deadline = System.nanoTime() + source.deadline().toNanos();
         var inputs = new ArrayList<IngestInput>();
-        for (Map.Entry<String, String> q : config.queries().entrySet()) {
+        for (Map.Entry<String, String> q : queries.entrySet()) {
             String name = q.getKey() + ".prom.json";
-            URI uri = URI.create(config.url().toString().replaceAll("/+$", "") + "/api/v1/query_range?query="
+            URI uri = URI.create(source.url().toString().replaceAll("/+$", "") + "/api/v1/query_range?query="
                     + URLEncoder.encode(q.getValue(), StandardCharsets.UTF_8) + "&start=" + start.getEpochSecond()
-                    + "&end=" + end.getEpochSecond() + "&step=" + config.step().toSeconds() + "s");
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.timeout()).GET().build();
-            HttpResponse<byte[]> response;
-            try {
-                response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException e) {
-                throw new MalformedInputException(name, uri.toString(), "cannot reach Prometheus: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new MalformedInputException(name, uri.toString(), "interrupted");
-            }
-            if (response.statusCode() != 200) {
-                String body = new String(response.body(), StandardCharsets.UTF_8);
-                throw new MalformedInputException(name, "HTTP " + response.statusCode(),
-                        "Prometheus refused query '" + q.getKey() + "': " + (body.length() > 300 ? body.substring(0, 300) : body));
-            }
-            inputs.add(new IngestInput(name, response.body(), end));
+                    + "&end=" + end.getEpochSecond() + "&step=" + step.toSeconds() + "s");
+            byte[] body = fetch(name, q.getKey(), uri, deadline);
+            inputs.add(new IngestInput(name, body, end));
         }
         return inputs;
+    }
+
+    private byte[] fetch(String name, String query, URI uri, long deadline) throws MalformedInputException {
+        String where = "source '" + source.name() + "', query '" + query + "'";
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw late(name, where);
+        }
+        var request = HttpRequest.newBuilder(uri).timeout(Duration.ofNanos(left)).GET();
+        String auth = source.auth().header();
+        if (auth != null) {
+            request.header("Authorization", auth);
+        }
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw late(name, where);
+        } catch (IOException e) {
+            throw new MalformedInputException(name, where, "cannot reach Prometheus at " + source.url() + ": "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw late(name, where);
+        }
+        byte[] body;
+        try (InputStream in = response.body()) {
+            body = readCapped(in, name, where, deadline);
+        } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted() || System.nanoTime() > deadline) {
+                throw late(name, where);
+            }
+            throw new MalformedInputException(name, where, "the answer broke off: "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
+        }
+        if (response.statusCode() != 200) {
+            throw new MalformedInputException(name, where, "Prometheus answered HTTP " + response.statusCode()
+                    + prometheusError(body));
+        }
+        return body;
+    }
+
+    private byte[] readCapped(InputStream in, String name, String where, long deadline)
+            throws IOException, MalformedInputException {
+        var out = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[64 * 1024];
+        int n;
+        while ((n = in.read(buf)) >= 0) {
+            if (out.size() + (long) n > source.maxBytes()) {
+                throw new MalformedInputException(name, where, "the answer is larger than " + source.maxBytes()
+                        + " bytes (the source's maxBytes); narrow the query or raise maxBytes");
+            }
+            out.write(buf, 0, n);
+            if (System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
+                throw late(name, where);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private MalformedInputException late(String name, String where) {
+        return new MalformedInputException(name, where, "Prometheus did not answer within the source's deadline of "
+                + source.deadline().toMillis() + " ms");
+    }
+
+    /** Prometheus's own error fields, or nothing: an arbitrary body is never repeated. */
+    private static String prometheusError(byte[] body) {
+        try {
+            JsonNode n = JSON.readTree(body);
+            if (n != null && "error".equals(n.path("status").asText())) {
+                String error = n.path("error").asText("");
+                return " (" + n.path("errorType").asText("error") + ": "
+                        + (error.length() > 200 ? error.substring(0, 200) + "…" : error) + ")";
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Prometheus's JSON: say nothing of it
+        }
+        return "";
     }
 }
