@@ -24,8 +24,10 @@ import dev.taproot.graph.store.GraphStore;
 import dev.taproot.ingest.changes.ObservedChanges;
 
 /**
- * Runs ingestors over files, folders and request bodies and commits each input's batch in one
- * {@link GraphStore#write} transaction. Before writing it adds the changes Taproot notices itself
+ * Runs ingestors over files, folders and request bodies and commits each input's batch: in one
+ * transaction up to {@link GraphStore#MAX_TRANSACTION_RECORDS} records, else in bounded transactions
+ * under a batch id taken from the input, so that resending an input after a partial failure resumes it
+ * ({@link GraphStore#write(GraphBatch, String)}). Before writing it adds the changes Taproot notices itself
  * (a workload's template or a ConfigMap's data differing from the stored one); after writing a
  * topology input it closes the relationships that the same source reported before and no longer does.
  */
@@ -86,7 +88,7 @@ public final class IngestService {
         GraphBatch stamped = stamp(batch, changes, topology ? input.name() : null);
 
         Set<String> vanished = topology && replaceSource ? vanished(stamped, input.name()) : Set.of();
-        store.write(stamped);
+        store.write(stamped, batchId(input));
         if (!vanished.isEmpty()) {
             store.closeRelationships(vanished, input.observedAt());
             notes.add(vanished.size() + " relationship(s) no longer reported by " + input.name() + " closed");
@@ -96,6 +98,22 @@ public final class IngestService {
         return new IngestReport(input.name(), ingestor.format(), accepted, result.rejected(),
                 stamped.entities().size(), stamped.relationships().size(), stamped.signals().size(),
                 stamped.incidents().size(), vanished.size(), notes);
+    }
+
+    /**
+     * The id a large write is recorded under: the input's name and content, so the same request
+     * sent again after a partial failure resumes where the first one stopped.
+     */
+    static String batchId(IngestInput input) {
+        try {
+            var sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(input.name().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(input.content());
+            return "ingest-" + java.util.HexFormat.of().formatHex(sha.digest(), 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /**

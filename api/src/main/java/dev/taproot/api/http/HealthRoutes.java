@@ -5,7 +5,12 @@ import java.util.LinkedHashMap;
 import dev.taproot.api.Taproot;
 import io.javalin.config.JavalinConfig;
 
-/** {@code GET /api/v1/health}: is the store reachable, and how much does it hold. */
+/**
+ * Health: {@code GET /api/v1/health} (is the store reachable, and how much does it hold), and the
+ * unauthenticated probes an orchestrator calls: {@code GET /livez} (the process answers) and
+ * {@code GET /readyz} (the store serves requests: 503 while the embedded database recovers from a
+ * panic). The probes say nothing about the data.
+ */
 public final class HealthRoutes implements Routes {
 
     private final Taproot taproot;
@@ -16,6 +21,14 @@ public final class HealthRoutes implements Routes {
 
     @Override
     public void register(JavalinConfig config) {
+        config.routes.get("/livez", ctx -> ctx.contentType("text/plain").result("ok\n"));
+        config.routes.get("/readyz", ctx -> {
+            if (taproot.store().ready()) {
+                ctx.contentType("text/plain").result("ready\n");
+            } else {
+                ctx.status(503).header("Retry-After", "5").contentType("text/plain").result("the graph store is recovering\n");
+            }
+        });
         config.routes.get("/api/v1/health", ctx -> {
             var body = new LinkedHashMap<String, Object>();
             try {

@@ -118,6 +118,12 @@ public final class TaprootServer implements AutoCloseable {
             });
             config.routes.beforeMatched(auth);
             config.routes.exception(Problem.class, (e, ctx) -> e.writeTo(ctx));
+            config.routes.exception(dev.taproot.graph.store.PartialWriteException.class, (e, ctx) -> {
+                LOG.error("request {} {}: {}", ctx.method(), ctx.path(), e.getMessage(), e.getCause());
+                new Problem(503, "Service unavailable", e.getMessage(), java.util.Map.of("batch", e.batchId(),
+                        "committedTransactions", e.committed(), "transactions", e.transactions(), "retryAfterSeconds", 10L))
+                        .writeTo(ctx);
+            });
             config.routes.exception(IllegalArgumentException.class,
                     (e, ctx) -> Problem.badRequest(e.getMessage()).writeTo(ctx));
             config.routes.exception(HttpResponseException.class,

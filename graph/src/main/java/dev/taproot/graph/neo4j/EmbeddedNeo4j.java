@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
@@ -18,6 +20,7 @@ import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.monitoring.DatabaseHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,22 +31,31 @@ import org.slf4j.LoggerFactory;
  * ({@link BoltCredentials}), because any local process can reach a loopback port. Cypher cannot read
  * files: {@code LOAD CSV} from {@code file:} URLs is off and the import directory is an empty,
  * owner-only folder.
+ *
+ * <p>Memory is bounded by configuration, not luck: one transaction may hold at most a quarter of the
+ * heap and all transactions together half of it, so an oversized write fails cleanly instead of
+ * exhausting the heap. If the database panics anyway (a disk or heap failure Neo4j cannot survive),
+ * {@link #healthy()} turns false and {@link #restart()} brings it back on the same port: Neo4j's
+ * recovery replays exactly the transactions that committed.
  */
 public final class EmbeddedNeo4j implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
 
-    private final DatabaseManagementService dbms;
+    private volatile DatabaseManagementService dbms;
     private final Path home;
     private final int boltPort;
+    private final int pageCacheMb;
+    private final BoltCredentials credentials;
+    private final List<Runnable> restartListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private final BoltCredentials credentials;
-
-    private EmbeddedNeo4j(DatabaseManagementService dbms, Path home, int boltPort, BoltCredentials credentials) {
+    private EmbeddedNeo4j(DatabaseManagementService dbms, Path home, int boltPort, int pageCacheMb,
+                          BoltCredentials credentials) {
         this.dbms = dbms;
         this.home = home;
         this.boltPort = boltPort;
+        this.pageCacheMb = pageCacheMb;
         this.credentials = credentials;
     }
 
@@ -60,10 +72,25 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
         long started = System.nanoTime();
         BoltCredentials credentials = BoltCredentials.loadOrCreate(home);
-        Path importDir = OwnerOnly.directory(home.resolve("import-disabled"));
-        DatabaseManagementService dbms;
+        DatabaseManagementService dbms = build(home, boltPort, pageCacheMb);
+        int port;
         try {
-            dbms = new DatabaseManagementServiceBuilder(home.toAbsolutePath())
+            port = boundPort(dbms, boltPort);
+            credentials.apply(dbms);
+        } catch (RuntimeException e) {
+            dbms.shutdown();
+            throw e;
+        }
+        LOG.info("embedded Neo4j started in {} ms, data in {}, Bolt on 127.0.0.1:{} (authenticated; credentials in {})",
+                (System.nanoTime() - started) / 1_000_000, home, port, credentials.file());
+        return new EmbeddedNeo4j(dbms, home, port, pageCacheMb, credentials);
+    }
+
+    private static DatabaseManagementService build(Path home, int boltPort, int pageCacheMb) {
+        Path importDir = OwnerOnly.directory(home.resolve("import-disabled"));
+        long heap = Runtime.getRuntime().maxMemory();
+        try {
+            return new DatabaseManagementServiceBuilder(home.toAbsolutePath())
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
@@ -74,6 +101,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                     .setConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir.toAbsolutePath())
                     .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                     .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
+                    .setConfig(GraphDatabaseSettings.memory_tracking, true)
+                    .setConfig(GraphDatabaseSettings.memory_transaction_max_size, heap / 4)
+                    .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, heap / 2)
                     // Neo4j waits ~10 s for Bolt to drain at shutdown by default; Taproot closes its
                     // driver first, so nothing is left to drain.
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
@@ -85,24 +115,17 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             throw new IllegalStateException("embedded Neo4j did not start in " + home
                     + (boltPort > 0 ? " with Bolt on 127.0.0.1:" + boltPort : "") + ": " + rootMessage(e), e);
         }
-        int port;
-        try {
-            var api = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-            var register = api.getDependencyResolver().resolveDependency(ConnectorPortRegister.class);
-            var address = register.getLocalAddress(ConnectorType.BOLT);
-            if (address == null) {
-                throw new IllegalStateException("Bolt connector did not bind on 127.0.0.1:" + boltPort
-                        + " (is the port in use? set TAPROOT_BOLT_PORT or --bolt-port)");
-            }
-            port = address.getPort();
-            credentials.apply(dbms);
-        } catch (RuntimeException e) {
-            dbms.shutdown();
-            throw e;
+    }
+
+    private static int boundPort(DatabaseManagementService dbms, int asked) {
+        var api = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        var register = api.getDependencyResolver().resolveDependency(ConnectorPortRegister.class);
+        var address = register.getLocalAddress(ConnectorType.BOLT);
+        if (address == null) {
+            throw new IllegalStateException("Bolt connector did not bind on 127.0.0.1:" + asked
+                    + " (is the port in use? set TAPROOT_BOLT_PORT or --bolt-port)");
         }
-        LOG.info("embedded Neo4j started in {} ms, data in {}, Bolt on 127.0.0.1:{} (authenticated; credentials in {})",
-                (System.nanoTime() - started) / 1_000_000, home, port, credentials.file());
-        return new EmbeddedNeo4j(dbms, home, port, credentials);
+        return address.getPort();
     }
 
     private static String rootMessage(Throwable e) {
@@ -131,9 +154,61 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return home;
     }
 
-    /** The in-process DBMS, for bulk paths that bypass Bolt. */
+    /** The in-process DBMS, for bulk paths that bypass Bolt (a new one after {@link #restart()}). */
     public DatabaseManagementService managementService() {
         return dbms;
+    }
+
+    /** Whether the user database runs without a panic (false also while closed). */
+    public boolean healthy() {
+        if (closed) {
+            return false;
+        }
+        try {
+            var api = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            return api.getDependencyResolver().resolveDependency(DatabaseHealth.class).hasNoPanic();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** What made the database panic, for the log; null when it is healthy. */
+    public Throwable causeOfPanic() {
+        try {
+            var api = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            return api.getDependencyResolver().resolveDependency(DatabaseHealth.class).causeOfPanic();
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    /** Runs {@code listener} after each {@link #restart()}, to rebuild what held the old DBMS. */
+    public void onRestart(Runnable listener) {
+        restartListeners.add(listener);
+    }
+
+    /**
+     * Stops the DBMS and starts it again on the same files and Bolt port. Neo4j's recovery applies
+     * the transactions that committed before the failure and none that did not.
+     *
+     * @throws IllegalStateException when it does not come back
+     */
+    public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException("the embedded DBMS is closed");
+        }
+        long t0 = System.nanoTime();
+        try {
+            dbms.shutdown();
+        } catch (RuntimeException e) {
+            LOG.warn("shutting down the failed DBMS: {}", rootMessage(e));
+        }
+        DatabaseManagementService fresh = build(home, boltPort, pageCacheMb);
+        boundPort(fresh, boltPort);
+        credentials.apply(fresh);
+        dbms = fresh;
+        restartListeners.forEach(Runnable::run);
+        LOG.warn("embedded Neo4j restarted in {} ms on 127.0.0.1:{}", (System.nanoTime() - t0) / 1_000_000, boltPort);
     }
 
     @Override

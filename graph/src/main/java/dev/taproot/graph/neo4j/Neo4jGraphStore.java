@@ -49,11 +49,13 @@ public final class Neo4jGraphStore implements GraphStore {
     private final String database;
     private final String uri;
     private final AutoCloseable owned;
-    /** In-process subgraph reads when the DBMS is embedded (null over a network). */
-    private final EmbeddedSubgraphReader embeddedReader;
+    /** In-process subgraph reads when the DBMS is embedded (null over a network); rebuilt after a restart. */
+    private volatile EmbeddedSubgraphReader embeddedReader;
     private final List<String> topologyTypes = RelationshipTypes.TOPOLOGY;
     /** Bulk incident writes through the Java API when the DBMS runs in this process, else null. */
-    private final EmbeddedIncidentWriter incidentWriter;
+    private volatile EmbeddedIncidentWriter incidentWriter;
+    /** Restarts the embedded DBMS after a panic; null over a network. */
+    private final StoreWatchdog watchdog;
     private final Neo4jFeedback feedback;
 
     private Neo4jGraphStore(Driver driver, String database, String uri, AutoCloseable owned) {
@@ -61,11 +63,18 @@ public final class Neo4jGraphStore implements GraphStore {
         this.database = database;
         this.uri = uri;
         this.owned = owned;
-        this.incidentWriter = owned instanceof EmbeddedNeo4j embedded
-                ? new EmbeddedIncidentWriter(embedded.managementService().database(database)) : null;
         this.feedback = new Neo4jFeedback(driver, database);
-        this.embeddedReader = owned instanceof EmbeddedNeo4j embedded
-                ? new EmbeddedSubgraphReader(embedded.managementService(), database, topologyTypes) : null;
+        if (owned instanceof EmbeddedNeo4j embedded) {
+            attach(embedded);
+            embedded.onRestart(() -> {
+                EmbeddedIncidentWriter old = incidentWriter;
+                attach(embedded);
+                old.close();
+            });
+            this.watchdog = new StoreWatchdog(embedded);
+        } else {
+            this.watchdog = null;
+        }
     }
 
     /**
@@ -94,6 +103,21 @@ public final class Neo4jGraphStore implements GraphStore {
         return new Neo4jGraphStore(driver, database, uri, owned);
     }
 
+    private void attach(EmbeddedNeo4j embedded) {
+        this.incidentWriter = new EmbeddedIncidentWriter(embedded.managementService().database(database));
+        this.embeddedReader = new EmbeddedSubgraphReader(embedded.managementService(), database, topologyTypes);
+    }
+
+    @Override
+    public boolean ready() {
+        return watchdog == null || watchdog.ready();
+    }
+
+    /** The embedded DBMS this store runs, when it does. */
+    public java.util.Optional<EmbeddedNeo4j> embedded() {
+        return owned instanceof EmbeddedNeo4j e ? java.util.Optional.of(e) : java.util.Optional.empty();
+    }
+
     /** The driver, for adapters that run their own read-only Cypher (the graph explorer). */
     public Driver driver() {
         return driver;
@@ -118,6 +142,10 @@ public final class Neo4jGraphStore implements GraphStore {
             incidentWriter.write(batch.incidents());
             return;
         }
+        if (batch.size() > MAX_TRANSACTION_RECORDS) {
+            write(batch, BatchTransactions.contentId(batch));
+            return;
+        }
         try (var session = driver.session(sessionConfig())) {
             session.executeWriteWithoutResult(tx -> {
                 for (var chunk : chunks(batch.entities().stream().map(Neo4jRecords::entityRow).toList())) {
@@ -134,6 +162,15 @@ public final class Neo4jGraphStore implements GraphStore {
                 }
             });
         }
+    }
+
+    @Override
+    public void write(GraphBatch batch, String batchId) {
+        if (batch.size() <= MAX_TRANSACTION_RECORDS) {
+            write(batch);
+            return;
+        }
+        new BatchTransactions(driver, database, MAX_TRANSACTION_RECORDS).write(batch, batchId);
     }
 
     private static <T> List<List<T>> chunks(List<T> rows) {
@@ -461,6 +498,9 @@ public final class Neo4jGraphStore implements GraphStore {
     @Override
     public void close() {
         try {
+            if (watchdog != null) {
+                watchdog.close();
+            }
             if (incidentWriter != null) {
                 incidentWriter.close();
             }

@@ -30,6 +30,20 @@ public interface GraphStore extends AutoCloseable {
      */
     void write(GraphBatch batch);
 
+    /** Most records one write transaction holds; a larger batch takes several (see {@link #write(GraphBatch, String)}). */
+    int MAX_TRANSACTION_RECORDS = 20_000;
+
+    /**
+     * Writes a batch of any size in transactions of at most {@link #MAX_TRANSACTION_RECORDS} records,
+     * entities first, recording under {@code batchId} how many have committed. When one fails the
+     * call throws {@link PartialWriteException} saying how many are stored; calling again with the
+     * same batch and id resumes after them (every write is an upsert, so nothing is stored twice).
+     * Small batches are one transaction, as {@link #write(GraphBatch)}.
+     */
+    default void write(GraphBatch batch, String batchId) {
+        write(batch);
+    }
+
     default void upsertEntities(Collection<Entity> entities) {
         write(new GraphBatch(List.copyOf(entities), List.of(), List.of(), List.of()));
     }
@@ -139,6 +153,14 @@ public interface GraphStore extends AutoCloseable {
 
     /** Where the store lives, for messages: {@code embedded Neo4j} or the external URI (never a secret). */
     String describe();
+
+    /**
+     * Whether the store serves requests now: false while an embedded DBMS recovers from a panic
+     * (what {@code /readyz} reports).
+     */
+    default boolean ready() {
+        return true;
+    }
 
     /**
      * This store as the given implementation type, for adapters that need the native client (the

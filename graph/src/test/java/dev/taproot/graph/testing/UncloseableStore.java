@@ -31,6 +31,7 @@ final class UncloseableStore implements GraphStore {
     }
 
     @Override public void write(GraphBatch batch) { delegate.write(batch); }
+    @Override public void write(GraphBatch batch, String batchId) { delegate.write(batch, batchId); }
     @Override public void closeRelationships(Collection<String> ids, Instant at) { delegate.closeRelationships(ids, at); }
     @Override public Subgraph subgraph(SubgraphQuery q) { return delegate.subgraph(q); }
     @Override public Subgraph neighbourhood(String key, int depth, Instant asOf) { return delegate.neighbourhood(key, depth, asOf); }
@@ -57,6 +58,7 @@ final class UncloseableStore implements GraphStore {
     @Override public GraphCounts counts() { return delegate.counts(); }
     @Override public void clear() { delegate.clear(); }
     @Override public String describe() { return delegate.describe(); }
+    @Override public boolean ready() { return delegate.ready(); }
     @Override public <T> Optional<T> unwrap(Class<T> type) { return delegate.unwrap(type); }
     @Override public void close() { /* shared: closed at JVM exit */ }
 }
