@@ -194,7 +194,7 @@ public final class ExplorerRoutes implements Routes {
             }
             return m;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw Problem.badRequest("the body is not a JSON object: " + e.getOriginalMessage());
+            throw Problem.badRequest("the body is not a JSON object: " + dev.taproot.ingest.JsonProblems.describe(e));
         }
     }
 

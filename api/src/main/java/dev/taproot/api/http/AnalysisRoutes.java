@@ -62,7 +62,7 @@ public final class AnalysisRoutes implements Routes {
         try {
             root = AnalysisJson.mapper().readTree(body == null || body.isBlank() ? "{}" : body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw Problem.badRequest("body is not JSON: " + e.getOriginalMessage());
+            throw Problem.badRequest("body is not JSON: " + dev.taproot.ingest.JsonProblems.describe(e));
         }
         if (!root.isObject()) {
             throw Problem.badRequest("body must be a JSON object");

@@ -48,7 +48,7 @@ public final class ChangeEventsIngestor implements Ingestor {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new MalformedInputException(input.name(), loc == null ? "input" : "line " + loc.getLineNr()
-                    + ", column " + loc.getColumnNr(), "not valid JSON: " + e.getOriginalMessage(), e);
+                    + ", column " + loc.getColumnNr(), "not valid JSON: " + dev.taproot.ingest.JsonProblems.describe(e), e);
         } catch (IOException e) {
             throw new MalformedInputException(input.name(), "input", e.getMessage(), e);
         }

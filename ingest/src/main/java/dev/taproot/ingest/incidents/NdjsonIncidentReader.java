@@ -72,7 +72,7 @@ public final class NdjsonIncidentReader implements IncidentReader {
         try {
             node = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            String problem = e.getOriginalMessage();
+            String problem = dev.taproot.ingest.JsonProblems.describe(e);
             return reject(line.number(), null, (line.lastWithoutNewline() ? "truncated or malformed JSON (last line, no newline): "
                     : "malformed JSON: ") + problem);
         }

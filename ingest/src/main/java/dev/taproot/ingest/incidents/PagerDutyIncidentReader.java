@@ -42,7 +42,7 @@ public final class PagerDutyIncidentReader implements IncidentReader {
         try {
             this.parser = JSON.createParser(counted);
         } catch (IOException e) {
-            throw new IllegalArgumentException(source + ": not JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException(source + ": not JSON: " + dev.taproot.ingest.JsonProblems.describe(e), e);
         }
     }
 

@@ -84,7 +84,7 @@ public final class ManifestReader {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = "document " + (inDocument ? index : index + 1) + (loc == null ? "" : " (line " + loc.getLineNr() + ")");
-            throw new MalformedInputException(input.name(), where, "not valid YAML: " + e.getOriginalMessage(), e);
+            throw new MalformedInputException(input.name(), where, "not valid YAML: " + dev.taproot.ingest.JsonProblems.describe(e), e);
         } catch (IOException e) {
             throw new MalformedInputException(input.name(), "input", e.getMessage(), e);
         }
@@ -93,7 +93,7 @@ public final class ManifestReader {
     private static MalformedInputException malformed(IngestInput input, String syntax, JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
         String where = loc == null ? "input" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-        return new MalformedInputException(input.name(), where, "not valid " + syntax + ": " + e.getOriginalMessage(), e);
+        return new MalformedInputException(input.name(), where, "not valid " + syntax + ": " + dev.taproot.ingest.JsonProblems.describe(e), e);
     }
 
     /**

@@ -80,7 +80,7 @@ public final class PrometheusMatrixParser {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String where = loc == null ? "body" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new MalformedInputException(source, where, "not JSON: " + e.getOriginalMessage(), e);
+            throw new MalformedInputException(source, where, "not JSON: " + dev.taproot.ingest.JsonProblems.describe(e), e);
         } catch (IOException e) {
             throw new MalformedInputException(source, "body", "cannot read: " + e.getMessage(), e);
         }

@@ -25,7 +25,7 @@ public final class JsonInputs {
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             String where = loc == null ? "body" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new MalformedInputException(input.name(), where, "not JSON: " + e.getOriginalMessage(), e);
+            throw new MalformedInputException(input.name(), where, "not JSON: " + dev.taproot.ingest.JsonProblems.describe(e), e);
         } catch (IOException e) {
             throw new MalformedInputException(input.name(), "body", "cannot read: " + e.getMessage(), e);
         }
