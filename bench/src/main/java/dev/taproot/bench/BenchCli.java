@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 IngestBench.class,
                 TelemetryMetricsBench.class, TelemetryLogsBench.class, TelemetryFalseAlarmBench.class,
                 ChatOpsBench.class,
+                SoakBench.class,
                 IncidentBench.class,
                 RetrievalBench.class,
                 CommandLine.HelpCommand.class
