@@ -61,7 +61,7 @@ public final class TaprootServer implements AutoCloseable {
         routes.addAll(chatops.routes());
         routes.add(new AnalysisRoutes(taproot));
         routes.add(new IngestRoutes(new IngestService(taproot.store(), StandardIngestors.registry(taproot.store())), taproot.store()));
-        routes.add(new TelemetryRoutes(taproot.store(), pulls));
+        routes.add(new TelemetryRoutes(taproot.store(), pulls, options.maxBodyBytes()));
         routes.add(new FeedbackRoutes(taproot));
         return routes;
     }

@@ -15,6 +15,7 @@ import dev.taproot.ingest.GraphWriter;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.MalformedInputException;
 import dev.taproot.ingest.telemetry.AnalysisWindow;
+import dev.taproot.ingest.telemetry.OtlpProtobuf;
 import dev.taproot.ingest.telemetry.TelemetryAnalyzer;
 import dev.taproot.ingest.telemetry.TelemetryEntities;
 import dev.taproot.ingest.telemetry.TelemetryFormat;
@@ -31,7 +32,8 @@ import io.javalin.http.Context;
  *   <li>{@code POST /api/v1/ingest/prometheus/pull}: {@code {"source", "queries": {name: promql}, "start", "end", "step"}}
  *       runs the queries (the source's own when none are given) against a configured Prometheus source
  *       ({@link PrometheusPulls}: bounded pool, deadline, size cap) and analyses the answers</li>
- *   <li>{@code POST /api/v1/ingest/otlp/v1/traces}, {@code /otlp/v1/logs}: OTLP/HTTP with JSON encoding</li>
+ *   <li>{@code POST /api/v1/ingest/otlp/v1/traces}, {@code /otlp/v1/logs}: OTLP/HTTP, protobuf
+ *       ({@code application/x-protobuf}, answered in protobuf) or JSON, plain or gzip</li>
  *   <li>{@code POST /api/v1/ingest/jaeger}: Jaeger query API JSON; {@code POST /api/v1/ingest/loki}: Loki streams</li>
  * </ul>
  * Query parameters {@code start} and {@code end} (ISO-8601 or epoch seconds) give the window: the body's
@@ -49,15 +51,17 @@ public final class TelemetryRoutes implements Routes {
     private final GraphStore store;
     private final TelemetryAnalyzer analyzer;
     private final PrometheusPulls pulls;
+    private final long maxBodyBytes;
 
-    public TelemetryRoutes(GraphStore store, PrometheusPulls pulls) {
-        this(store, new TelemetryAnalyzer(), pulls);
+    public TelemetryRoutes(GraphStore store, PrometheusPulls pulls, long maxBodyBytes) {
+        this(store, new TelemetryAnalyzer(), pulls, maxBodyBytes);
     }
 
-    public TelemetryRoutes(GraphStore store, TelemetryAnalyzer analyzer, PrometheusPulls pulls) {
+    public TelemetryRoutes(GraphStore store, TelemetryAnalyzer analyzer, PrometheusPulls pulls, long maxBodyBytes) {
         this.store = store;
         this.analyzer = analyzer;
         this.pulls = pulls;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -71,13 +75,32 @@ public final class TelemetryRoutes implements Routes {
     }
 
     private void ingest(Context ctx, TelemetryFormat format, boolean otlp) {
-        String type = ctx.contentType();
-        if (type != null && type.contains("protobuf")) {
-            throw new Problem(415, "Unsupported media type",
-                    "only the JSON encoding is accepted; configure the exporter with encoding json (application/json)");
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        boolean protobuf = type.contains("protobuf");
+        if (protobuf && !otlp) {
+            throw new Problem(415, "Unsupported media type", "this endpoint takes JSON; protobuf is accepted on the OTLP endpoints only");
         }
-        var input = new IngestInput("request" + format.suffix(), ctx.bodyAsBytes(), Instant.now());
-        respond(ctx, List.of(input), window(ctx.queryParam("start"), ctx.queryParam("end")), otlp ? format : null);
+        if (!protobuf && !type.isEmpty() && !type.contains("json")) {
+            throw new Problem(415, "Unsupported media type", "Content-Type must be application/json"
+                    + (otlp ? " or application/x-protobuf" : "") + ", was '" + ctx.contentType() + "'");
+        }
+        byte[] body = OtlpBodies.decode(ctx.header("Content-Encoding"), ctx.bodyAsBytes(), maxBodyBytes);
+        String name = "request" + format.suffix();
+        if (protobuf) {
+            try {
+                body = format == TelemetryFormat.OTLP_TRACES ? OtlpProtobuf.tracesToJson(name, body) : OtlpProtobuf.logsToJson(name, body);
+            } catch (MalformedInputException e) {
+                throw new Problem(400, "Malformed input", e.getMessage(), Map.of("source", e.source(), "location", e.location()));
+            }
+        }
+        var input = new IngestInput(name, body, Instant.now());
+        TelemetryReport report = analyseAndStore(List.of(input), window(ctx.queryParam("start"), ctx.queryParam("end")));
+        if (protobuf) {
+            ctx.contentType("application/x-protobuf").result(OtlpBodies.exportResponse(format == TelemetryFormat.OTLP_TRACES,
+                    report.rejected().size(), report.rejected().isEmpty() ? "" : report.rejected().getFirst().toString()));
+            return;
+        }
+        respond(ctx, report, otlp ? format : null);
     }
 
     private void pull(Context ctx) {
@@ -128,10 +151,10 @@ public final class TelemetryRoutes implements Routes {
         Duration step = Duration.ofSeconds(stepNode.isMissingNode() ? DEFAULT_STEP_SECONDS : stepNode.asLong());
         // pull a baseline as long as the window before it, so the window is scored against recent history
         List<IngestInput> inputs = pulls.pull(body.path("source").asText(), queries, start.minus(lookback), end, step);
-        respond(ctx, inputs, new AnalysisWindow(start, end), null);
+        respond(ctx, analyseAndStore(inputs, new AnalysisWindow(start, end)), null);
     }
 
-    private void respond(Context ctx, List<IngestInput> inputs, AnalysisWindow window, TelemetryFormat otlp) {
+    private TelemetryReport analyseAndStore(List<IngestInput> inputs, AnalysisWindow window) {
         var writer = new GraphWriter();
         TelemetryReport report;
         try {
@@ -140,6 +163,10 @@ public final class TelemetryRoutes implements Routes {
             throw new Problem(400, "Malformed input", e.getMessage(), Map.of("source", e.source(), "location", e.location()));
         }
         store.write(writer.batch());
+        return report;
+    }
+
+    private void respond(Context ctx, TelemetryReport report, TelemetryFormat otlp) {
         var answer = new LinkedHashMap<String, Object>();
         if (otlp != null) {
             int rejected = report.rejected().size();

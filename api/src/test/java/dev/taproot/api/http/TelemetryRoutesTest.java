@@ -85,7 +85,10 @@ class TelemetryRoutesTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("request.prom.json").contains("matrix");
         var proto = post("/api/v1/ingest/otlp/v1/traces", new byte[] {1, 2, 3}, "application/x-protobuf");
-        assertThat(proto.statusCode()).isEqualTo(415);
+        assertThat(proto.statusCode()).isEqualTo(400);
+        assertThat(proto.body()).contains("not an OTLP ExportTraceServiceRequest in protobuf");
+        assertThat(post("/api/v1/ingest/otlp/v1/traces", "x".getBytes(), "text/plain").statusCode()).isEqualTo(415);
+        assertThat(post("/api/v1/ingest/loki", new byte[] {1}, "application/x-protobuf").statusCode()).isEqualTo(415);
         var badWindow = post("/api/v1/ingest/loki?start=yesterday", "{}".getBytes(), "application/json");
         assertThat(badWindow.statusCode()).isEqualTo(400);
         assertThat(badWindow.body()).contains("start");
@@ -99,6 +102,39 @@ class TelemetryRoutesTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"partialSuccess\"");
         assertThat(store.relationships(List.of("CALLS"), 1000)).isNotEmpty();
+    }
+
+    @Test
+    void otlpProtobufGzipGivesTheSameGraphAsTheSameSpansInJson() throws Exception {
+        byte[] json = Files.readAllBytes(SharedData.require("cases/nezha-tt/nezha-tt-2023-01-29-0843/signals/traces.otlp-traces.json"));
+        var asJson = post("/api/v1/ingest/otlp/v1/traces", json, "application/json");
+        assertThat(asJson.statusCode()).isEqualTo(200);
+        var jsonCounts = store.counts();
+        var jsonCalls = store.relationships(List.of("CALLS"), 10_000).size();
+        store.clear();
+
+        byte[] protobuf = OtlpJsonToProtobuf.traces(json);
+        var gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(protobuf);
+        }
+        var asProtobuf = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/ingest/otlp/v1/traces"))
+                .header("Content-Type", "application/x-protobuf").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gz.toByteArray())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(asProtobuf.statusCode()).isEqualTo(200);
+        assertThat(asProtobuf.headers().firstValue("Content-Type").orElse("")).startsWith("application/x-protobuf");
+        io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse.parseFrom(asProtobuf.body());
+        assertThat(store.counts().signals()).isEqualTo(jsonCounts.signals());
+        assertThat(store.relationships(List.of("CALLS"), 10_000)).hasSize(jsonCalls).isNotEmpty();
+
+        var bomb = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(bomb)) {
+            out.write(new byte[60 * 1024 * 1024]);
+        }
+        var tooBig = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/ingest/otlp/v1/traces"))
+                .header("Content-Type", "application/x-protobuf").header("Content-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bomb.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tooBig.statusCode()).isEqualTo(413);
     }
 
     @Test
