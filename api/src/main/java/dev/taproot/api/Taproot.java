@@ -1,5 +1,6 @@
 package dev.taproot.api;
 
+import dev.taproot.api.config.TaprootConfig;
 import dev.taproot.api.memory.IncidentMemory;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.store.GraphStores;

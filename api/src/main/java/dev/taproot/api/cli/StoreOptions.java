@@ -2,7 +2,7 @@ package dev.taproot.api.cli;
 
 import java.nio.file.Path;
 
-import dev.taproot.api.TaprootConfig;
+import dev.taproot.api.config.TaprootConfig;
 import picocli.CommandLine.Option;
 
 /** Options every command that opens the store shares. */

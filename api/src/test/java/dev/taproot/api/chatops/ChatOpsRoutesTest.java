@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.taproot.api.Taproot;
-import dev.taproot.api.TaprootConfig;
+import dev.taproot.api.config.TaprootConfig;
 import dev.taproot.api.http.ServerOptions;
 import dev.taproot.api.http.TaprootServer;
 import dev.taproot.api.security.ApiToken;

@@ -23,7 +23,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.taproot.api.Taproot;
-import dev.taproot.api.TaprootConfig;
+import dev.taproot.api.config.TaprootConfig;
 import dev.taproot.api.http.ServerOptions;
 import dev.taproot.api.http.TaprootServer;
 import dev.taproot.api.security.Role;
