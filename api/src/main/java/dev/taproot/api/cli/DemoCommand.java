@@ -69,7 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (noServe) {
                 return 0;
             }
-            SecurityConfig security = SecurityConfig.fromEnvironment(System.getenv());
+            SecurityConfig security = config.security();
             String token = null;
             if (security.acceptsNothing()) {
                 SecurityConfig.Issued issued = security.issue("demo-admin", Role.ADMIN);

@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.taproot.api.chatops.ChatOpsConfig;
-import dev.taproot.api.security.RateLimiter;
 import dev.taproot.api.security.SecurityConfig;
-import dev.taproot.api.security.TokenStore;
 import dev.taproot.graph.store.StoreConfig;
 import dev.taproot.ingest.metrics.PrometheusSource;
 
@@ -34,9 +32,7 @@ public record TaprootConfig(Path dataDir, StoreConfig store, HttpConfig http, Se
     public static final String DEFAULT_HTTP_HOST = HttpConfig.DEFAULT_HOST;
 
     public TaprootConfig {
-        security = security == null
-                ? new SecurityConfig(TokenStore.empty(), false, RateLimiter.DEFAULT_PER_MINUTE, RateLimiter.DEFAULT_BURST)
-                : security;
+        security = security == null ? SecurityConfig.none() : security;
         chatops = chatops == null ? ChatOpsConfig.disabled() : chatops;
         prometheus = prometheus == null ? List.of() : List.copyOf(prometheus);
         tunables = tunables == null ? Tunables.defaults() : tunables;
