@@ -65,7 +65,7 @@ public final class ConfigLoader {
             path = Path.of(fromEnv.strip());
         }
         var problems = new ConfigProblems(path == null ? ConfigProblems.ENVIRONMENT : path.toString());
-        Mapping root = Mapping.empty(1);
+        Mapping root = Mapping.empty(0);
         Path baseDir = Path.of("").toAbsolutePath();
         if (path != null) {
             baseDir = path.toAbsolutePath().normalize().getParent();

@@ -58,7 +58,7 @@ final class YamlTree {
         }
     }
 
-    /** A scalar: its text, and whether YAML resolved it to null. */
+    /** A scalar: its text, and whether it is empty or YAML's null. */
     record Scalar(String text, boolean isNull, int line) implements Node {
         public String kind() {
             return isNull ? "empty" : "a single value";
@@ -122,7 +122,9 @@ final class YamlTree {
             }
             return new Sequence(items, line);
         }
-        return new Scalar(t == JsonToken.VALUE_NULL ? null : p.getText(), t == JsonToken.VALUE_NULL, line);
+        // an empty value ("rules:" with nothing after it) is no value, as YAML's own null is
+        boolean isNull = t == JsonToken.VALUE_NULL || t == JsonToken.VALUE_STRING && p.getText().isEmpty();
+        return new Scalar(isNull ? null : p.getText(), isNull, line);
     }
 
     private static void refuseTagsAndAnchors(YAMLParser p, ConfigProblems problems, String path, int line)
