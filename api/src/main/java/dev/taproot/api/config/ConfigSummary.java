@@ -42,15 +42,29 @@ public final class ConfigSummary {
         }
         for (PrometheusSource p : c.prometheus()) {
             out.add("sources:  prometheus '" + p.name() + "' " + p.url() + ", auth " + p.auth() + ", " + p.queries().size()
-                    + " queries, deadline " + human(p.deadline()) + ", at most " + p.maxBytes() + " bytes a response");
+                    + " queries, deadline " + human(p.deadline()) + ", at most " + size(p.maxBytes()) + " a response");
         }
         out.add("tunables: request timeout " + human(c.tunables().requestTimeout()) + ", max body "
-                + c.tunables().maxBodyBytes() + " bytes");
+                + size(c.tunables().maxBodyBytes()));
         return out;
     }
 
     private static String masked(String secret) {
         return secret == null || secret.isEmpty() ? "none" : "***";
+    }
+
+    private static String size(long bytes) {
+        for (String unit : new String[] {"GiB", "MiB", "KiB"}) {
+            long scale = switch (unit) {
+                case "GiB" -> 1L << 30;
+                case "MiB" -> 1L << 20;
+                default -> 1L << 10;
+            };
+            if (bytes >= scale && bytes % scale == 0) {
+                return bytes / scale + " " + unit;
+            }
+        }
+        return bytes + " bytes";
     }
 
     private static String human(java.time.Duration d) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import dev.taproot.ingest.metrics.PrometheusSource;
 
@@ -14,6 +15,9 @@ import dev.taproot.ingest.metrics.PrometheusSource;
  * with its URL, credentials, deadline, size cap, and queries (shipped query sets plus its own).
  */
 final class PrometheusSection {
+
+    /** What {@link PrometheusSource} accepts as a name, checked here to report it with its line. */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     private PrometheusSection() {
     }
@@ -26,6 +30,8 @@ final class PrometheusSection {
             String name = s.value("name", null, ConfigValues.text(), null);
             if (name == null) {
                 s.error("name", "required: how analyses and the API refer to this source");
+            } else if (!NAME.matcher(name).matches()) {
+                s.error("name", "must be lower-case letters, digits, '-' or '_' (at most 63), was '" + name + "'");
             } else if (!names.add(name)) {
                 s.error("name", "another source is already named '" + name + "'");
             }
