@@ -1,11 +1,20 @@
 package dev.taproot.api.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 class PrometheusQuerySetsTest {
 
@@ -51,5 +60,21 @@ class PrometheusQuerySetsTest {
 
     private static String all(String set) {
         return String.join("\n", PrometheusQuerySets.builtIn().get(set).queries().values());
+    }
+
+    /** With Debian's {@code prometheus} package installed, promtool parses every query as a recording rule. */
+    @Test
+    void promtoolParsesEveryQuery(@TempDir Path dir) throws Exception {
+        Path promtool = Path.of("/usr/bin/promtool");
+        assumeTrue(Files.isExecutable(promtool), "promtool is not installed");
+        var rules = new ArrayList<Map<String, String>>();
+        PrometheusQuerySets.builtIn().values().forEach(set -> set.queries().forEach((name, query) ->
+                rules.add(Map.of("record", "taproot:" + name.replace('.', '_'), "expr", query))));
+        Path file = dir.resolve("rules.yaml");
+        new ObjectMapper(new YAMLFactory()).writeValue(file.toFile(), Map.of("groups", List.of(Map.of("name", "taproot", "rules", rules))));
+        Process p = new ProcessBuilder(promtool.toString(), "check", "rules", file.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(output).isZero();
+        assertThat(output).contains("SUCCESS: " + rules.size() + " rules found");
     }
 }
