@@ -1,5 +1,7 @@
 package dev.taproot.api.config;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 
 /**
@@ -35,5 +37,25 @@ public record HttpConfig(String host, int port, String publicUrl, TlsConfig tls,
     /** The scheme clients use to reach this server directly. */
     public String scheme() {
         return tls == null ? "http" : "https";
+    }
+
+    /** Whether this server only accepts connections from this machine. */
+    public boolean isLoopback() {
+        return isLoopback(host);
+    }
+
+    /** Whether a bind address only accepts connections from this machine. */
+    public static boolean isLoopback(String host) {
+        if (host == null || host.isBlank()) {
+            return false;
+        }
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 }

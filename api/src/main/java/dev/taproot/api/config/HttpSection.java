@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import dev.taproot.api.http.ServerOptions;
 
 /** Reads the {@code http} section: bind address, port, public URL, TLS or a reverse proxy in front. */
 final class HttpSection {
@@ -31,7 +30,7 @@ final class HttpSection {
                 http.error("trustedProxies", "'" + proxy + "' is not an IP address or CIDR range (10.0.0.0/8)");
             }
         }
-        if (tls == null && !behindProxy && !ServerOptions.isLoopback(host)) {
+        if (tls == null && !behindProxy && !HttpConfig.isLoopback(host)) {
             http.warning("host", "serving plain HTTP on " + host + ": tokens cross the network in clear text;"
                     + " configure http.tls, or http.behindProxy when a proxy terminates TLS");
         }

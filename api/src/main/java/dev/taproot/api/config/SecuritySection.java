@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.taproot.api.http.ServerOptions;
 import dev.taproot.api.security.ApiToken;
 import dev.taproot.api.security.RateLimiter;
 import dev.taproot.api.security.Role;
@@ -41,7 +40,7 @@ final class SecuritySection {
         rate.allow("perMinute", "burst");
         int perMinute = rate.value("perMinute", "TAPROOT_RATE_LIMIT", ConfigValues.integer(1, 1_000_000), RateLimiter.DEFAULT_PER_MINUTE);
         int burst = rate.value("burst", "TAPROOT_RATE_BURST", ConfigValues.integer(1, 1_000_000), RateLimiter.DEFAULT_BURST);
-        if (open && http != null && !ServerOptions.isLoopback(http.host())) {
+        if (open && http != null && !HttpConfig.isLoopback(http.host())) {
             security.error("openAccess", "open access is allowed on a loopback address only, not on '" + http.host()
                     + "'; configure tokens to listen there");
         }

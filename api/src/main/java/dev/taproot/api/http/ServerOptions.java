@@ -1,7 +1,5 @@
 package dev.taproot.api.http;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 
@@ -28,7 +26,7 @@ public record ServerOptions(HttpConfig http, SecurityConfig security, Tunables t
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Tunables.DEFAULT_REQUEST_TIMEOUT;
 
     public ServerOptions {
-        if (security.openAccess() && !isLoopback(http.host())) {
+        if (security.openAccess() && !http.isLoopback()) {
             throw new IllegalArgumentException("open access is allowed on a loopback address only, not on '" + http.host()
                     + "'; configure tokens (security.tokens, TAPROOT_TOKENS or TAPROOT_TOKENS_FILE) to listen there");
         }
@@ -79,20 +77,5 @@ public record ServerOptions(HttpConfig http, SecurityConfig security, Tunables t
 
     public ServerOptions withPrometheus(List<PrometheusSource> sources) {
         return new ServerOptions(http, security, tunables, chatops, sources);
-    }
-
-    /** Whether a bind address only accepts connections from this machine. */
-    public static boolean isLoopback(String host) {
-        if (host == null || host.isBlank()) {
-            return false;
-        }
-        if (host.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }
