@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class ConfigValues {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB|KiB|MiB|GiB)?");
+    private static final Pattern SIZE = Pattern.compile("(\\d{1,18})\\s*(B|KB|MB|GB|KiB|MiB|GiB)?");
 
     private ConfigValues() {
     }
@@ -51,7 +51,7 @@ final class ConfigValues {
             String t = s.strip();
             Duration d;
             Matcher m = DURATION.matcher(t);
-            if (m.matches()) {
+            if (m.matches() && m.group(1).length() <= 9) {
                 long n = Long.parseLong(m.group(1));
                 d = switch (m.group(2)) {
                     case "ms" -> Duration.ofMillis(n);
@@ -95,7 +95,11 @@ final class ConfigValues {
             if (n <= 0) {
                 throw new IllegalArgumentException("must be more than 0 bytes, was '" + s + "'");
             }
-            return Math.multiplyExact(n, unit);
+            try {
+                return Math.multiplyExact(n, unit);
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("is too large, was '" + s + "'");
+            }
         };
     }
 

@@ -359,6 +359,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void valuesTooLargeForTheirTypeAreMistakesNotCrashes() throws IOException {
+        var result = load("tunables: {requestTimeout: 99999999999999d, maxBodyBytes: 999999999999GiB}\n", Map.of());
+        assertThat(result.problems()).extracting(ConfigProblem::field)
+                .containsExactlyInAnyOrder("tunables.requestTimeout", "tunables.maxBodyBytes");
+    }
+
+    @Test
     void theExampleFileAtTheRepositoryRootIsValid() {
         Path example = Path.of("..", "taproot.example.yaml");
         var result = ConfigLoader.load(example, Map.of(), CommandLineOverrides.NONE);
