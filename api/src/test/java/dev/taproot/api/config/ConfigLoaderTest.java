@@ -112,7 +112,7 @@ class ConfigLoaderTest {
     void anEmptyFileMeansEveryDefault() throws IOException {
         var config = load("", Map.of()).orThrow();
         assertThat(config.store().isEmbedded()).isTrue();
-        assertThat(config.store().boltPort()).isEqualTo(7687);
+        assertThat(config.store().boltPort()).isEqualTo(dev.taproot.graph.store.StoreConfig.DEFAULT_BOLT_PORT);
         assertThat(config.httpHost()).isEqualTo("127.0.0.1");
         assertThat(config.httpPort()).isEqualTo(8080);
         assertThat(config.security().acceptsNothing()).isTrue();
