@@ -9,6 +9,7 @@ import dev.taproot.api.config.CommandLineOverrides;
 import dev.taproot.api.config.ConfigLoader;
 import dev.taproot.api.config.ConfigProblem;
 import dev.taproot.api.config.ConfigSummary;
+import dev.taproot.rules.pack.RulePacks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,6 +56,14 @@ public final class ConfigCommand implements Runnable {
                 long errors = result.problems().stream().filter(p -> !p.warning()).count();
                 err.println(file + ": " + errors + (errors == 1 ? " mistake" : " mistakes"));
                 return 1;
+            }
+            if (result.config().rulesDir() != null) {
+                try {
+                    RulePacks.inForce(result.config().rulesDir());
+                } catch (RuntimeException e) {
+                    err.println(file + ": rules.directory: " + e.getMessage());
+                    return 1;
+                }
             }
             out.println(file + ": valid");
             ConfigSummary.lines(result.config()).forEach(line -> out.println("  " + line));

@@ -1,9 +1,12 @@
 package dev.taproot.api.config;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.List;
 
 
@@ -55,6 +58,14 @@ final class HttpSection {
         String password = tls.secret("password", "passwordFile", null);
         if (password == null && !tls.has("passwordFile")) {
             tls.error("password", "required: the keystore password (password or passwordFile)");
+        }
+        if (keystore != null && password != null && Files.isRegularFile(keystore)) {
+            try {
+                KeyStore.getInstance(keystore.toFile(), password.toCharArray());
+            } catch (IOException | GeneralSecurityException e) {
+                tls.error("keystore", "cannot open " + keystore + " with the configured password"
+                        + " (a PKCS#12 or JKS keystore is expected): " + e.getMessage());
+            }
         }
         return new TlsConfig(keystore, password);
     }

@@ -82,6 +82,17 @@ class ConfigCommandTest {
     }
 
     @Test
+    void aBadRuleFileInTheRulesDirectoryFailsTheCheck() throws IOException {
+        Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(dir.resolve("rules/custom.yaml"), "rules:\n  - id: custom.broken\n    confidence: very\n");
+        Path file = dir.resolve("taproot.yaml");
+        Files.writeString(file, "rules: {directory: rules}\n");
+        Run run = run("config", "check", "--no-env", file.toString());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains(file + ": rules.directory: ").contains("custom.yaml");
+    }
+
+    @Test
     void theExampleFileChecksClean() {
         Run run = run("config", "check", "--no-env", Path.of("..", "taproot.example.yaml").toString());
         assertThat(run.code()).as(run.err()).isZero();

@@ -366,6 +366,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aKeystoreThatTheConfiguredPasswordCannotOpenIsReported() throws Exception {
+        var keystore = java.security.KeyStore.getInstance("PKCS12");
+        keystore.load(null, null);
+        try (var out = Files.newOutputStream(dir.resolve("taproot.p12"))) {
+            keystore.store(out, "the-right-password".toCharArray());
+        }
+        Files.setPosixFilePermissions(dir.resolve("taproot.p12"), PosixFilePermissions.fromString("rw-------"));
+        var wrong = load("""
+                http:
+                  tls:
+                    keystore: taproot.p12
+                    password: not-the-password
+                """, Map.of());
+        assertThat(wrong.problems()).extracting(ConfigProblem::toString)
+                .anySatisfy(s -> assertThat(s).contains("taproot.yaml:3: http.tls.keystore: cannot open"))
+                .allSatisfy(s -> assertThat(s).doesNotContain("not-the-password"));
+        var right = load("http: {tls: {keystore: taproot.p12, password: the-right-password}}\n", Map.of()).orThrow();
+        assertThat(right.http().scheme()).isEqualTo("https");
+        assertThat(right.http().tls().keystore()).isEqualTo(dir.resolve("taproot.p12"));
+    }
+
+    @Test
     void theExampleFileAtTheRepositoryRootIsValid() {
         Path example = Path.of("..", "taproot.example.yaml");
         var result = ConfigLoader.load(example, Map.of(), CommandLineOverrides.NONE);
