@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.taproot.api.Taproot;
-import dev.taproot.api.TaprootConfig;
+import dev.taproot.api.config.TaprootConfig;
 import dev.taproot.ingest.incidents.IncidentFormats;
 import dev.taproot.ingest.incidents.IncidentImporter;
 

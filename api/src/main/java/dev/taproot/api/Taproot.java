@@ -1,9 +1,14 @@
 package dev.taproot.api;
 
+import java.util.function.Supplier;
+
+import dev.taproot.api.config.TaprootConfig;
 import dev.taproot.api.memory.IncidentMemory;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.store.GraphStores;
 import dev.taproot.graph.vocabulary.Vocabulary;
+import dev.taproot.rules.pack.RulePack;
+import dev.taproot.rules.pack.RulePacks;
 
 /**
  * The running application: the store and every component built on it, wired in one place from one
@@ -15,11 +20,13 @@ public final class Taproot implements AutoCloseable {
     private final GraphStore store;
     private final Vocabulary vocabulary;
     private final IncidentMemory memory;
+    private final Supplier<RulePack> rules;
 
     private Taproot(TaprootConfig config, GraphStore store) {
         this.config = config;
         this.store = store;
         this.vocabulary = Vocabulary.standard();
+        this.rules = RulePacks.inForce(config.rulesDir());
         this.memory = IncidentMemory.open(store, config.indexDir());
     }
 
@@ -49,6 +56,11 @@ public final class Taproot implements AutoCloseable {
 
     public Vocabulary vocabulary() {
         return vocabulary;
+    }
+
+    /** The rule pack in force: the built-in pack, overridden by the configured rules directory (one watcher, reloaded on change). */
+    public Supplier<RulePack> rules() {
+        return rules;
     }
 
     /** Past incidents: graph and search index kept in step (index under {@code <data>/index}). */

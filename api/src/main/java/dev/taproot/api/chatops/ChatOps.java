@@ -16,7 +16,6 @@ import dev.taproot.api.security.SlackSignature;
 import dev.taproot.ingest.IngestService;
 import dev.taproot.ingest.StandardIngestors;
 import dev.taproot.rules.engine.RootCauseEngine;
-import dev.taproot.rules.pack.RulePacks;
 
 /**
  * Builds the ChatOps front ends (Slack, Mattermost, JSON webhook, Alertmanager relay) over one
@@ -41,7 +40,7 @@ public final class ChatOps implements AutoCloseable {
         this.feedback = feedback;
         var store = taproot.store();
         var search = new EntitySearch(store);
-        var engine = new RootCauseEngine(store, RulePacks.inForce(null, System.getenv()));
+        var engine = new RootCauseEngine(store, taproot.rules());
         this.responder = new ChatResponder(store, search, new Diagnoses(store, search, engine), taproot.memory(),
                 new GraphViews(store), new HealthScores(store, taproot.vocabulary()), Clock.systemUTC(), analysisNanos);
         var poster = new ResponsePoster(config.responseUrlPrefixes());

@@ -1,12 +1,9 @@
 package dev.taproot.api.chatops;
 
 import java.util.List;
-import java.util.Map;
-
-import dev.taproot.graph.store.Settings;
 
 /**
- * ChatOps settings, from the environment.
+ * ChatOps settings, from the {@code chatops} section of the configuration (see {@code docs/configuration.md}).
  *
  * @param slackSigningSecret    Slack app signing secret ({@code TAPROOT_SLACK_SIGNING_SECRET}); Slack endpoints are off without it
  * @param mattermostToken       the slash command token Mattermost sends ({@code TAPROOT_MATTERMOST_TOKEN}); off without it
@@ -50,21 +47,7 @@ public record ChatOpsConfig(String slackSigningSecret, String mattermostToken, S
                 workers, queue);
     }
 
-    public static ChatOpsConfig fromEnvironment(Map<String, String> env) {
-        String prefixes = env.get("TAPROOT_SLACK_RESPONSE_URL_PREFIXES");
-        return new ChatOpsConfig(blankToNull(env.get("TAPROOT_SLACK_SIGNING_SECRET")),
-                blankToNull(env.get("TAPROOT_MATTERMOST_TOKEN")), blankToNull(env.get("TAPROOT_SLACK_WEBHOOK_URL")),
-                prefixes == null ? List.of() : List.of(prefixes.split(",")).stream().map(String::strip)
-                        .filter(s -> !s.isEmpty()).toList(),
-                blankToNull(env.get("TAPROOT_PUBLIC_URL")), Settings.integer(env, "TAPROOT_CHATOPS_WORKERS", DEFAULT_WORKERS),
-                Settings.integer(env, "TAPROOT_CHATOPS_QUEUE", DEFAULT_QUEUE));
-    }
-
     public static ChatOpsConfig disabled() {
         return new ChatOpsConfig(null, null, null, List.of(), null);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

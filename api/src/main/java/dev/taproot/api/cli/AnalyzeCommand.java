@@ -51,7 +51,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--rule", paramLabel = "ID", description = "Use only these rules (repeatable).")
     List<String> ruleIds = new ArrayList<>();
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rules directory overriding the built-in pack (default: $TAPROOT_RULES).")
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rules directory overriding the built-in pack (default: rules.directory, $TAPROOT_RULES).")
     Path rulesDir;
 
     @Option(names = "--case", paramLabel = "DIR", description = "Replay one labelled case folder in a temporary store instead.")
@@ -68,8 +68,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Instant end = to == null ? Instant.now() : to;
         Instant start = from == null ? end.minusSeconds(1800) : from;
         var request = new AnalysisRequest(symptoms, alert, text, start, end, depth, new LinkedHashSet<>(ruleIds), 10);
-        try (Taproot taproot = Taproot.start(options.config())) {
-            Analysis analysis = new RootCauseEngine(taproot.store(), EvalWiring.rules(rulesDir)).analyze(request);
+        try (Taproot taproot = Taproot.start(options.config(rulesDir))) {
+            Analysis analysis = new RootCauseEngine(taproot.store(), taproot.rules()).analyze(request);
             System.out.print(json ? AnalysisJson.write(analysis) + "\n" : AnalysisText.render(analysis));
         }
         return 0;
@@ -77,7 +77,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     private int replayCase() {
         CaseSpec spec = CaseSpec.read(caseDir);
-        try (EvalRunner runner = EvalRunner.startTemporary(EvalWiring.registry(), EvalWiring.rules(rulesDir))) {
+        try (EvalRunner runner = EvalRunner.startTemporary(EvalWiring.registry(), EvalWiring.rules(options.configFile, rulesDir))) {
             EvalRunner.Replay replay = runner.replay(spec);
             if (replay.analysis() == null) {
                 throw new IllegalStateException("case " + spec.id() + " failed: " + replay.outcome().error());

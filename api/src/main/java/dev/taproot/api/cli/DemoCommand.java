@@ -69,7 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (noServe) {
                 return 0;
             }
-            SecurityConfig security = SecurityConfig.fromEnvironment(System.getenv());
+            SecurityConfig security = config.security();
             String token = null;
             if (security.acceptsNothing()) {
                 SecurityConfig.Issued issued = security.issue("demo-admin", Role.ADMIN);
@@ -78,7 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             TaprootServer server = TaprootServer.start(taproot, security);
             handedOver = true;
-            printUrls(out, config.httpHost(), server.port(), token);
+            printUrls(out, config.http().scheme() + "://" + config.httpHost() + ":" + server.port(), token);
             ServeCommand.awaitShutdown(taproot, server);
             return 0;
         } finally {
@@ -143,8 +143,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void printUrls(PrintStream out, String host, int port, String token) {
-        String base = "http://" + host + ":" + port;
+    private static void printUrls(PrintStream out, String base, String token) {
         out.println("taproot demo: serving " + base + "  (Ctrl-C to stop); explorer page: " + base + "/");
         String auth = "";
         if (token != null) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,6 +22,9 @@ import dev.taproot.rules.eval.CaseSpec;
         description = "Replay labelled failure cases in a temporary store and score AC@1, AC@3, Avg@5.")
 public final class EvalCommand implements Callable<Integer> {
 
+    @Mixin
+    ConfigOption config;
+
     @Parameters(paramLabel = "DIR", description = "A folder of case folders (each with a case.yaml), or one case.")
     Path dir;
 
@@ -33,7 +37,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--every", paramLabel = "N", defaultValue = "1", description = "Replay every N-th case only (default 1: all).")
     int every;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rules directory overriding the built-in pack (default: $TAPROOT_RULES).")
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rules directory overriding the built-in pack (default: rules.directory, $TAPROOT_RULES).")
     Path rulesDir;
 
     @Option(names = "--dump", paramLabel = "DIR", hidden = true,
@@ -51,7 +55,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         System.err.println("eval: replaying " + cases.size() + " case(s) from " + dir + " in a temporary store");
         List<EvalRunner.Replay> replays;
-        try (EvalRunner runner = EvalRunner.startTemporary(EvalWiring.registry(), EvalWiring.rules(rulesDir))) {
+        try (EvalRunner runner = EvalRunner.startTemporary(EvalWiring.registry(), EvalWiring.rules(config, rulesDir))) {
             if (dump != null) {
                 Files.createDirectories(dump);
             }

@@ -3,6 +3,7 @@ package dev.taproot.api.cli;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
+import dev.taproot.api.config.CommandLineOverrides;
 import dev.taproot.ingest.IngestRegistry;
 import dev.taproot.ingest.StandardIngestors;
 import dev.taproot.rules.pack.RulePack;
@@ -19,8 +20,8 @@ final class EvalWiring {
         return StandardIngestors.registry();
     }
 
-    /** The built-in pack, overridden by {@code dir} or else by {@code $TAPROOT_RULES} when set. */
-    static Supplier<RulePack> rules(Path dir) {
-        return RulePacks.inForce(dir, System.getenv());
+    /** The built-in pack, overridden by {@code dir}, or else by the configured rules directory. */
+    static Supplier<RulePack> rules(ConfigOption config, Path dir) {
+        return RulePacks.inForce(config.load(new CommandLineOverrides(null, null, null, dir)).rulesDir());
     }
 }

@@ -1,5 +1,6 @@
 package dev.taproot.api.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 
@@ -7,6 +8,7 @@ import dev.taproot.api.Taproot;
 import dev.taproot.api.http.TaprootServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code taproot serve}: runs the HTTP API until SIGTERM or Ctrl-C, then shuts down cleanly. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the Taproot server (REST API).")
@@ -15,9 +17,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions options;
 
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Rules directory overriding the built-in pack, reloaded on change (default: rules.directory, $TAPROOT_RULES).")
+    Path rulesDir;
+
     @Override
     public Integer call() throws InterruptedException {
-        var config = options.config();
+        var config = options.config(rulesDir);
         Taproot taproot = Taproot.start(config);
         TaprootServer server;
         try {
@@ -26,7 +32,7 @@ public final class ServeCommand implements Callable<Integer> {
             taproot.close();
             throw e;
         }
-        System.out.println("taproot: serving http://" + config.httpHost() + ":" + server.port() + "/api/v1/health"
+        System.out.println("taproot: serving " + config.http().scheme() + "://" + config.httpHost() + ":" + server.port() + "/api/v1/health"
                 + " (graph: " + taproot.store().describe() + ")");
         awaitShutdown(taproot, server);
         return 0;

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 AnalyzeCommand.class,
                 RulesCommand.class,
                 ExportCommand.class,
+                ConfigCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class TaprootCli implements Runnable {

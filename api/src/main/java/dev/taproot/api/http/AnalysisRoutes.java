@@ -19,7 +19,6 @@ import dev.taproot.rules.engine.AnalysisRequest;
 import dev.taproot.rules.engine.RootCauseEngine;
 import dev.taproot.rules.evidence.AnalysisText;
 import dev.taproot.rules.pack.RulePack;
-import dev.taproot.rules.pack.RulePacks;
 
 /**
  * {@code POST /api/v1/analyses}: ranks the root causes of a symptom in a window. Body:
@@ -33,10 +32,6 @@ import dev.taproot.rules.pack.RulePacks;
 public final class AnalysisRoutes implements Routes {
 
     private final RootCauseEngine engine;
-
-    public AnalysisRoutes(Taproot taproot) {
-        this(taproot, RulePacks.inForce(null, System.getenv()));
-    }
 
     public AnalysisRoutes(Taproot taproot, Supplier<RulePack> rules) {
         this.engine = new RootCauseEngine(taproot.store(), rules);

@@ -11,6 +11,7 @@ import dev.taproot.api.Taproot;
 import dev.taproot.ingest.IngestService;
 import dev.taproot.ingest.StandardIngestors;
 import dev.taproot.api.chatops.ChatOps;
+import dev.taproot.api.config.Tunables;
 import dev.taproot.api.explorer.ExplorerRoutes;
 import dev.taproot.api.security.ApiToken;
 import dev.taproot.api.security.AuthFilter;
@@ -31,7 +32,7 @@ public final class TaprootServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TaprootServer.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.taproot.access");
     /** Request bodies above this are refused with 413 (bulk import streams and has its own limit). */
-    public static final long DEFAULT_MAX_BODY_BYTES = 50L * 1024 * 1024;
+    public static final long DEFAULT_MAX_BODY_BYTES = Tunables.DEFAULT_MAX_BODY_BYTES;
     /** How long a stop waits for running requests. */
     public static final long STOP_TIMEOUT_MS = 5_000;
 
@@ -59,7 +60,7 @@ public final class TaprootServer implements AutoCloseable {
         routes.add(new MetricsRoutes(metrics));
         routes.add(new ExplorerRoutes(taproot, options.requestTimeout()));
         routes.addAll(chatops.routes());
-        routes.add(new AnalysisRoutes(taproot));
+        routes.add(new AnalysisRoutes(taproot, taproot.rules()));
         routes.add(new IngestRoutes(new IngestService(taproot.store(), StandardIngestors.registry(taproot.store())), taproot.store()));
         routes.add(new TelemetryRoutes(taproot.store(), pulls, options.maxBodyBytes()));
         routes.add(new FeedbackRoutes(taproot));
@@ -67,24 +68,24 @@ public final class TaprootServer implements AutoCloseable {
     }
 
     /**
-     * Builds and starts the server as configured: tokens from the environment (see
-     * {@link SecurityConfig#fromEnvironment}), configured host and port. When no token is configured and
-     * open access was not asked for, an admin token is generated for this run and printed once.
+     * Builds and starts the server as the configuration says (see {@link ServerOptions#from}). When no
+     * token is configured and open access was not asked for, an admin token is generated for this run
+     * and printed once.
      */
     public static TaprootServer start(Taproot taproot) {
-        SecurityConfig security = SecurityConfig.fromEnvironment(System.getenv());
+        SecurityConfig security = taproot.config().security();
         if (security.acceptsNothing()) {
             SecurityConfig.Issued issued = security.issue("generated-admin", dev.taproot.api.security.Role.ADMIN);
-            System.out.println("taproot: no API token configured (TAPROOT_TOKENS / TAPROOT_TOKENS_FILE); "
+            System.out.println("taproot: no API token configured (security.tokens / TAPROOT_TOKENS / TAPROOT_TOKENS_FILE); "
                     + "admin token for this run: " + issued.secret());
             security = issued.config();
         }
         return start(taproot, security);
     }
 
-    /** Builds and starts the server with these tokens on the configured host and port. */
+    /** Builds and starts the server as configured, with these tokens. */
     public static TaprootServer start(Taproot taproot, SecurityConfig security) {
-        return start(taproot, ServerOptions.of(taproot.config().httpHost(), taproot.config().httpPort(), security));
+        return start(taproot, ServerOptions.from(taproot.config()).withSecurity(security));
     }
 
     /**
@@ -105,8 +106,7 @@ public final class TaprootServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = options.maxBodyBytes();
             config.http.asyncTimeout = options.requestTimeout().toMillis() * 3;
-            config.jetty.host = options.host();
-            config.jetty.port = options.port();
+            HttpTransport.configure(config, options.http());
             config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.staticFiles.enableWebjars();

@@ -1,9 +1,5 @@
 package dev.taproot.api.security;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Map;
-
 /**
  * How the HTTP API authenticates: the accepted tokens, whether open access was explicitly asked for
  * (allowed on a loopback address only), and the per-token rate limit.
@@ -25,25 +21,9 @@ public record SecurityConfig(TokenStore tokens, boolean openAccess, int perMinut
     public record Issued(SecurityConfig config, String secret, ApiToken token) {
     }
 
-    /**
-     * From the environment: {@code TAPROOT_TOKENS_FILE} (path), {@code TAPROOT_TOKENS}
-     * ({@code role:name:secret,...}), {@code TAPROOT_OPEN_ACCESS=true}, {@code TAPROOT_RATE_LIMIT}
-     * (requests a minute per token) and {@code TAPROOT_RATE_BURST}.
-     */
-    public static SecurityConfig fromEnvironment(Map<String, String> env) {
-        var tokens = new ArrayList<ApiToken>();
-        String file = env.get("TAPROOT_TOKENS_FILE");
-        if (file != null && !file.isBlank()) {
-            tokens.addAll(TokenStore.readFile(Path.of(file.strip())));
-        }
-        String list = env.get("TAPROOT_TOKENS");
-        if (list != null && !list.isBlank()) {
-            tokens.addAll(TokenStore.parseList(list));
-        }
-        boolean open = "true".equalsIgnoreCase(env.getOrDefault("TAPROOT_OPEN_ACCESS", "").strip());
-        int perMinute = positive(env, "TAPROOT_RATE_LIMIT", RateLimiter.DEFAULT_PER_MINUTE);
-        int burst = positive(env, "TAPROOT_RATE_BURST", RateLimiter.DEFAULT_BURST);
-        return new SecurityConfig(TokenStore.of(tokens), open, perMinute, burst);
+    /** No token and no open access, default rate limits: the server then issues a token for the run. */
+    public static SecurityConfig none() {
+        return new SecurityConfig(TokenStore.empty(), false, RateLimiter.DEFAULT_PER_MINUTE, RateLimiter.DEFAULT_BURST);
     }
 
     /** Accepts exactly one token (tests create their own and pass it in the Authorization header). */
@@ -72,21 +52,5 @@ public record SecurityConfig(TokenStore tokens, boolean openAccess, int perMinut
     /** Whether nothing would be accepted: no token and no open access (the server then issues one). */
     public boolean acceptsNothing() {
         return tokens.isEmpty() && !openAccess;
-    }
-
-    private static int positive(Map<String, String> env, String name, int fallback) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v.strip());
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException(name + " must be a positive number, was '" + v + "'");
     }
 }

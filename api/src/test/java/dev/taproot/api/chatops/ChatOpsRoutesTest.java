@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.taproot.api.Taproot;
-import dev.taproot.api.TaprootConfig;
+import dev.taproot.api.config.TaprootConfig;
 import dev.taproot.api.http.ServerOptions;
 import dev.taproot.api.http.TaprootServer;
 import dev.taproot.api.security.ApiToken;
@@ -259,13 +259,18 @@ class ChatOpsRoutesTest {
 
     @Test
     void capacityComesFromTheEnvironmentAndBadValuesAreNamed() {
-        var config = ChatOpsConfig.fromEnvironment(Map.of("TAPROOT_CHATOPS_WORKERS", "2", "TAPROOT_CHATOPS_QUEUE", "5"));
+        var config = chatopsOf(Map.of("TAPROOT_CHATOPS_WORKERS", "2", "TAPROOT_CHATOPS_QUEUE", "5"));
         assertThat(config.workers()).isEqualTo(2);
         assertThat(config.queue()).isEqualTo(5);
-        assertThat(ChatOpsConfig.fromEnvironment(Map.of()).queue()).isEqualTo(ChatOpsConfig.DEFAULT_QUEUE);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChatOpsConfig.fromEnvironment(Map.of("TAPROOT_CHATOPS_QUEUE", "0")))
-                .hasMessageContaining("TAPROOT_CHATOPS_QUEUE must be at least 1");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChatOpsConfig.fromEnvironment(Map.of("TAPROOT_CHATOPS_WORKERS", "many")))
-                .hasMessageContaining("TAPROOT_CHATOPS_WORKERS is not a number");
+        assertThat(chatopsOf(Map.of()).queue()).isEqualTo(ChatOpsConfig.DEFAULT_QUEUE);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> chatopsOf(Map.of("TAPROOT_CHATOPS_QUEUE", "0")))
+                .hasMessageContaining("TAPROOT_CHATOPS_QUEUE: must be between 1 and");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> chatopsOf(Map.of("TAPROOT_CHATOPS_WORKERS", "many")))
+                .hasMessageContaining("TAPROOT_CHATOPS_WORKERS: must be a whole number");
+    }
+
+    private static ChatOpsConfig chatopsOf(Map<String, String> env) {
+        return dev.taproot.api.config.ConfigLoader.load(null, env, dev.taproot.api.config.CommandLineOverrides.NONE)
+                .orThrow().chatops();
     }
 }

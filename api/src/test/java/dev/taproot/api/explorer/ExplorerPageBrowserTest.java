@@ -23,7 +23,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.taproot.api.Taproot;
-import dev.taproot.api.TaprootConfig;
+import dev.taproot.api.config.TaprootConfig;
 import dev.taproot.api.http.ServerOptions;
 import dev.taproot.api.http.TaprootServer;
 import dev.taproot.api.security.Role;
@@ -55,7 +55,7 @@ class ExplorerPageBrowserTest {
                 "skipped: Chromium or chromedriver is not installed (apt-get install -y chromium chromium-driver; .ci/run does it)");
         taproot = Taproot.over(TaprootConfig.from(dir, 0, 0, Map.of()), TestStores.embedded());
         DemoGraph.load(taproot);
-        token = SecurityConfig.fromEnvironment(Map.of()).issue("browser", Role.READ);
+        token = SecurityConfig.none().issue("browser", Role.READ);
         server = TaprootServer.start(taproot, ServerOptions.of("127.0.0.1", 0, token.config()));
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

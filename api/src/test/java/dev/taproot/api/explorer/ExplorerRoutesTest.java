@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.taproot.api.Taproot;
-import dev.taproot.api.TaprootConfig;
+import dev.taproot.api.config.TaprootConfig;
 import dev.taproot.api.http.ServerOptions;
 import dev.taproot.api.http.TaprootServer;
 import dev.taproot.api.security.Role;

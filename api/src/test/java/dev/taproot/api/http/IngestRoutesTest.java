@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.taproot.api.Taproot;
-import dev.taproot.api.TaprootConfig;
+import dev.taproot.api.config.TaprootConfig;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.testing.SharedData;
 import dev.taproot.graph.testing.TestStores;

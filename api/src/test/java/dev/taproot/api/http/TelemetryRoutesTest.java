@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.taproot.api.Taproot;
-import dev.taproot.api.TaprootConfig;
+import dev.taproot.api.config.TaprootConfig;
 import dev.taproot.api.security.SecurityConfig;
 import dev.taproot.ingest.metrics.PrometheusSource;
 import dev.taproot.graph.store.GraphStore;

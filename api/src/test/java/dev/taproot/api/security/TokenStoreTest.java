@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import dev.taproot.api.config.CommandLineOverrides;
+import dev.taproot.api.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +21,8 @@ class TokenStoreTest {
     void tokensComeFromAFileAndTheEnvironment() throws Exception {
         Path file = dir.resolve("tokens");
         Files.writeString(file, "# ops tokens\nread:grafana:grafana-secret-0123456789\n\ningest:alertmanager:am-secret-0123456789abc\n");
-        var config = SecurityConfig.fromEnvironment(Map.of("TAPROOT_TOKENS_FILE", file.toString(),
-                "TAPROOT_TOKENS", "admin:ops:ops-secret-0123456789abcdef"));
+        var config = ConfigLoader.load(null, Map.of("TAPROOT_TOKENS_FILE", file.toString(),
+                "TAPROOT_TOKENS", "admin:ops:ops-secret-0123456789abcdef"), CommandLineOverrides.NONE).orThrow().security();
         assertThat(config.tokens().size()).isEqualTo(3);
         assertThat(config.tokens().find("grafana-secret-0123456789")).hasValueSatisfying(t -> assertThat(t.role()).isEqualTo(Role.READ));
         assertThat(config.tokens().find("ops-secret-0123456789abcdef")).hasValueSatisfying(t -> assertThat(t.role()).isEqualTo(Role.ADMIN));
@@ -46,8 +48,8 @@ class TokenStoreTest {
 
     @Test
     void anIssuedTokenIsAcceptedAndRandom() {
-        var a = SecurityConfig.fromEnvironment(Map.of()).issue("demo", Role.ADMIN);
-        var b = SecurityConfig.fromEnvironment(Map.of()).issue("demo", Role.ADMIN);
+        var a = SecurityConfig.none().issue("demo", Role.ADMIN);
+        var b = SecurityConfig.none().issue("demo", Role.ADMIN);
         assertThat(a.secret()).isNotEqualTo(b.secret()).startsWith("tp_");
         assertThat(a.config().tokens().find(a.secret())).isPresent();
         assertThat(a.config().acceptsNothing()).isFalse();

@@ -1,7 +1,6 @@
 package dev.taproot.rules.pack;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.taproot.graph.vocabulary.Vocabulary;
@@ -9,22 +8,15 @@ import dev.taproot.graph.vocabulary.Vocabulary;
 /** The rule pack in force for an application: the built-in pack, overridden by a rules directory. */
 public final class RulePacks {
 
-    /** Environment variable naming the rules directory. */
-    public static final String RULES_ENV = "TAPROOT_RULES";
-
     private RulePacks() {
     }
 
     /**
-     * The built-in pack overridden by {@code dir}, or else by {@code $TAPROOT_RULES} when set; the
-     * directory is reloaded on change. A bad file at startup is an error naming file, line and field.
+     * The built-in pack overridden by {@code dir} (null: the built-in pack alone); the directory is
+     * reloaded on change. A bad file at startup is an error naming file, line and field.
      */
-    public static Supplier<RulePack> inForce(Path dir, Map<String, String> env) {
+    public static Supplier<RulePack> inForce(Path dir) {
         Path d = dir;
-        String fromEnv = env.get(RULES_ENV);
-        if (d == null && fromEnv != null && !fromEnv.isBlank()) {
-            d = Path.of(fromEnv);
-        }
         if (d == null) {
             return RulePack::builtIn;
         }

@@ -19,7 +19,7 @@ import org.neo4j.graphdb.event.TransactionEventListenerAdapter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.taproot.api.Taproot;
-import dev.taproot.api.TaprootConfig;
+import dev.taproot.api.config.TaprootConfig;
 import dev.taproot.api.http.TaprootServer;
 import dev.taproot.graph.neo4j.Neo4jGraphStore;
 import dev.taproot.graph.store.GraphStore;

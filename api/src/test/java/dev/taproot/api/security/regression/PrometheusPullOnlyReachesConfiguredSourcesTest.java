@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.taproot.api.Taproot;
-import dev.taproot.api.TaprootConfig;
+import dev.taproot.api.config.TaprootConfig;
 import dev.taproot.api.http.PrometheusPulls;
 import dev.taproot.api.http.ServerOptions;
 import dev.taproot.api.http.TaprootServer;

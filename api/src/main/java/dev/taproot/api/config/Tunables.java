@@ -1,0 +1,28 @@
+package dev.taproot.api.config;
+
+import java.time.Duration;
+
+/**
+ * Limits that have sensible defaults but are an operator's to change.
+ *
+ * @param requestTimeout how long an explorer query (Cypher, SPARQL) or a synchronous analysis may run
+ *                       ({@code tunables.requestTimeout}, {@code TAPROOT_REQUEST_TIMEOUT})
+ * @param maxBodyBytes   request bodies above this are refused with 413 ({@code tunables.maxBodyBytes},
+ *                       {@code TAPROOT_MAX_BODY_BYTES}; bulk import streams and has its own limit)
+ */
+public record Tunables(Duration requestTimeout, long maxBodyBytes) {
+
+    /** Default limit on how long one query may run. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** Default limit on a request body. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 50L * 1024 * 1024;
+
+    public Tunables {
+        requestTimeout = requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;
+        maxBodyBytes = maxBodyBytes <= 0 ? DEFAULT_MAX_BODY_BYTES : maxBodyBytes;
+    }
+
+    public static Tunables defaults() {
+        return new Tunables(DEFAULT_REQUEST_TIMEOUT, DEFAULT_MAX_BODY_BYTES);
+    }
+}
