@@ -28,6 +28,7 @@ public final class StandardIngestors {
         list.add(new KubernetesEventsIngestor());
         list.add(new dev.taproot.ingest.changes.ChangeEventsIngestor());
         list.add(new EdgeListIngestor());
+        list.add(new dev.taproot.ingest.compose.ComposeIngestor());
         list.add(new dev.taproot.ingest.catalog.BackstageCatalogIngestor());
         list.add(new KubernetesIngestor());
         list.add(new dev.taproot.ingest.rdf.RdfIngestor());

@@ -33,7 +33,7 @@ public final class IngestRoutes implements Routes {
 
     /** The formats served here, each at {@code /api/v1/ingest/<format>}. */
     public static final List<String> FORMATS = List.of("kubernetes", "alertmanager", "events", "catalog", "edges",
-            "changes", "rdf");
+            "changes", "rdf", "compose");
 
     private final IngestService service;
     private final GraphStore store;
