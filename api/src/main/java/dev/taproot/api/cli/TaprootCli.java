@@ -30,7 +30,14 @@ public final class TaprootCli implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** Held so that the level set on it lasts (java.util.logging keeps loggers weakly). */
+    private static final java.util.logging.Logger LUCENE_VECTORS =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     public static void main(String[] args) {
+        // Lucene says on every start whether its vector module is there (INFO) or not (WARNING); the
+        // CLI leaves the module to benchmarks, and neither line helps a user
+        LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
         System.exit(run(args));
     }
 
