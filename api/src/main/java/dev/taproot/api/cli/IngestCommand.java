@@ -72,9 +72,15 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     private int ingestCluster(IngestService service) {
-        try (var client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().build()) {
+        var kube = io.fabric8.kubernetes.client.Config.autoConfigure(null);
+        try (var client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(kube).build()) {
             String source = "cluster:" + client.getMasterUrl();
-            IngestReport report = dev.taproot.ingest.kubernetes.ClusterSnapshot.ingest(client, service, source);
+            IngestReport report;
+            try {
+                report = dev.taproot.ingest.kubernetes.ClusterSnapshot.ingest(client, service, source);
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                throw new IllegalStateException(ClusterTried.describe(kube, e), e);
+            }
             print(System.out, List.of(report), List.of(), maxRejections, List.of());
             if (!watch) {
                 return 0;
