@@ -60,6 +60,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the answer as JSON.")
     boolean json;
 
+    @Mixin
+    ServerClient client;
+
     @Override
     public Integer call() {
         if (caseDir != null) {
@@ -68,6 +71,25 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Instant end = to == null ? Instant.now() : to;
         Instant start = from == null ? end.minusSeconds(1800) : from;
         var request = new AnalysisRequest(symptoms, alert, text, start, end, depth, new LinkedHashSet<>(ruleIds), 10);
+        if (client.remote()) {
+            var body = new java.util.LinkedHashMap<String, Object>();
+            var symptom = new java.util.LinkedHashMap<String, Object>();
+            symptom.put("entities", symptoms);
+            if (alert != null) {
+                symptom.put("alert", alert);
+            }
+            if (text != null) {
+                symptom.put("text", text);
+            }
+            body.put("symptom", symptom);
+            body.put("window", java.util.Map.of("start", start.toString(), "end", end.toString()));
+            body.put("depth", depth);
+            body.put("rules", ruleIds);
+            String answer = client.post("/api/v1/analyses" + (json ? "" : "?format=text"), "application/json",
+                    AnalysisJson.mapper().valueToTree(body).toString());
+            System.out.print(json ? answer + "\n" : answer);
+            return 0;
+        }
         try (Taproot taproot = Taproot.start(options.config(rulesDir))) {
             Analysis analysis = new RootCauseEngine(taproot.store(), taproot.rules()).analyze(request);
             System.out.print(json ? AnalysisJson.write(analysis) + "\n" : AnalysisText.render(analysis));

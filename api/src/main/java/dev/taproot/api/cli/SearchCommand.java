@@ -36,12 +36,18 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Print the full score explanation of each hit.")
     boolean explain;
 
+    @Mixin
+    ServerClient client;
+
     @Override
     public Integer call() {
         var q = SimilarQuery.builder().text(String.join(" ", text)).services(services).alerts(alerts)
                 .faultTypes(faults).candidateCauses(causes).limit(limit).explain(explain).build();
         if (q.isEmpty()) {
             throw new IllegalArgumentException("give some text or --service/--alert/--fault/--cause");
+        }
+        if (client.remote()) {
+            return searchRemote();
         }
         try (Taproot taproot = Taproot.start(options.config())) {
             List<SimilarHit> hits = taproot.memory().similar(SimilarQueries.withNeighbours(q, taproot.store()));
@@ -64,6 +70,36 @@ public final class SearchCommand implements Callable<Integer> {
             }
             System.out.println("search: " + hits.size() + " similar incidents");
             return 0;
+        }
+    }
+
+    private int searchRemote() {
+        var params = new java.util.ArrayList<java.util.Map.Entry<String, String>>();
+        if (!text.isEmpty()) {
+            params.add(java.util.Map.entry("q", String.join(" ", text)));
+        }
+        services.forEach(v -> params.add(java.util.Map.entry("service", v)));
+        alerts.forEach(v -> params.add(java.util.Map.entry("alert", v)));
+        faults.forEach(v -> params.add(java.util.Map.entry("fault", v)));
+        causes.forEach(v -> params.add(java.util.Map.entry("cause", v)));
+        params.add(java.util.Map.entry("limit", Integer.toString(limit)));
+        var hits = client.get("/api/v1/incidents/similar", params).path("hits");
+        int rank = 1;
+        for (var h : hits) {
+            System.out.printf(Locale.ROOT, "%d. %s  %s  (score %.2f)%n", rank++, h.path("id").asText(), h.path("title").asText(),
+                    h.path("score").asDouble());
+            line("   resolution: ", h.path("resolution"));
+            line("   runbook:    ", h.path("runbook"));
+            line("   resolved by ", h.path("resolvedBy"));
+            line("   why:        ", h.path("why"));
+        }
+        System.out.println("search: " + hits.size() + " similar incidents");
+        return 0;
+    }
+
+    private static void line(String label, com.fasterxml.jackson.databind.JsonNode v) {
+        if (!v.isMissingNode() && !v.isNull()) {
+            System.out.println(label + (v.isTextual() ? v.asText() : v.toString()));
         }
     }
 }
