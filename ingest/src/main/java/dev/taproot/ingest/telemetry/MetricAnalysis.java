@@ -50,9 +50,11 @@ final class MetricAnalysis {
             splits.put(s.id(), split);
             baselinesByMetric.computeIfAbsent(s.metric(), k -> new java.util.ArrayList<>()).add(split);
         }
+        var ratios = new RatioMetrics(config.classifier(), current.values(), splits);
         Map<String, Double> levels = new HashMap<>();
         baselinesByMetric.forEach((m, list) -> levels.put(m, SeriesScorer.typicalLevel(list)));
-        record Candidate(MetricSeries series, TelemetryEntities.Resolution owner, Anomaly anomaly, MetricClassifier.Kind kind) {
+        record Candidate(MetricSeries series, TelemetryEntities.Resolution owner, Anomaly anomaly, MetricClassifier.Kind kind,
+                         boolean ongoing, String scoredAs) {
         }
         var candidates = new java.util.ArrayList<Candidate>();
         Map<String, int[]> perMetric = new HashMap<>();
@@ -65,8 +67,17 @@ final class MetricAnalysis {
             report.count("series.scored", 1);
             int[] tally = perMetric.computeIfAbsent(s.metric(), k -> new int[2]);
             tally[0]++;
-            Optional<SeriesScorer.Scored> scored = scorer.score(splits.get(s.id()), levels.get(s.metric()));
+            Optional<RatioMetrics.Ratio> ratio = ratios.of(s);
+            String scoredAs = ratio.isPresent() ? "failed-requests" : "robust-z";
+            Optional<SeriesScorer.Scored> scored = ratio.isPresent()
+                    ? scorer.scoreRatio(splits.get(s.id()), ratio.get().requests().series(), ratio.get().success(),
+                            ratio.get().scale())
+                    : scorer.score(splits.get(s.id()), levels.get(s.metric()));
             if (scored.isEmpty()) {
+                continue;
+            }
+            if (scored.get().nothingNew()) {
+                report.count("anomalies.ongoing", 1);
                 continue;
             }
             var a = scored.get().anomaly();
@@ -79,7 +90,7 @@ final class MetricAnalysis {
             if (kind.adverse()) {
                 tally[1]++;
             }
-            candidates.add(new Candidate(s, owner.get(), a, kind));
+            candidates.add(new Candidate(s, owner.get(), a, kind, scored.get().ongoing(), scoredAs));
         }
         Map<String, Signal> best = new LinkedHashMap<>();
         for (Candidate c : candidates) {
@@ -98,6 +109,8 @@ final class MetricAnalysis {
             extra.put("series", s.id());
             extra.put("rawScore", AnomalySignals.round(a.score()));
             extra.put("peerShare", AnomalySignals.round(share));
+            extra.put("ongoing", c.ongoing() ? Boolean.TRUE : null);
+            extra.put("scoredAs", c.scoredAs());
             Signal signal = AnomalySignals.of(c.kind().type(), r.entityKey(), s.metric(), scoredA, s.id(), "metrics", extra);
             boolean node = entities.nodeLevel(s.metric());
             String slot = node ? r.entityKey() + "|" + s.metric() : s.id();

@@ -127,6 +127,10 @@ final class TraceAnalysis {
         if (scored.isEmpty()) {
             return;
         }
+        if (scored.get().nothingNew()) {
+            report.count("anomalies.ongoing", 1);
+            return;
+        }
         var a = scored.get().anomaly();
         boolean adverse = !onlyUp || a.direction() == dev.taproot.ingest.anomaly.Direction.UP;
         if (!adverse && !config.emitHarmless()) {
