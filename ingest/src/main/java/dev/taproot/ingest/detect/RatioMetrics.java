@@ -1,4 +1,4 @@
-package dev.taproot.ingest.telemetry;
+package dev.taproot.ingest.detect;
 
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.taproot.ingest.telemetry;
+package dev.taproot.ingest.detect;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ import dev.taproot.ingest.metrics.MetricSet;
  * leaves its baseline everywhere at once points at load or a shared cause, not at one service
  * (attributes {@code rawScore} and {@code peerShare} keep the undamped figures).
  */
-final class MetricAnalysis {
+public final class MetricDetector implements SignalDetector {
 
     /** Peer dampening needs at least this many series of a metric to judge what is common. */
     static final int MIN_PEERS = 4;
@@ -32,7 +32,23 @@ final class MetricAnalysis {
     private final TelemetryEntities entities;
     private final SeriesScorer scorer;
 
-    MetricAnalysis(TelemetryConfig config, TelemetryEntities entities) {
+    /** A detector with these settings; it resolves entities through each analysis' context. */
+    public MetricDetector(TelemetryConfig config) {
+        this(config, null);
+    }
+
+    @Override
+    public String evidence() {
+        return "metrics";
+    }
+
+    @Override
+    public void detect(Evidence window, Evidence baseline, DetectionContext context) {
+        new MetricDetector(config, context.entities()).analyze(window.metrics(), baseline.metrics(), context.window(),
+                context.out(), context.report());
+    }
+
+    private MetricDetector(TelemetryConfig config, TelemetryEntities entities) {
         this.config = config;
         this.entities = entities;
         this.scorer = new SeriesScorer(config);
