@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * Scores a success, availability or error ratio as what it summarises: failed requests. Each window point's
  * failures (its failure fraction times the requests of that sample) are compared with the count the
- * baseline's failure rate predicts for as many requests, as a Poisson z {@code (k - e) / sqrt(e + 1)}, the
- * same measure as error-log counts. A drop of a few points of availability on a busy service is many failed
+ * baseline's failure rate predicts for as many requests: the Poisson tail of the count, as the normal z with
+ * the same tail ({@link PoissonTail}). A drop of a few points of availability on a busy service is many failed
  * requests however flat the percentage was before (a robust z with a spread floor relative to a 100 % level
  * would call it noise); the same drop over three requests is not. Points, onset and end follow
  * {@link AnomalyDetector}. Stateless and thread-safe.
@@ -35,12 +35,18 @@ public final class RatioDetector {
         if (baseline.length < config.minBaselinePoints() || window.isEmpty()) {
             return Optional.empty();
         }
-        double p0 = 0;
-        for (double v : baseline) {
-            p0 += failure(v, success, scale);
-        }
-        p0 /= baseline.length;
         double[] x = window.values();
+        // the baseline's failure rate, with half a failure of prior over its requests (estimated as its
+        // samples times the window's typical requests per sample), so a spotless baseline is not a zero rate
+        double perSample = RobustStats.median(java.util.Arrays.stream(requests).filter(n -> n > 0).toArray());
+        if (Double.isNaN(perSample)) {
+            return Optional.empty();
+        }
+        double failed = 0;
+        for (double v : baseline) {
+            failed += failure(v, success, scale) * perSample;
+        }
+        double p0 = (failed + 0.5) / (baseline.length * perSample + 1);
         double[] z = new double[x.length];
         int peak = 0;
         for (int i = 0; i < x.length; i++) {
@@ -50,7 +56,7 @@ public final class RatioDetector {
             }
             double k = failure(x[i], success, scale) * n;
             double e = p0 * n;
-            z[i] = (k - e) / Math.sqrt(e + 1);
+            z[i] = k > e ? PoissonTail.z(k, e) : (k - e) / Math.sqrt(e + 1);
             if (Math.abs(z[i]) > Math.abs(z[peak])) {
                 peak = i;
             }

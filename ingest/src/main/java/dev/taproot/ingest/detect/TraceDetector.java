@@ -88,6 +88,7 @@ public final class TraceDetector implements SignalDetector {
                     b == null ? null : BucketedSeries.of(b, width), typicalLatency, w, keyOf, out, report);
         });
         new ErrorSpans(config, scorer).write(window, baseline, w, keyOf, out, report);
+        new CallGaps(config).write(window, baseline, w, keyOf, out, report);
     }
 
     private String resolve(String service, String pod, TelemetryReport.Builder report) {

@@ -27,6 +27,8 @@ import dev.taproot.rules.engine.Topology;
 public final class CausalRanker {
 
     private static final int ITERATIONS = 60;
+    /** What a change that no rule linked to a later effect still weighs: it is listed, never a fault. */
+    static final double IDLE_CHANGE_WEIGHT = 0.25;
 
     private final SignalStrength strength;
     private final RankingSettings settings;
@@ -70,12 +72,21 @@ public final class CausalRanker {
         var onset = new HashMap<String, Instant>();
         var changed = new HashMap<String, Double>();
         var significance = new HashMap<String, Double>();
+        // a change is a cause when something followed it: a rule linked it to an effect on its unit or callers;
+        // a change nothing followed is context, not evidence
+        var linkedChanges = new java.util.HashSet<String>();
+        for (CausalLink l : links) {
+            if (strength.isChange(l.cause())) {
+                linkedChanges.add(l.cause().key());
+            }
+        }
         for (Signal s : signals) {
             String u = topology.unit(s.entityKey());
-            double w = strength.weighted(s);
+            boolean idleChange = strength.isChange(s) && !linkedChanges.contains(s.key());
+            double w = strength.weighted(s) * (idleChange ? IDLE_CHANGE_WEIGHT : 1.0);
             anomaly.merge(u, w, Math::max);
             significance.merge(u, strength.significance(s), Math::max);
-            if (strength.isFault(s)) {
+            if (strength.isFault(s) && !idleChange) {
                 fault.merge(u, w, Math::max);
             }
             if (strength.isChange(s)) {
