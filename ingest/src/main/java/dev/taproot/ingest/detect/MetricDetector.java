@@ -27,6 +27,11 @@ public final class MetricDetector implements SignalDetector {
 
     /** Peer dampening needs at least this many series of a metric to judge what is common. */
     static final int MIN_PEERS = 4;
+    /**
+     * A node-level series reported for a pod is evidence about the node first; for the pod's workload it
+     * weighs half (the node's move may come from any of its guests).
+     */
+    static final double NODE_TO_GUEST = 0.5;
 
     private final TelemetryConfig config;
     private final TelemetryEntities entities;
@@ -130,15 +135,34 @@ public final class MetricDetector implements SignalDetector {
             Signal signal = AnomalySignals.of(c.kind().type(), r.entityKey(), s.metric(), scoredA, s.id(), "metrics", extra);
             boolean node = entities.nodeLevel(s.metric());
             String slot = node ? r.entityKey() + "|" + s.metric() : s.id();
-            Signal previous = best.get(slot);
-            if (previous == null || previous.number("score", 0) < signal.number("score", 0)) {
-                best.put(slot, signal);
+            keepStrongest(best, slot, signal);
+            if (node && r.pod() != null) {
+                // the node's move also speaks, more weakly, for the workload of the pod it was reported for
+                Optional<TelemetryEntities.Resolution> guest = entities.resolve(s.labels(), "pod_" + s.metric());
+                if (guest.isPresent() && !guest.get().entityKey().equals(r.entityKey())) {
+                    Anomaly weak = new Anomaly(scoredA.direction(), scoredA.score() * NODE_TO_GUEST, scoredA.baseline(),
+                            scoredA.spread(), scoredA.observed(), scoredA.onset(), scoredA.peak(), scoredA.end(),
+                            scoredA.anomalousPoints(), scoredA.windowPoints());
+                    var guestExtra = new LinkedHashMap<String, Object>(extra);
+                    guestExtra.put("node", r.entityKey());
+                    guestExtra.put("nodeLevel", true);
+                    Signal g = AnomalySignals.of(c.kind().type(), guest.get().entityKey(), s.metric(), weak,
+                            s.id() + "@node", "metrics", guestExtra);
+                    keepStrongest(best, guest.get().entityKey() + "|" + s.metric(), g);
+                }
             }
         }
         best.values().forEach(sig -> {
             out.signal(sig);
             report.signal(sig.type());
         });
+    }
+
+    private static void keepStrongest(Map<String, Signal> best, String slot, Signal signal) {
+        Signal previous = best.get(slot);
+        if (previous == null || previous.number("score", 0) < signal.number("score", 0)) {
+            best.put(slot, signal);
+        }
     }
 
     /** Series by identity, samples of the same series from several inputs merged in time order. */
