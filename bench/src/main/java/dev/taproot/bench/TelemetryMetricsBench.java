@@ -9,10 +9,10 @@ import java.util.concurrent.Callable;
 
 import dev.taproot.ingest.GraphWriter;
 import dev.taproot.ingest.IngestInput;
-import dev.taproot.ingest.telemetry.AnalysisWindow;
+import dev.taproot.ingest.detect.AnalysisWindow;
 import dev.taproot.ingest.telemetry.TelemetryAnalyzer;
-import dev.taproot.ingest.telemetry.TelemetryEntities;
-import dev.taproot.ingest.telemetry.TelemetryReport;
+import dev.taproot.ingest.detect.TelemetryEntities;
+import dev.taproot.ingest.detect.TelemetryReport;
 import dev.taproot.ingest.telemetry.TelemetryRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -9,7 +9,7 @@ import dev.taproot.ingest.edges.EdgeListIngestor;
 import dev.taproot.ingest.events.KubernetesEventsIngestor;
 import dev.taproot.ingest.kubernetes.KubernetesIngestor;
 import dev.taproot.ingest.telemetry.TelemetryAnalyzer;
-import dev.taproot.ingest.telemetry.TelemetryEntities;
+import dev.taproot.ingest.detect.TelemetryEntities;
 import dev.taproot.ingest.telemetry.TelemetryIngestor;
 
 /**

@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 
 import dev.taproot.api.eval.EvalReport;
 import dev.taproot.api.eval.EvalRunner;
+import dev.taproot.api.eval.LeaveOneSystemOut;
 import dev.taproot.api.eval.NSigmaRanking;
 import dev.taproot.rules.eval.CaseOutcome;
 import dev.taproot.rules.eval.CaseSpec;
@@ -37,6 +38,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--every", paramLabel = "N", defaultValue = "1", description = "Replay every N-th case only (default 1: all).")
     int every;
 
+    @Option(names = "--loso", description = "Also report leave-one-system-out figures: each ranking parameter chosen on data "
+            + "is chosen on the other systems and scored on the held-out one, beside the in-sample figure.")
+    boolean loso;
+
     @Option(names = "--rules", paramLabel = "DIR", description = "Rules directory overriding the built-in pack (default: rules.directory, $TAPROOT_RULES).")
     Path rulesDir;
 
@@ -55,11 +60,21 @@ public final class EvalCommand implements Callable<Integer> {
         }
         System.err.println("eval: replaying " + cases.size() + " case(s) from " + dir + " in a temporary store");
         List<EvalRunner.Replay> replays;
+        LeaveOneSystemOut held = null;
         try (EvalRunner runner = EvalRunner.startTemporary(EvalWiring.registry(), EvalWiring.rules(config, rulesDir))) {
             if (dump != null) {
                 Files.createDirectories(dump);
             }
-            replays = runner.replayAll(cases, every, System.err, dump == null ? null : r -> {
+            LeaveOneSystemOut lo = loso ? new LeaveOneSystemOut(runner.store(), EvalWiring.rules(config, rulesDir),
+                    LeaveOneSystemOut.defaultGrid()) : null;
+            held = lo;
+            replays = runner.replayAll(cases, every, System.err, dump == null && lo == null ? null : r -> {
+                if (lo != null) {
+                    lo.analyse(r);
+                }
+                if (dump == null) {
+                    return;
+                }
                 try {
                     AnalysisJson.mapper().writeValue(dump.resolve(r.spec().id() + ".json").toFile(),
                             java.util.Map.of("spec", java.util.Map.of("id", r.spec().id(), "system", r.spec().system(),
@@ -78,6 +93,9 @@ public final class EvalCommand implements Callable<Integer> {
         if (json != null) {
             report.writeJson(json);
             System.err.println("eval: wrote " + json);
+        }
+        if (held != null) {
+            held.print(System.out);
         }
         report.print(System.out);
         return 0;

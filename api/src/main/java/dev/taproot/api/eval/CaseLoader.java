@@ -15,9 +15,9 @@ import dev.taproot.ingest.IngestReport;
 import dev.taproot.ingest.IngestService;
 import dev.taproot.ingest.Ingestor;
 import dev.taproot.ingest.MalformedInputException;
-import dev.taproot.ingest.telemetry.AnalysisWindow;
+import dev.taproot.ingest.detect.AnalysisWindow;
 import dev.taproot.ingest.telemetry.TelemetryAnalyzer;
-import dev.taproot.ingest.telemetry.TelemetryEntities;
+import dev.taproot.ingest.detect.TelemetryEntities;
 import dev.taproot.ingest.telemetry.TelemetryRequest;
 import dev.taproot.rules.eval.CaseSpec;
 

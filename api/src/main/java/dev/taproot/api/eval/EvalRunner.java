@@ -68,8 +68,7 @@ public final class EvalRunner implements AutoCloseable {
         store.clear();
         CaseLoader.Loaded loaded = loader.load(spec, store);
         try {
-            var request = new AnalysisRequest(spec.symptomEntities(), null, spec.symptomText(), spec.windowStart(),
-                    spec.windowEnd(), AnalysisRequest.DEFAULT_DEPTH, java.util.Set.of(), 20);
+            var request = request(spec);
             long t0 = System.nanoTime();
             Analysis analysis = engine.analyze(request);
             double millis = (System.nanoTime() - t0) / 1e6;
@@ -81,6 +80,12 @@ public final class EvalRunner implements AutoCloseable {
             return new Replay(spec, null, new CaseOutcome(spec.id(), spec.system(), spec.expectedFaultType(),
                     spec.expectedRootCause(), List.of(), 0, 0, e.toString()), loaded);
         }
+    }
+
+    /** The analysis request a case asks: its symptom (or none), text and window; 20 candidates. */
+    public static AnalysisRequest request(CaseSpec spec) {
+        return new AnalysisRequest(spec.symptomEntities(), null, spec.symptomText(), spec.windowStart(),
+                spec.windowEnd(), AnalysisRequest.DEFAULT_DEPTH, java.util.Set.of(), 20);
     }
 
     /** The whole (case-sized) store as of the case window, for offline study of a replay. */

@@ -22,7 +22,7 @@ import dev.taproot.ingest.incidents.NdjsonIncidentReader;
 import dev.taproot.ingest.incidents.PagerDutyIncidentReader;
 import dev.taproot.ingest.incidents.PostmortemIncidentReader;
 import dev.taproot.ingest.telemetry.TelemetryAnalyzer;
-import dev.taproot.ingest.telemetry.TelemetryEntities;
+import dev.taproot.ingest.detect.TelemetryEntities;
 import dev.taproot.ingest.telemetry.TelemetryIngestor;
 
 /**

@@ -8,8 +8,8 @@ import java.util.Optional;
  * {@link DetectorConfig#absoluteSpreadFloor()}; a series whose baseline sits at zero borrows the typical
  * level of its kind for the relative floor); every window point gets a robust z. The most extreme
  * point decides direction and score; the points beyond the threshold (and, with
- * {@link DetectorConfig#outsideRange()}, outside the baseline's range) must number
- * {@link DetectorConfig#minAnomalousPoints()}; the <b>onset</b> is the change point found by walking back from
+ * {@link DetectorConfig#outsideRange()}, outside the baseline's 5-95 % range) say how long the change held,
+ * and the score is the peak weighted by that ({@link #persistence(int, int)}); the <b>onset</b> is the change point found by walking back from
  * that peak while points stay beyond {@link DetectorConfig#onsetThreshold()} in the same direction,
  * and the end by walking forward the same way. Stateless and thread-safe.
  */
@@ -77,7 +77,8 @@ public final class AnomalyDetector {
                 beyond++;
             }
         }
-        if (beyond < config.minAnomalousPoints()) {
+        double score = Math.min(peakZ, config.maxScore()) * persistence(beyond, x.length);
+        if (beyond == 0 || score < config.threshold()) {
             return Optional.empty();
         }
         int first = peak;
@@ -89,14 +90,59 @@ public final class AnomalyDetector {
             last++;
         }
         long[] t = window.times();
-        return Optional.of(new Anomaly(dir, Math.min(peakZ, config.maxScore()), median, spread, x[peak],
-                t[first], t[peak], t[last], beyond, x.length));
+        return Optional.of(new Anomaly(dir, score, median, spread, x[peak], t[first], t[peak], t[last], beyond, x.length));
     }
 
-    /** The floored robust spread of a baseline. */
+    /**
+     * The floored robust spread of a baseline: the scaled MAD, at least {@link DetectorConfig#relativeSpreadFloor()}
+     * times the level and {@link DetectorConfig#absoluteSpreadFloor()}. The level is the baseline median; only a
+     * baseline sitting at zero borrows {@code typicalLevel}, the usual magnitude of its kind.
+     */
     public double spread(double[] baseline, double median, double typicalLevel) {
         double mad = RobustStats.mad(baseline, median) * RobustStats.MAD_TO_SIGMA;
-        double level = Math.max(Math.abs(median), Math.abs(typicalLevel));
+        double level = median != 0 ? Math.abs(median) : Math.abs(typicalLevel);
         return Math.max(mad, Math.max(config.relativeSpreadFloor() * level, config.absoluteSpreadFloor()));
+    }
+
+    /**
+     * How much of its peak an anomaly keeps for how long it held: a sustained change fills a share
+     * ({@link DetectorConfig#minAnomalousShare()}) of the window, at most {@link DetectorConfig#minAnomalousPoints()}
+     * points; fewer points beyond the threshold keep that fraction of the peak. One huge spike in a short window
+     * of coarse samples still counts; one modest spike among many samples does not (its weighted score falls
+     * below the threshold).
+     */
+    public double persistence(int beyond, int windowPoints) {
+        int sustained = Math.max(1, Math.min(config.minAnomalousPoints(),
+                (int) Math.ceil(config.minAnomalousShare() * windowPoints - 1e-9)));
+        return Math.min(1.0, beyond / (double) sustained);
+    }
+
+    /**
+     * The part of an anomaly that is new in the window. When most of the samples just before the window
+     * ({@code preWindow}, from the same input) already sit beyond the threshold in the anomaly's direction, the
+     * shift began before the window: the window is then measured from that shifted level (their median) with
+     * the same spread, and empty means nothing new happened in the window (the anomaly is ongoing).
+     */
+    public Optional<Anomaly> newInWindow(Anomaly a, double[] preWindow) {
+        if (preWindow.length == 0) {
+            return Optional.of(a);
+        }
+        double s = a.direction().sign();
+        int shifted = 0;
+        for (double v : preWindow) {
+            if ((v - a.baseline()) / a.spread() * s >= config.threshold()) {
+                shifted++;
+            }
+        }
+        if (2 * shifted < preWindow.length || shifted == 0) {
+            return Optional.of(a);
+        }
+        double level = RobustStats.median(preWindow);
+        double z = (a.observed() - level) / a.spread() * s;
+        if (z < config.threshold()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Anomaly(a.direction(), Math.min(z, config.maxScore()), level, a.spread(), a.observed(),
+                a.onset(), a.peak(), a.end(), a.anomalousPoints(), a.windowPoints()));
     }
 }

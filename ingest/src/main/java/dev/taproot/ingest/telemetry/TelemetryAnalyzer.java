@@ -7,6 +7,13 @@ import java.util.Optional;
 import dev.taproot.ingest.GraphWriter;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestResult;
+import dev.taproot.ingest.detect.DetectionContext;
+import dev.taproot.ingest.detect.Evidence;
+import dev.taproot.ingest.detect.SignalDetector;
+import dev.taproot.ingest.detect.SignalDetectors;
+import dev.taproot.ingest.detect.TelemetryConfig;
+import dev.taproot.ingest.detect.TelemetryEntities;
+import dev.taproot.ingest.detect.TelemetryReport;
 import dev.taproot.ingest.MalformedInputException;
 import dev.taproot.ingest.logs.LogRecord;
 import dev.taproot.ingest.logs.LogSet;
@@ -23,13 +30,14 @@ import dev.taproot.ingest.traces.SpanSet;
 
 /**
  * Turns telemetry (metrics, traces, logs) into anomaly signals: reads the window inputs and the baseline
- * inputs, compares each series with its baseline and writes the signals, the entities they need and
+ * inputs, runs each registered {@link SignalDetector} over them (one per kind of evidence) and writes the signals, the entities they need and
  * (for traces) the CALLS relationships into a {@link GraphWriter}. Nothing reaches the store until the
  * caller writes the batch. See the package documentation for the baseline rule.
  */
 public final class TelemetryAnalyzer {
 
     private final TelemetryConfig config;
+    private final List<SignalDetector> detectors;
     private final PrometheusMatrixParser prometheus = new PrometheusMatrixParser();
     private final OpenMetricsParser openMetrics = new OpenMetricsParser();
     private final OtlpTraceParser otlpTraces = new OtlpTraceParser();
@@ -39,7 +47,13 @@ public final class TelemetryAnalyzer {
     private final PlainLogParser plainLogs = new PlainLogParser();
 
     public TelemetryAnalyzer(TelemetryConfig config) {
+        this(config, SignalDetectors.standard(config));
+    }
+
+    /** An analyzer running these detectors, in this order, over every request. */
+    public TelemetryAnalyzer(TelemetryConfig config, List<SignalDetector> detectors) {
         this.config = config;
+        this.detectors = List.copyOf(detectors);
     }
 
     public TelemetryAnalyzer() {
@@ -74,9 +88,12 @@ public final class TelemetryAnalyzer {
         }
         var entities = new TelemetryEntities(graph, config.nodeMetricPrefixes());
         var staged = new GraphWriter();
-        new MetricAnalysis(config, entities).analyze(window.metrics, baseline.metrics, request.window(), staged, report);
-        new TraceAnalysis(config, entities).analyze(window.spans, baseline.spans, request.window(), staged, report);
-        new LogAnalysis(config, entities).analyze(window.logs, baseline.logs, request.window(), staged, report);
+        var context = new DetectionContext(request.window(), entities, staged, report);
+        Evidence now = window.evidence();
+        Evidence before = baseline.evidence();
+        for (SignalDetector detector : detectors) {
+            detector.detect(now, before, context);
+        }
         entities.created().forEach(writer::entity);
         var batch = staged.batch();
         batch.entities().forEach(writer::entity);
@@ -90,6 +107,10 @@ public final class TelemetryAnalyzer {
         final List<MetricSet> metrics = new ArrayList<>();
         final List<Span> spans = new ArrayList<>();
         final List<LogRecord> logs = new ArrayList<>();
+
+        Evidence evidence() {
+            return new Evidence(metrics, spans, logs);
+        }
     }
 
     private void read(IngestInput in, Parsed into, TelemetryReport.Builder report) throws MalformedInputException {

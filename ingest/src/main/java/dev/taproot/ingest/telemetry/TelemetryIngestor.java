@@ -1,5 +1,7 @@
 package dev.taproot.ingest.telemetry;
 
+import dev.taproot.ingest.detect.TelemetryEntities;
+import dev.taproot.ingest.detect.TelemetryReport;
 import java.util.Map;
 
 import dev.taproot.ingest.GraphWriter;

@@ -1,5 +1,6 @@
 package dev.taproot.ingest.telemetry;
 
+import dev.taproot.ingest.detect.AnalysisWindow;
 import java.util.List;
 
 import dev.taproot.ingest.IngestInput;

@@ -21,7 +21,7 @@
  * <ol>
  *   <li>window known, baseline inputs given: baseline = the same series in the baseline inputs (plus the
  *       window inputs' samples before the window start when
- *       {@link dev.taproot.ingest.telemetry.TelemetryConfig#baselineIncludesPreWindow()}, off by default:
+ *       {@link dev.taproot.ingest.detect.TelemetryConfig#baselineIncludesPreWindow()}, off by default:
  *       measured slightly worse on the shared cases);</li>
  *   <li>window known, no baseline for the series: the samples before the window start;</li>
  *   <li>no window known (a lone file through {@link dev.taproot.ingest.Ingestor}): the baseline inputs if any
@@ -35,12 +35,12 @@
  * ({@code LatencyAnomaly}, {@code ErrorRateAnomaly}, {@code TrafficAnomaly}, {@code CPUAnomaly},
  * {@code MemoryAnomaly}, {@code NetworkAnomaly}, {@code DiskAnomaly}, else {@code MetricAnomaly};
  * {@code ErrorSpan}; {@code ErrorLogSpike}, {@code NewLogTemplate}, {@code LogSignature}), on the
- * service-level entity ({@link dev.taproot.ingest.telemetry.TelemetryEntities}); {@code start} is the
+ * service-level entity ({@link dev.taproot.ingest.detect.TelemetryEntities}); {@code start} is the
  * onset (change point), {@code end} the last anomalous point; attributes {@code metric}, {@code score}
  * (robust z, capped at 100, comparable across metrics), {@code direction}, {@code baseline},
  * {@code observed}, and where known {@code pod}, {@code peer}, {@code template}, {@code example},
  * {@code count}. Anomalies in a harmless direction (latency down) are not emitted unless
- * {@link dev.taproot.ingest.telemetry.TelemetryConfig#emitHarmless()}.
+ * {@link dev.taproot.ingest.detect.TelemetryConfig#emitHarmless()}.
  *
  * <h2>Adding a format</h2>
  * Add a constant to {@link dev.taproot.ingest.telemetry.TelemetryFormat}, a parser in the

@@ -13,9 +13,9 @@ import dev.taproot.graph.testing.SharedData;
 import dev.taproot.ingest.GraphWriter;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.MalformedInputException;
-import dev.taproot.ingest.telemetry.AnalysisWindow;
+import dev.taproot.ingest.detect.AnalysisWindow;
 import dev.taproot.ingest.telemetry.TelemetryAnalyzer;
-import dev.taproot.ingest.telemetry.TelemetryEntities;
+import dev.taproot.ingest.detect.TelemetryEntities;
 import dev.taproot.ingest.telemetry.TelemetryRequest;
 
 class LogAnalysisTest {

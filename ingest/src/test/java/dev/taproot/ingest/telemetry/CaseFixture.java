@@ -1,5 +1,7 @@
 package dev.taproot.ingest.telemetry;
 
+import dev.taproot.ingest.detect.TelemetryEntities;
+import dev.taproot.ingest.detect.AnalysisWindow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

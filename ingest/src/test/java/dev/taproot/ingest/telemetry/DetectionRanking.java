@@ -1,5 +1,6 @@
 package dev.taproot.ingest.telemetry;
 
+import dev.taproot.ingest.detect.TelemetryConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

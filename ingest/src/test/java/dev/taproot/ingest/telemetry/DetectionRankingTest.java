@@ -1,5 +1,6 @@
 package dev.taproot.ingest.telemetry;
 
+import dev.taproot.ingest.detect.TelemetryConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

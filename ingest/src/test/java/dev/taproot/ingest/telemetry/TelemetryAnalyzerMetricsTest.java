@@ -1,5 +1,7 @@
 package dev.taproot.ingest.telemetry;
 
+import dev.taproot.ingest.detect.TelemetryReport;
+import dev.taproot.ingest.detect.TelemetryEntities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

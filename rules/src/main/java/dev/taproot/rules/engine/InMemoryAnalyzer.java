@@ -49,7 +49,10 @@ final class InMemoryAnalyzer {
         long t0 = System.nanoTime();
         var topology = new Topology(graph, vocabulary);
         Instant from = request.windowStart().minus(AnalysisRequest.DEFAULT_LOOKBACK);
-        List<Signal> signals = graph.signals().stream().filter(s -> s.overlaps(from, request.windowEnd())).toList();
+        // by key, so nothing downstream depends on the order the store returned them in
+        List<Signal> signals = graph.signals().stream().filter(s -> s.overlaps(from, request.windowEnd()))
+                .sorted(Comparator.comparing(Signal::key)).toList();
+        var families = dev.taproot.rules.ranking.SymptomFamilies.of(request.text());
 
         var symptoms = new ArrayList<SymptomRef>();
         resolveSymptoms(request, topology, signals, symptoms);
@@ -63,13 +66,13 @@ final class InMemoryAnalyzer {
         RuleMatcher.Result matched = matcher.match(pack.select(request.ruleIds()), signals, topology);
         long t1 = System.nanoTime();
 
-        List<UnitScore> ranked = ranker.rank(topology, signals, matched.links(), symptomUnits, Map.of());
+        List<UnitScore> ranked = ranker.rank(topology, signals, matched.links(), symptomUnits, Map.of(), inferred, families);
         // past incidents are looked up for the leading candidates only (one store read each)
         var leading = new LinkedHashSet<String>();
         ranked.stream().filter(u -> u.anomaly() > 0).limit(HISTORY_LOOKUPS).forEach(u -> leading.add(u.unit()));
         Map<String, Integer> past = leading.isEmpty() ? Map.of() : history.of(leading);
         if (!past.isEmpty()) {
-            ranked = ranker.rank(topology, signals, matched.links(), symptomUnits, past);
+            ranked = ranker.rank(topology, signals, matched.links(), symptomUnits, past, inferred, families);
         }
         long t2 = System.nanoTime();
 
@@ -179,7 +182,7 @@ final class InMemoryAnalyzer {
             }
         }
         List<String> pool = entries.isEmpty() ? new ArrayList<>(symptomStrength.keySet()) : entries;
-        pool.sort(Comparator.comparingDouble((String u) -> -symptomStrength.get(u)));
+        pool.sort(Comparator.comparingDouble((String u) -> -symptomStrength.get(u)).thenComparing(u -> u));
         for (String u : pool.subList(0, Math.min(entries.isEmpty() ? 1 : 2, pool.size()))) {
             out.add(new SymptomRef(u, name(t, u), type(t, u), String.format(Locale.ROOT,
                     entries.isEmpty() ? "most anomalous entity in the window (strength %.2f)"

@@ -46,6 +46,25 @@ public final class Topology {
         for (String key : entities.keySet()) {
             unitOf.put(key, findUnit(key, owners));
         }
+        resolveByName(owners);
+        var entityCalls = new HashMap<String, Set<String>>();
+        for (Relationship r : graph.relationships()) {
+            if (RelationshipTypes.CALLS.equals(r.type()) && !r.fromKey().equals(r.toKey())) {
+                entityCalls.computeIfAbsent(r.fromKey(), k -> new java.util.TreeSet<>()).add(r.toKey());
+            }
+        }
+        Map<String, String> aliases = ServiceAliases.find(entities, entityCalls);
+        for (var alias : aliases.entrySet()) {
+            String target = alias.getValue();
+            for (int hop = 0; hop < 8 && aliases.containsKey(target); hop++) {
+                target = aliases.get(target);
+            }
+            String from = unit(alias.getKey());
+            String to = unit(target);
+            if (!from.equals(to)) {
+                unitOf.replaceAll((k, u) -> u.equals(from) ? to : u);
+            }
+        }
         for (Relationship r : graph.relationships()) {
             String from = unit(r.fromKey());
             String to = unit(r.toKey());
@@ -104,6 +123,40 @@ public final class Topology {
         }
         return key;
     }
+
+    /**
+     * A ReplicaSet or pod that no relationship ties to its owner still belongs to the workload its name
+     * implies ({@code <deployment>-<hash>}, {@code <deployment>-<hash>-<suffix>}, {@code <statefulset>-<n>}).
+     */
+    private void resolveByName(Map<String, Set<String>> owners) {
+        var workloads = new HashMap<String, String>();
+        for (Entity e : entities.values()) {
+            if (vocabulary.isA(e.type(), "Workload") && !e.type().equals("ReplicaSet")) {
+                workloads.merge(e.name(), e.key(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        }
+        for (Entity e : entities.values()) {
+            if (!(e.type().equals("ReplicaSet") || e.type().equals("Pod")) || !unit(e.key()).equals(e.key())) {
+                continue;
+            }
+            String name = e.name();
+            for (int strip = 0; strip < 2 && !workloads.containsKey(name); strip++) {
+                java.util.regex.Matcher m = GENERATED_SUFFIX.matcher(name);
+                if (!m.matches()) {
+                    break;
+                }
+                name = m.group(1);
+            }
+            String workload = workloads.get(name);
+            if (workload != null) {
+                unitOf.put(e.key(), unit(workload));
+            }
+        }
+    }
+
+    /** A name with a generated suffix: a pod-template hash, a pod suffix or a StatefulSet ordinal. */
+    private static final java.util.regex.Pattern GENERATED_SUFFIX =
+            java.util.regex.Pattern.compile("^(.+)-([bcdfghjklmnpqrstvwxz2456789]{5,10}|\\d+)$");
 
     private boolean isServiceLevel(Entity e) {
         return vocabulary.isA(e.type(), "Service") || vocabulary.isA(e.type(), "Compute")

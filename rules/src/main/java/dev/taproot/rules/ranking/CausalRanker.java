@@ -27,6 +27,8 @@ import dev.taproot.rules.engine.Topology;
 public final class CausalRanker {
 
     private static final int ITERATIONS = 60;
+    /** What a change that no rule linked to a later effect still weighs: it is listed, never a fault. */
+    static final double IDLE_CHANGE_WEIGHT = 0.25;
 
     private final SignalStrength strength;
     private final RankingSettings settings;
@@ -43,17 +45,48 @@ public final class CausalRanker {
      */
     public List<UnitScore> rank(Topology topology, Collection<Signal> signals, List<CausalLink> links,
                                 Set<String> symptomUnits, Map<String, Integer> history) {
+        return rank(topology, signals, links, symptomUnits, history, false);
+    }
+
+    /**
+     * As {@link #rank(Topology, Collection, List, Set, Map)}. A symptom unit is what is being explained: its own
+     * symptom signals (latency, errors, traffic) are the question, not evidence against it, so it competes with
+     * its fault evidence only and never outranks, on symptoms alone, a unit that carries fault evidence. An
+     * <b>inferred</b> symptom (none was given; the most anomalous entry point was taken) gets no restart mass
+     * of its own: the walk restarts over every anomalous unit by its anomaly.
+     */
+    public List<UnitScore> rank(Topology topology, Collection<Signal> signals, List<CausalLink> links,
+                                Set<String> symptomUnits, Map<String, Integer> history, boolean inferred) {
+        return rank(topology, signals, links, symptomUnits, history, inferred, SymptomFamilies.ALL);
+    }
+
+    /**
+     * As above; {@code families} are the symptoms the request's text names: the walk leaves a symptom unit only
+     * along links that explain one of those signals on it (all links when none does).
+     */
+    public List<UnitScore> rank(Topology topology, Collection<Signal> signals, List<CausalLink> links,
+                                Set<String> symptomUnits, Map<String, Integer> history, boolean inferred,
+                                SymptomFamilies families) {
         var anomaly = new HashMap<String, Double>();
         var fault = new HashMap<String, Double>();
         var onset = new HashMap<String, Instant>();
         var changed = new HashMap<String, Double>();
         var significance = new HashMap<String, Double>();
+        // a change is a cause when something followed it: a rule linked it to an effect on its unit or callers;
+        // a change nothing followed is context, not evidence
+        var linkedChanges = new java.util.HashSet<String>();
+        for (CausalLink l : links) {
+            if (strength.isChange(l.cause())) {
+                linkedChanges.add(l.cause().key());
+            }
+        }
         for (Signal s : signals) {
             String u = topology.unit(s.entityKey());
-            double w = strength.weighted(s);
+            boolean idleChange = strength.isChange(s) && !linkedChanges.contains(s.key());
+            double w = strength.weighted(s) * (idleChange ? IDLE_CHANGE_WEIGHT : 1.0);
             anomaly.merge(u, w, Math::max);
             significance.merge(u, strength.significance(s), Math::max);
-            if (strength.isFault(s)) {
+            if (strength.isFault(s) && !idleChange) {
                 fault.merge(u, w, Math::max);
             }
             if (strength.isChange(s)) {
@@ -62,7 +95,7 @@ public final class CausalRanker {
             onset.merge(u, s.start(), (a, b) -> a.isBefore(b) ? a : b);
         }
         var units = new LinkedHashSet<String>(symptomUnits);
-        units.addAll(anomaly.keySet());
+        units.addAll(new java.util.TreeSet<>(anomaly.keySet()));
         var index = new HashMap<String, Integer>();
         var names = new ArrayList<String>(units);
         for (int i = 0; i < names.size(); i++) {
@@ -77,10 +110,21 @@ public final class CausalRanker {
         for (int i = 0; i < n; i++) {
             edges.add(new HashMap<>());
         }
+        var named = new java.util.HashSet<String>();
         for (CausalLink l : links) {
-            Integer from = index.get(topology.unit(l.effect().entityKey()));
+            String effectUnit = topology.unit(l.effect().entityKey());
+            if (symptomUnits.contains(effectUnit) && families.includes(l.effect(), strength.vocabulary())) {
+                named.add(effectUnit);
+            }
+        }
+        for (CausalLink l : links) {
+            String effectUnit = topology.unit(l.effect().entityKey());
+            Integer from = index.get(effectUnit);
             Integer to = index.get(topology.unit(l.cause().entityKey()));
             if (from == null || to == null || from.equals(to)) {
+                continue;
+            }
+            if (named.contains(effectUnit) && !families.includes(l.effect(), strength.vocabulary())) {
                 continue;
             }
             double w = l.weight() * strength.weighted(l.cause()) * strength.propagationFactor(l.cause(), l.effect());
@@ -91,7 +135,8 @@ public final class CausalRanker {
             String u = names.get(i);
             self[i] = settings.selfWeight() * (fault.getOrDefault(u, 0.0) + 0.25 * anomaly.getOrDefault(u, 0.0));
         }
-        double[] restart = restartVector(names, symptomUnits, anomaly);
+        // an inferred symptom is a guess: the walk restarts over every anomalous unit, none gets mass of its own
+        double[] restart = restartVector(names, inferred ? Set.of() : symptomUnits, anomaly);
         double[] pr = pageRank(edges, self, restart);
         Set<String> explained = explainedUnits(names, edges, restart, symptomUnits);
 
@@ -109,7 +154,8 @@ public final class CausalRanker {
         var out = new ArrayList<UnitScore>();
         for (int i = 0; i < n; i++) {
             String u = names.get(i);
-            double a = anomaly.getOrDefault(u, 0.0);
+            boolean symptom = symptomUnits.contains(u);
+            double a = symptom ? fault.getOrDefault(u, 0.0) : anomaly.getOrDefault(u, 0.0);
             Instant o = onset.get(u);
             double onsetPrior = 1.0;
             if (earliest != null && o != null) {
@@ -120,7 +166,7 @@ public final class CausalRanker {
             double historyPrior = 1.0 + settings.historyBoost() * Math.min(3, history.getOrDefault(u, 0));
             double prNorm = maxPr == 0 ? 0 : pr[i] / maxPr;
             double score = Math.pow(prNorm, settings.rankExponent()) * (0.05 + a) * onsetPrior * changePrior * historyPrior;
-            out.add(new UnitScore(u, score, pr[i], a, fault.getOrDefault(u, 0.0), o, onsetPrior, changePrior,
+            out.add(new UnitScore(u, score, pr[i], anomaly.getOrDefault(u, 0.0), fault.getOrDefault(u, 0.0), o, onsetPrior, changePrior,
                     historyPrior, explained.contains(u), significance.getOrDefault(u, 0.0)));
         }
         out.sort(Comparator.comparingDouble(UnitScore::score).reversed().thenComparing(UnitScore::unit));

@@ -18,6 +18,10 @@ public final class SignalStrength {
         this.settings = settings;
     }
 
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
     /** The raw strength of the signal, before its type weight. */
     public double raw(Signal s) {
         double score = Math.abs(s.number("score", Double.NaN));

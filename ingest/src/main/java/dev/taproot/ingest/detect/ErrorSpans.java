@@ -1,4 +1,4 @@
-package dev.taproot.ingest.telemetry;
+package dev.taproot.ingest.detect;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.taproot.ingest.telemetry;
+package dev.taproot.ingest.detect;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import dev.taproot.ingest.traces.Span;
  * {@link TelemetryConfig#traceBucket()} buckets), and {@code ErrorSpan} signals for failures that the
  * baseline does not explain.
  */
-final class TraceAnalysis {
+public final class TraceDetector implements SignalDetector {
 
     /** Error ratios are measured with a spread floor of 10% of this level (5 percentage points). */
     static final double ERROR_RATIO_LEVEL = 0.5;
@@ -34,7 +34,23 @@ final class TraceAnalysis {
     private final TelemetryEntities entities;
     private final SeriesScorer scorer;
 
-    TraceAnalysis(TelemetryConfig config, TelemetryEntities entities) {
+    /** A detector with these settings; it resolves entities through each analysis' context. */
+    public TraceDetector(TelemetryConfig config) {
+        this(config, null);
+    }
+
+    @Override
+    public String evidence() {
+        return "traces";
+    }
+
+    @Override
+    public void detect(Evidence window, Evidence baseline, DetectionContext context) {
+        new TraceDetector(config, context.entities()).analyze(window.spans(), baseline.spans(), context.window(),
+                context.out(), context.report());
+    }
+
+    private TraceDetector(TelemetryConfig config, TelemetryEntities entities) {
         this.config = config;
         this.entities = entities;
         this.scorer = new SeriesScorer(config);
@@ -72,6 +88,7 @@ final class TraceAnalysis {
                     b == null ? null : BucketedSeries.of(b, width), typicalLatency, w, keyOf, out, report);
         });
         new ErrorSpans(config, scorer).write(window, baseline, w, keyOf, out, report);
+        new CallGaps(config).write(window, baseline, w, keyOf, out, report);
     }
 
     private String resolve(String service, String pod, TelemetryReport.Builder report) {
@@ -125,6 +142,10 @@ final class TraceAnalysis {
         report.count("series.scored", 1);
         Optional<SeriesScorer.Scored> scored = scorer.score(scorer.split(now, before, w), level);
         if (scored.isEmpty()) {
+            return;
+        }
+        if (scored.get().nothingNew()) {
+            report.count("anomalies.ongoing", 1);
             return;
         }
         var a = scored.get().anomaly();

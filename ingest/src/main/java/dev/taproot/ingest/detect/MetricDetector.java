@@ -1,4 +1,4 @@
-package dev.taproot.ingest.telemetry;
+package dev.taproot.ingest.detect;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,16 +23,37 @@ import dev.taproot.ingest.metrics.MetricSet;
  * leaves its baseline everywhere at once points at load or a shared cause, not at one service
  * (attributes {@code rawScore} and {@code peerShare} keep the undamped figures).
  */
-final class MetricAnalysis {
+public final class MetricDetector implements SignalDetector {
 
     /** Peer dampening needs at least this many series of a metric to judge what is common. */
     static final int MIN_PEERS = 4;
+    /**
+     * A node-level series reported for a pod is evidence about the node first; for the pod's workload it
+     * weighs half (the node's move may come from any of its guests).
+     */
+    static final double NODE_TO_GUEST = 0.5;
 
     private final TelemetryConfig config;
     private final TelemetryEntities entities;
     private final SeriesScorer scorer;
 
-    MetricAnalysis(TelemetryConfig config, TelemetryEntities entities) {
+    /** A detector with these settings; it resolves entities through each analysis' context. */
+    public MetricDetector(TelemetryConfig config) {
+        this(config, null);
+    }
+
+    @Override
+    public String evidence() {
+        return "metrics";
+    }
+
+    @Override
+    public void detect(Evidence window, Evidence baseline, DetectionContext context) {
+        new MetricDetector(config, context.entities()).analyze(window.metrics(), baseline.metrics(), context.window(),
+                context.out(), context.report());
+    }
+
+    private MetricDetector(TelemetryConfig config, TelemetryEntities entities) {
         this.config = config;
         this.entities = entities;
         this.scorer = new SeriesScorer(config);
@@ -50,9 +71,11 @@ final class MetricAnalysis {
             splits.put(s.id(), split);
             baselinesByMetric.computeIfAbsent(s.metric(), k -> new java.util.ArrayList<>()).add(split);
         }
+        var ratios = new RatioMetrics(config.classifier(), current.values(), splits);
         Map<String, Double> levels = new HashMap<>();
         baselinesByMetric.forEach((m, list) -> levels.put(m, SeriesScorer.typicalLevel(list)));
-        record Candidate(MetricSeries series, TelemetryEntities.Resolution owner, Anomaly anomaly, MetricClassifier.Kind kind) {
+        record Candidate(MetricSeries series, TelemetryEntities.Resolution owner, Anomaly anomaly, MetricClassifier.Kind kind,
+                         boolean ongoing, String scoredAs) {
         }
         var candidates = new java.util.ArrayList<Candidate>();
         Map<String, int[]> perMetric = new HashMap<>();
@@ -65,8 +88,17 @@ final class MetricAnalysis {
             report.count("series.scored", 1);
             int[] tally = perMetric.computeIfAbsent(s.metric(), k -> new int[2]);
             tally[0]++;
-            Optional<SeriesScorer.Scored> scored = scorer.score(splits.get(s.id()), levels.get(s.metric()));
+            Optional<RatioMetrics.Ratio> ratio = ratios.of(s);
+            String scoredAs = ratio.isPresent() ? "failed-requests" : "robust-z";
+            Optional<SeriesScorer.Scored> scored = ratio.isPresent()
+                    ? scorer.scoreRatio(splits.get(s.id()), ratio.get().requests().series(), ratio.get().success(),
+                            ratio.get().scale())
+                    : scorer.score(splits.get(s.id()), levels.get(s.metric()));
             if (scored.isEmpty()) {
+                continue;
+            }
+            if (scored.get().nothingNew()) {
+                report.count("anomalies.ongoing", 1);
                 continue;
             }
             var a = scored.get().anomaly();
@@ -79,7 +111,7 @@ final class MetricAnalysis {
             if (kind.adverse()) {
                 tally[1]++;
             }
-            candidates.add(new Candidate(s, owner.get(), a, kind));
+            candidates.add(new Candidate(s, owner.get(), a, kind, scored.get().ongoing(), scoredAs));
         }
         Map<String, Signal> best = new LinkedHashMap<>();
         for (Candidate c : candidates) {
@@ -98,18 +130,39 @@ final class MetricAnalysis {
             extra.put("series", s.id());
             extra.put("rawScore", AnomalySignals.round(a.score()));
             extra.put("peerShare", AnomalySignals.round(share));
+            extra.put("ongoing", c.ongoing() ? Boolean.TRUE : null);
+            extra.put("scoredAs", c.scoredAs());
             Signal signal = AnomalySignals.of(c.kind().type(), r.entityKey(), s.metric(), scoredA, s.id(), "metrics", extra);
             boolean node = entities.nodeLevel(s.metric());
             String slot = node ? r.entityKey() + "|" + s.metric() : s.id();
-            Signal previous = best.get(slot);
-            if (previous == null || previous.number("score", 0) < signal.number("score", 0)) {
-                best.put(slot, signal);
+            keepStrongest(best, slot, signal);
+            if (node && r.pod() != null) {
+                // the node's move also speaks, more weakly, for the workload of the pod it was reported for
+                Optional<TelemetryEntities.Resolution> guest = entities.resolve(s.labels(), "pod_" + s.metric());
+                if (guest.isPresent() && !guest.get().entityKey().equals(r.entityKey())) {
+                    Anomaly weak = new Anomaly(scoredA.direction(), scoredA.score() * NODE_TO_GUEST, scoredA.baseline(),
+                            scoredA.spread(), scoredA.observed(), scoredA.onset(), scoredA.peak(), scoredA.end(),
+                            scoredA.anomalousPoints(), scoredA.windowPoints());
+                    var guestExtra = new LinkedHashMap<String, Object>(extra);
+                    guestExtra.put("node", r.entityKey());
+                    guestExtra.put("nodeLevel", true);
+                    Signal g = AnomalySignals.of(c.kind().type(), guest.get().entityKey(), s.metric(), weak,
+                            s.id() + "@node", "metrics", guestExtra);
+                    keepStrongest(best, guest.get().entityKey() + "|" + s.metric(), g);
+                }
             }
         }
         best.values().forEach(sig -> {
             out.signal(sig);
             report.signal(sig.type());
         });
+    }
+
+    private static void keepStrongest(Map<String, Signal> best, String slot, Signal signal) {
+        Signal previous = best.get(slot);
+        if (previous == null || previous.number("score", 0) < signal.number("score", 0)) {
+            best.put(slot, signal);
+        }
     }
 
     /** Series by identity, samples of the same series from several inputs merged in time order. */

@@ -1,4 +1,4 @@
-package dev.taproot.ingest.telemetry;
+package dev.taproot.ingest.detect;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,14 +34,30 @@ import dev.taproot.ingest.logs.LogTemplate;
  * Each carries {@code template}, {@code example} (one real line), {@code count}, {@code baselineCount}
  * and a {@code score}: the Poisson z of the count against the count the baseline rate predicts.
  */
-final class LogAnalysis {
+public final class LogDetector implements SignalDetector {
 
     static final int MIN_SPIKE_COUNT = 5;
 
     private final TelemetryConfig config;
     private final TelemetryEntities entities;
 
-    LogAnalysis(TelemetryConfig config, TelemetryEntities entities) {
+    /** A detector with these settings; it resolves entities through each analysis' context. */
+    public LogDetector(TelemetryConfig config) {
+        this(config, null);
+    }
+
+    @Override
+    public String evidence() {
+        return "logs";
+    }
+
+    @Override
+    public void detect(Evidence window, Evidence baseline, DetectionContext context) {
+        new LogDetector(config, context.entities()).analyze(window.logs(), baseline.logs(), context.window(),
+                context.out(), context.report());
+    }
+
+    private LogDetector(TelemetryConfig config, TelemetryEntities entities) {
         this.config = config;
         this.entities = entities;
     }
