@@ -81,14 +81,9 @@ public final class AnomalyDetector {
         if (beyond == 0 || score < config.threshold()) {
             return Optional.empty();
         }
-        int first = peak;
-        while (first > 0 && z[first - 1] * s >= config.onsetThreshold()) {
-            first--;
-        }
-        int last = peak;
-        while (last < x.length - 1 && z[last + 1] * s >= config.onsetThreshold()) {
-            last++;
-        }
+        int[] extent = AnomalyDetector.extent(z, s, peak, config.onsetThreshold());
+        int first = extent[0];
+        int last = extent[1];
         long[] t = window.times();
         return Optional.of(new Anomaly(dir, score, median, spread, x[peak], t[first], t[peak], t[last], beyond, x.length));
     }
@@ -144,5 +139,21 @@ public final class AnomalyDetector {
         }
         return Optional.of(new Anomaly(a.direction(), Math.min(z, config.maxScore()), level, a.spread(), a.observed(),
                 a.onset(), a.peak(), a.end(), a.anomalousPoints(), a.windowPoints()));
+    }
+
+    /**
+     * The run of points around {@code peak} whose signed z stays at or above {@code threshold}: where
+     * the anomaly began and ended, as indexes {first, last}.
+     */
+    static int[] extent(double[] z, double sign, int peak, double threshold) {
+        int first = peak;
+        while (first > 0 && z[first - 1] * sign >= threshold) {
+            first--;
+        }
+        int last = peak;
+        while (last < z.length - 1 && z[last + 1] * sign >= threshold) {
+            last++;
+        }
+        return new int[] {first, last};
     }
 }

@@ -76,14 +76,9 @@ public final class RatioDetector {
         if (score < config.threshold()) {
             return Optional.empty();
         }
-        int first = peak;
-        while (first > 0 && z[first - 1] * s >= config.onsetThreshold()) {
-            first--;
-        }
-        int last = peak;
-        while (last < x.length - 1 && z[last + 1] * s >= config.onsetThreshold()) {
-            last++;
-        }
+        int[] extent = AnomalyDetector.extent(z, s, peak, config.onsetThreshold());
+        int first = extent[0];
+        int last = extent[1];
         boolean moreFailures = s > 0;
         Direction dir = moreFailures == success ? Direction.DOWN : Direction.UP;
         double base = success ? scale * (1 - p0) : scale * p0;
