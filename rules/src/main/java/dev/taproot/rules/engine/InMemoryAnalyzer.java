@@ -93,7 +93,9 @@ final class InMemoryAnalyzer {
                         "ranked lower (score %.3f vs %.3f for the top candidate)", u.score(), top)));
                 continue;
             }
-            double confidence = confidence(u, total, top);
+            // a lower rank never shows a higher confidence: the list reads in one order
+            double confidence = Math.min(confidence(u, total, top),
+                    candidates.isEmpty() ? 1.0 : candidates.getLast().confidence());
             candidates.add(new Candidate(u.unit(), name, e == null ? "Unresolved" : e.type(), u.unit(),
                     evidence.faultType(u.unit(), signals), confidence, u.score(),
                     evidence.explain(u, confidence, signals), topology.blastRadius(u.unit())));
