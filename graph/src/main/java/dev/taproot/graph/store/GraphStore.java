@@ -122,7 +122,7 @@ public interface GraphStore extends AutoCloseable {
     /** The feedback about one incident, oldest first. */
     List<Feedback> feedbackAbout(String incidentId);
 
-    /** Net helpfulness per incident id (helped minus did not help), for incidents with such feedback. */
+    /** Net helpfulness per incident id (helped minus did not help, one vote per author: the latest), for incidents with such feedback. */
     Map<String, Integer> incidentHelpfulness();
 
     /**
