@@ -136,6 +136,9 @@ public final class TaprootServer implements AutoCloseable {
                 if ("/api/v1/analyses".equals(route) && ctx.statusCode() == 200) {
                     metrics.recordAnalysis((long) (ms * 1_000_000));
                 }
+                if (ctx.statusCode() == 401) {
+                    auth.failedAuthentication(ctx.ip());
+                }
                 ApiToken token = ctx.attribute(AuthFilter.TOKEN_ATTRIBUTE);
                 ACCESS.info("method={} path={} route={} status={} ms={} token={} ip={}", ctx.method(), ctx.path(), route,
                         ctx.statusCode(), String.format(Locale.ROOT, "%.1f", ms), token == null ? "-" : token.name(), ctx.ip());
