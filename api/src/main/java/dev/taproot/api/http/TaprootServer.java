@@ -109,8 +109,9 @@ public final class TaprootServer implements AutoCloseable {
                 files.hostedPath = "/";
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
-                files.headers = java.util.Map.of("Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff");
+                files.headers = java.util.Map.of("Cache-Control", "no-cache");
             });
+            config.routes.before(new SecurityHeaders());
             config.routes.beforeMatched(auth);
             config.routes.exception(Problem.class, (e, ctx) -> e.writeTo(ctx));
             config.routes.exception(IllegalArgumentException.class,

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.taproot.graph.model.Incident;
+import dev.taproot.graph.model.WebLinks;
 
 /**
  * The Taproot incident schema (version 1), one JSON object per incident. Field names are snake_case;
@@ -140,12 +141,12 @@ public final class TaprootIncidentSchema {
         String runbook = text(seen, "runbook", false, false);
         String postmortem = text(seen, "postmortem", false, false);
         if (runbook != null) {
-            links.add(runbook);
+            links.add(webLink(runbook, "runbook"));
         }
         if (postmortem != null) {
-            links.add(postmortem);
+            links.add(webLink(postmortem, "postmortem"));
         }
-        links.addAll(strings(seen.get("links"), "links"));
+        strings(seen.get("links"), "links").forEach(l -> links.add(webLink(l, "links")));
         var props = new LinkedHashMap<String, Object>(properties(seen.get("properties")));
         List<String> alerts = strings(seen.get("alerts"), "alerts");
         if (!alerts.isEmpty()) {
@@ -167,6 +168,13 @@ public final class TaprootIncidentSchema {
         } catch (IllegalArgumentException e) {
             throw new FieldException("properties", e.getMessage());
         }
+    }
+
+    private static String webLink(String link, String field) {
+        WebLinks.problem(link).ifPresent(p -> {
+            throw new FieldException(field, p);
+        });
+        return link;
     }
 
     private static String text(Map<String, JsonNode> fields, String name, boolean required, boolean numberOk) {
