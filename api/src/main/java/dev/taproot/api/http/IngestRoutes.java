@@ -37,8 +37,10 @@ public final class IngestRoutes implements Routes {
 
     private final IngestService service;
     private final GraphStore store;
+    private final ExportGate exports;
 
-    public IngestRoutes(IngestService service, GraphStore store) {
+    public IngestRoutes(IngestService service, GraphStore store, ExportGate exports) {
+        this.exports = exports;
         this.service = service;
         this.store = store;
     }
@@ -61,14 +63,22 @@ public final class IngestRoutes implements Routes {
             throw Problem.badRequest(e.getMessage());
         }
         String key = ctx.queryParam("key");
-        org.apache.jena.rdf.model.Model model;
-        try {
-            model = RdfExport.export(store, key, key == null ? 0 : parseDepth(ctx.queryParam("depth")));
-        } catch (java.util.NoSuchElementException e) {
-            throw Problem.notFound(e.getMessage());
+        int depth = key == null ? 0 : parseDepth(ctx.queryParam("depth"));
+        if (!exports.tryEnter()) {
+            ctx.header("Retry-After", Integer.toString(ExportGate.RETRY_AFTER_SECONDS));
+            throw exports.busy();
         }
-        ctx.contentType(lang == Lang.JSONLD ? "application/ld+json" : lang == Lang.TURTLE ? "text/turtle"
-                : "application/n-triples").result(RdfExport.write(model, lang));
+        try {
+            if (key != null && store.entity(key).isEmpty()) {
+                throw Problem.notFound("no entity with key '" + key + "'");
+            }
+            ctx.contentType(lang == Lang.JSONLD ? "application/ld+json" : lang == Lang.TURTLE ? "text/turtle"
+                    : "application/n-triples");
+            // streamed as read from the store: memory does not grow with the graph
+            RdfExport.stream(store, key, depth, lang, ctx.outputStream());
+        } finally {
+            exports.leave();
+        }
     }
 
     private static int parseDepth(String depth) {

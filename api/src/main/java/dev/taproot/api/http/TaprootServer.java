@@ -38,15 +38,18 @@ public final class TaprootServer implements AutoCloseable {
     private final Javalin app;
     private final TaprootMetrics metrics;
     private final ChatOps chatops;
+    private final ExportGate exports;
 
-    private TaprootServer(Javalin app, TaprootMetrics metrics, ChatOps chatops) {
+    private TaprootServer(Javalin app, TaprootMetrics metrics, ChatOps chatops, ExportGate exports) {
+        this.exports = exports;
         this.app = app;
         this.metrics = metrics;
         this.chatops = chatops;
     }
 
     /** The routes areas of the API, in registration order. */
-    static List<Routes> routes(Taproot taproot, TaprootMetrics metrics, ServerOptions options, ChatOps chatops) {
+    static List<Routes> routes(Taproot taproot, TaprootMetrics metrics, ServerOptions options, ChatOps chatops,
+                               ExportGate exports) {
         var routes = new ArrayList<Routes>();
         routes.add(new HealthRoutes(taproot));
         routes.add(new VocabularyRoutes(taproot.vocabulary()));
@@ -56,7 +59,8 @@ public final class TaprootServer implements AutoCloseable {
         routes.add(new ExplorerRoutes(taproot, options.requestTimeout()));
         routes.addAll(chatops.routes());
         routes.add(new AnalysisRoutes(taproot));
-        routes.add(new IngestRoutes(new IngestService(taproot.store(), StandardIngestors.registry(taproot.store())), taproot.store()));
+        routes.add(new IngestRoutes(new IngestService(taproot.store(), StandardIngestors.registry(taproot.store())), taproot.store(),
+                exports));
         routes.add(new TelemetryRoutes(taproot.store()));
         routes.add(new FeedbackRoutes(taproot));
         return routes;
@@ -94,7 +98,8 @@ public final class TaprootServer implements AutoCloseable {
     public static TaprootServer start(Taproot taproot, ServerOptions options) {
         var metrics = new TaprootMetrics(taproot.store(), taproot.config().indexDir());
         var chatops = new ChatOps(taproot, options.chatops(), metrics::recordAnalysis);
-        List<Routes> areas = routes(taproot, metrics, options, chatops);
+        var exports = ExportGate.fromEnvironment(System.getenv());
+        List<Routes> areas = routes(taproot, metrics, options, chatops, exports);
         var auth = new AuthFilter(options.security());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -152,7 +157,7 @@ public final class TaprootServer implements AutoCloseable {
             chatops.close();
             throw e;
         }
-        return new TaprootServer(app, metrics, chatops);
+        return new TaprootServer(app, metrics, chatops, exports);
     }
 
     private static String responseDetail(HttpResponseException e, io.javalin.http.Context ctx) {
@@ -191,6 +196,11 @@ public final class TaprootServer implements AutoCloseable {
         } finally {
             chatops.close();
         }
+    }
+
+    /** The bound on concurrent graph exports (tests fill it). */
+    public ExportGate exports() {
+        return exports;
     }
 
     /** The ChatOps front ends (for tests and the lead's demo). */

@@ -253,7 +253,7 @@ public final class Neo4jGraphStore implements GraphStore {
         return tx.run(NeoCypher.RELATIONSHIPS_AMONG, params).list(Neo4jGraphStore::relationshipOf);
     }
 
-    private static Relationship relationshipOf(Record r) {
+    static Relationship relationshipOf(Record r) {
         return Neo4jRecords.relationship(r.get("from").asString(), r.get("to").asString(), r.get("r").asRelationship());
     }
 
@@ -303,6 +303,11 @@ public final class Neo4jGraphStore implements GraphStore {
                 WHERE type(r) IN $types AND r.validTo IS NULL
                 RETURN a.key AS from, b.key AS to, r LIMIT $limit
                 """, params, Neo4jGraphStore::relationshipOf);
+    }
+
+    @Override
+    public void stream(dev.taproot.graph.store.GraphVisitor visitor) {
+        new Neo4jGraphStream(driver, sessionConfig(), topologyTypes).stream(visitor);
     }
 
     @Override

@@ -58,6 +58,12 @@ public interface GraphStore extends AutoCloseable {
     /** Entities within {@code depth} hops of one entity and the relationships among them, as of a time. */
     Subgraph neighbourhood(String key, int depth, Instant asOf);
 
+    /**
+     * Every entity, every open topology relationship and every signal, one at a time (entities first),
+     * without holding the graph in memory: for exports.
+     */
+    void stream(GraphVisitor visitor);
+
     /** One entity by key. */
     Optional<Entity> entity(String key);
 
