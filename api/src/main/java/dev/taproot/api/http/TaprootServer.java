@@ -107,7 +107,10 @@ public final class TaprootServer implements AutoCloseable {
             config.http.asyncTimeout = options.requestTimeout().toMillis() * 3;
             config.jetty.host = options.host();
             config.jetty.port = options.port();
-            config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(STOP_TIMEOUT_MS);
+                server.setErrorHandler(new ProblemErrorHandler());
+            });
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
@@ -127,10 +130,14 @@ public final class TaprootServer implements AutoCloseable {
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
                 new Problem(500, "Internal error", "the request failed; the server log has the details").writeTo(ctx);
             });
-            for (int status : new int[] {400, 404, 405, 413, 500}) {
+            // every error status Javalin may answer on its own becomes a problem document
+            // (a deliberate answer with a body of its own, such as /health's 503, is left alone)
+            var javalinDefaults = java.util.Set.of(400, 404, 405, 413, 500);
+            for (int status = 400; status < 600; status++) {
                 config.routes.error(status, ctx -> {
                     String type = ctx.res().getContentType();
-                    if (type == null || !type.startsWith(Problem.MEDIA_TYPE)) {
+                    boolean ownBody = ctx.resultInputStream() != null && !javalinDefaults.contains(ctx.statusCode());
+                    if ((type == null || !type.startsWith(Problem.MEDIA_TYPE)) && !ownBody) {
                         Problem.ofStatus(ctx.statusCode(), defaultDetail(ctx)).writeTo(ctx);
                     }
                 });

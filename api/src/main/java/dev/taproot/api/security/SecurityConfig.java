@@ -26,6 +26,10 @@ public record SecurityConfig(TokenStore tokens, boolean openAccess, int perMinut
         if (tokens == null) {
             tokens = TokenStore.empty();
         }
+        if (openAccess && !tokens.isEmpty()) {
+            throw new IllegalArgumentException("TAPROOT_OPEN_ACCESS=true and API tokens (TAPROOT_TOKENS / TAPROOT_TOKENS_FILE)"
+                    + " are both configured; open access would ignore the tokens, so Taproot refuses to start: unset one of them");
+        }
         if (publicPerMinute <= 0 || failedAuthPerMinute <= 0) {
             throw new IllegalArgumentException("address limits must be positive (public " + publicPerMinute
                     + ", failed authentications " + failedAuthPerMinute + ")");

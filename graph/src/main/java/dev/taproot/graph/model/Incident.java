@@ -29,6 +29,8 @@ public record Incident(String id, String title, String description, Instant star
                        Map<String, Object> properties, String source) {
 
     public Incident {
+        ModelChecks.saneTime(started, "incident.started");
+        ModelChecks.saneTime(resolved, "incident.resolved");
         ModelChecks.requireText(id, "incident.id");
         title = title == null ? "" : title;
         description = description == null ? "" : description;

@@ -1,5 +1,6 @@
 package dev.taproot.graph.model;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,14 @@ final class ModelChecks {
     static final Set<String> SIGNAL_RESERVED = Set.of("key", "type", "name", "entityKey", "severity", "start", "end", "source");
 
     private ModelChecks() {
+    }
+
+    /** Stored times lie in 1970..2200: anything else is a unit mistake (millis as seconds) or garbage. */
+    static Instant saneTime(Instant t, String field) {
+        if (t != null && (t.isBefore(Times.EARLIEST) || t.isAfter(Times.LATEST))) {
+            throw new IllegalArgumentException(field + " " + t + " is outside " + Times.EARLIEST + " .. " + Times.LATEST);
+        }
+        return t;
     }
 
     static String requireText(String value, String field) {
