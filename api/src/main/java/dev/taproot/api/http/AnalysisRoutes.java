@@ -1,7 +1,6 @@
 package dev.taproot.api.http;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,7 +87,7 @@ public final class AnalysisRoutes implements Routes {
                     JsonFields.text(symptom.path("text"), "symptom.text"), start, end,
                     depth, rules, max);
         } catch (IllegalArgumentException e) {
-            throw Problem.badRequest(e.getMessage());
+            throw Problem.badRequest(dev.taproot.graph.store.ErrorMessages.describe(e));
         }
     }
 

@@ -59,7 +59,7 @@ public final class FeedbackRoutes implements Routes {
         try {
             body = JSON.readTree(ctx.body());
         } catch (Exception e) {
-            throw Problem.badRequest("the body is not JSON: " + e.getMessage());
+            throw Problem.badRequest("the body is not JSON: " + dev.taproot.graph.store.ErrorMessages.describe(e));
         }
         ApiToken token = ctx.attribute(AuthFilter.TOKEN_ATTRIBUTE);
         Feedback feedback = parse(body, token == null ? OPEN_ACCESS_AUTHOR : token.name());

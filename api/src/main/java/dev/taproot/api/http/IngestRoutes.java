@@ -13,6 +13,9 @@ import dev.taproot.graph.store.GraphStore;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestReport;
 import dev.taproot.ingest.IngestService;
+import dev.taproot.api.security.ApiToken;
+import dev.taproot.api.security.AuthFilter;
+import dev.taproot.api.security.Role;
 import dev.taproot.ingest.MalformedInputException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -60,7 +63,7 @@ public final class IngestRoutes implements Routes {
         try {
             lang = RdfExport.lang(ctx.queryParam("format"));
         } catch (IllegalArgumentException e) {
-            throw Problem.badRequest(e.getMessage());
+            throw Problem.badRequest(dev.taproot.graph.store.ErrorMessages.describe(e));
         }
         String key = ctx.queryParam("key");
         int depth = key == null ? 0 : parseDepth(ctx.queryParam("depth"));
@@ -104,8 +107,13 @@ public final class IngestRoutes implements Routes {
         String source = ctx.queryParam("source");
         var input = new IngestInput(source == null || source.isBlank() ? "request" : source, body, Instant.now());
         try {
-            IngestReport report = service.ingest(input, format, source != null && !source.isBlank());
+            ApiToken token = ctx.attribute(AuthFilter.TOKEN_ATTRIBUTE);
+            var caller = token == null ? IngestService.Caller.LOCAL
+                    : new IngestService.Caller(token.name(), token.role().covers(Role.ADMIN));
+            IngestReport report = service.ingest(input, format, source != null && !source.isBlank(), caller);
             ctx.json(body(report));
+        } catch (IngestService.SourceOwnedException e) {
+            throw new Problem(403, "Forbidden", dev.taproot.graph.store.ErrorMessages.describe(e));
         } catch (MalformedInputException e) {
             throw new Problem(400, "Malformed " + format + " input", e.getMessage(),
                     Map.of("location", e.location()));

@@ -123,7 +123,7 @@ public final class TaprootServer implements AutoCloseable {
             config.routes.beforeMatched(auth);
             config.routes.exception(Problem.class, (e, ctx) -> e.writeTo(ctx));
             config.routes.exception(IllegalArgumentException.class,
-                    (e, ctx) -> Problem.badRequest(e.getMessage()).writeTo(ctx));
+                    (e, ctx) -> Problem.badRequest(dev.taproot.graph.store.ErrorMessages.describe(e)).writeTo(ctx));
             config.routes.exception(HttpResponseException.class,
                     (e, ctx) -> Problem.ofStatus(e.getStatus(), responseDetail(e, ctx)).writeTo(ctx));
             config.routes.exception(Exception.class, (e, ctx) -> {

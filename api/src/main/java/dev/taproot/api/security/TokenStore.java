@@ -71,7 +71,7 @@ public final class TokenStore {
             try {
                 tokens.add(parseTriple(line));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("token file " + file.getFileName() + " line " + (i + 1) + ": " + e.getMessage());
+                throw new IllegalArgumentException("token file " + file.getFileName() + " line " + (i + 1) + ": " + dev.taproot.graph.store.ErrorMessages.describe(e));
             }
         }
         return tokens;
@@ -88,7 +88,7 @@ public final class TokenStore {
             try {
                 tokens.add(parseTriple(items[i].strip()));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("TAPROOT_TOKENS item " + (i + 1) + ": " + e.getMessage());
+                throw new IllegalArgumentException("TAPROOT_TOKENS item " + (i + 1) + ": " + dev.taproot.graph.store.ErrorMessages.describe(e));
             }
         }
         return tokens;

@@ -86,10 +86,10 @@ public final class Neo4jGraphStore implements GraphStore {
             Neo4jSchema.ensure(driver, database);
         } catch (ServiceUnavailableException e) {
             driver.close();
-            throw new IllegalStateException("cannot reach Neo4j at " + uri + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot reach Neo4j at " + uri + ": " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         } catch (Neo4jException e) {
             driver.close();
-            throw new IllegalStateException("Neo4j at " + uri + " refused the connection or schema: " + e.getMessage(), e);
+            throw new IllegalStateException("Neo4j at " + uri + " refused the connection or schema: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
         return new Neo4jGraphStore(driver, database, uri, owned);
     }
@@ -474,7 +474,7 @@ public final class Neo4jGraphStore implements GraphStore {
                 try {
                     owned.close();
                 } catch (Exception e) {
-                    throw new IllegalStateException("closing the embedded DBMS failed: " + e.getMessage(), e);
+                    throw new IllegalStateException("closing the embedded DBMS failed: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
                 }
             }
         }

@@ -108,7 +108,7 @@ public final class AlertmanagerIngestor implements Ingestor {
             start = Json.time(alert, "startsAt");
             end = Json.time(alert, "endsAt");
         } catch (IllegalArgumentException e) {
-            result.reject(where + ".startsAt", e.getMessage());
+            result.reject(where + ".startsAt", dev.taproot.graph.store.ErrorMessages.describe(e));
             return;
         }
         if (start == null) {

@@ -166,7 +166,7 @@ public final class TaprootIncidentSchema {
                     text(seen, "resolution", false, false), links, text(seen, "resolved_by", false, false),
                     strings(seen.get("tags"), "tags"), props, source == null ? defaultSource : source);
         } catch (IllegalArgumentException e) {
-            throw new FieldException("properties", e.getMessage());
+            throw new FieldException("properties", dev.taproot.graph.store.ErrorMessages.describe(e));
         }
     }
 

@@ -65,7 +65,7 @@ public final class KubernetesTopology {
             try {
                 mapOne(o);
             } catch (IllegalArgumentException e) {
-                result.reject(o.location(), o.kind() + " " + o.name() + ": " + e.getMessage());
+                result.reject(o.location(), o.kind() + " " + o.name() + ": " + dev.taproot.graph.store.ErrorMessages.describe(e));
             }
         }
         var linker = new TopologyLinker(writer, workloads, services, source);

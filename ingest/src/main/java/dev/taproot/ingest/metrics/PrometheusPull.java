@@ -72,7 +72,7 @@ public final class PrometheusPull {
             try {
                 response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
-                throw new MalformedInputException(name, uri.toString(), "cannot reach Prometheus: " + e.getMessage(), e);
+                throw new MalformedInputException(name, uri.toString(), "cannot reach Prometheus: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new MalformedInputException(name, uri.toString(), "interrupted");

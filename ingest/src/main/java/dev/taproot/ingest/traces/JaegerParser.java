@@ -28,7 +28,7 @@ public final class JaegerParser {
             try {
                 root = JsonInputs.mapper().readTree(input.content());
             } catch (java.io.IOException e) {
-                throw new MalformedInputException(input.name(), "body", "not JSON: " + e.getMessage(), e);
+                throw new MalformedInputException(input.name(), "body", "not JSON: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
             }
             var spans = new ArrayList<Span>();
             var rejected = new ArrayList<Rejection>();
