@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.taproot.graph.model.Incident;
+import dev.taproot.graph.model.Times;
 import dev.taproot.graph.model.WebLinks;
 
 /**
@@ -264,12 +265,19 @@ public final class TaprootIncidentSchema {
             return null;
         }
         if (v.isIntegralNumber()) {
-            return Instant.ofEpochMilli(v.asLong());
+            return inRange(Instant.ofEpochMilli(v.asLong()), field);
         }
         if (!v.isTextual()) {
             throw new FieldException(field, "expected an ISO-8601 time, found " + kind(v));
         }
-        return parseTime(v.asText(), field);
+        return inRange(parseTime(v.asText(), field), field);
+    }
+
+    private static Instant inRange(Instant t, String field) {
+        if (t != null && (t.isBefore(Times.EARLIEST) || t.isAfter(Times.LATEST))) {
+            throw new FieldException(field, t + " is outside " + Times.EARLIEST + " .. " + Times.LATEST);
+        }
+        return t;
     }
 
     static Instant parseTime(String raw, String field) {
