@@ -29,8 +29,8 @@ public record Incident(String id, String title, String description, Instant star
                        Map<String, Object> properties, String source) {
 
     public Incident {
-        ModelChecks.saneTime(started, "incident.started");
-        ModelChecks.saneTime(resolved, "incident.resolved");
+        ModelChecks.saneTime(started, "incident.started", Times.EARLIEST_INCIDENT);
+        ModelChecks.saneTime(resolved, "incident.resolved", Times.EARLIEST_INCIDENT);
         ModelChecks.requireText(id, "incident.id");
         title = title == null ? "" : title;
         description = description == null ? "" : description;

@@ -19,8 +19,12 @@ final class ModelChecks {
 
     /** Stored times lie in 1970..2200: anything else is a unit mistake (millis as seconds) or garbage. */
     static Instant saneTime(Instant t, String field) {
-        if (t != null && (t.isBefore(Times.EARLIEST) || t.isAfter(Times.LATEST))) {
-            throw new IllegalArgumentException(field + " " + t + " is outside " + Times.EARLIEST + " .. " + Times.LATEST);
+        return saneTime(t, field, Times.EARLIEST);
+    }
+
+    static Instant saneTime(Instant t, String field, Instant earliest) {
+        if (t != null && (t.isBefore(earliest) || t.isAfter(Times.LATEST))) {
+            throw new IllegalArgumentException(field + " " + t + " is outside " + earliest + " .. " + Times.LATEST);
         }
         return t;
     }

@@ -7,6 +7,11 @@ public final class Times {
 
     /** The earliest time accepted. */
     public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    /**
+     * The earliest time of a past incident: postmortem archives reach back centuries (a public one
+     * describes a ship lost in 1628), so incidents are not held to {@link #EARLIEST}.
+     */
+    public static final Instant EARLIEST_INCIDENT = Instant.parse("1000-01-01T00:00:00Z");
     /** The latest time accepted. */
     public static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 

@@ -274,8 +274,8 @@ public final class TaprootIncidentSchema {
     }
 
     private static Instant inRange(Instant t, String field) {
-        if (t != null && (t.isBefore(Times.EARLIEST) || t.isAfter(Times.LATEST))) {
-            throw new FieldException(field, t + " is outside " + Times.EARLIEST + " .. " + Times.LATEST);
+        if (t != null && (t.isBefore(Times.EARLIEST_INCIDENT) || t.isAfter(Times.LATEST))) {
+            throw new FieldException(field, t + " is outside " + Times.EARLIEST_INCIDENT + " .. " + Times.LATEST);
         }
         return t;
     }
