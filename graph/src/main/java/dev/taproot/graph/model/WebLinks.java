@@ -1,9 +1,8 @@
 package dev.taproot.graph.model;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Links Taproot stores and later renders as {@code href} (runbooks, postmortems, alert URLs): only
@@ -13,27 +12,29 @@ import java.util.Optional;
  */
 public final class WebLinks {
 
+    private static final Pattern WEB = Pattern.compile("(?i)https?://[^\\s/?#@]+");
+
     private WebLinks() {
     }
 
-    /** Why {@code link} is not an acceptable web link, or empty when it is. */
+    /**
+     * Why {@code link} is not an acceptable web link, or empty when it is. The test is on the text's
+     * start ({@code http://} or {@code https://} and a host), not on full URL syntax: links copied from
+     * postmortems are often sloppy (spaces, brackets) but harmless once the scheme is fixed, and a
+     * browser that strips tabs and newlines from {@code java\tscript:} still sees no http(s) prefix.
+     */
     public static Optional<String> problem(String link) {
         if (link == null || link.isBlank()) {
             return Optional.of("is empty");
         }
-        URI uri;
-        try {
-            uri = new URI(link.strip());
-        } catch (URISyntaxException e) {
-            return Optional.of("is not a valid URL ('" + clip(link) + "')");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of("must be an http(s) URL, not " + (scheme.isEmpty() ? "a relative link" : "'" + scheme + ":'")
-                    + " ('" + clip(link) + "')");
-        }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            return Optional.of("has no host ('" + clip(link) + "')");
+        String l = link.strip();
+        if (!WEB.matcher(l).lookingAt()) {
+            int colon = l.indexOf(':');
+            String scheme = colon > 0 && l.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.\\-]*")
+                    ? "'" + l.substring(0, colon + 1).toLowerCase(Locale.ROOT) + "'" : "a relative link";
+            return Optional.of(l.regionMatches(true, 0, "http", 0, 4) && l.contains("://")
+                    ? "has no host ('" + clip(l) + "')"
+                    : "must be an http(s) URL, not " + scheme + " ('" + clip(l) + "')");
         }
         return Optional.empty();
     }
