@@ -54,6 +54,8 @@
   }
   function at() { return $('at').value.trim(); }
   function atParam(name) { return at() ? '&' + name + '=' + encodeURIComponent(at()) : ''; }
+  // the server refuses other links at ingest; this keeps an older store's javascript: link inert
+  function webLink(url) { return typeof url === 'string' && /^https?:\/\//i.test(url); }
   function li(html, onClick) {
     const item = document.createElement('li');
     item.innerHTML = html;
@@ -172,7 +174,7 @@
       if (!data.hits.length) list.appendChild(li('<span class="muted">No similar past incident.</span>'));
       data.hits.forEach((h) => list.appendChild(li('<b>' + esc(h.id) + '</b> ' + esc(h.title)
         + (h.resolution ? '<div class="type">Resolution: ' + esc(h.resolution) + '</div>' : '')
-        + (h.runbook ? '<div><a href="' + esc(h.runbook) + '" rel="noopener">runbook</a></div>' : ''))));
+        + (webLink(h.runbook) ? '<div><a href="' + esc(h.runbook) + '" rel="noopener noreferrer">runbook</a></div>' : ''))));
     } catch (e) {
       list.appendChild(li('<span class="muted">' + esc(e.message) + '</span>'));
     }

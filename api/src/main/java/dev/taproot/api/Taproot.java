@@ -32,6 +32,7 @@ public final class Taproot implements AutoCloseable {
 
     /** Opens the store (starting embedded Neo4j when configured) and wires the components. */
     public static Taproot start(TaprootConfig config) {
+        dev.taproot.graph.store.OwnerOnlyFiles.secure(config.dataDir());
         GraphStore store = GraphStores.open(config.store());
         try {
             return new Taproot(config, store);
@@ -43,6 +44,7 @@ public final class Taproot implements AutoCloseable {
 
     /** Wires the components over an already open store (tests share one embedded store). */
     public static Taproot over(TaprootConfig config, GraphStore store) {
+        dev.taproot.graph.store.OwnerOnlyFiles.secure(config.dataDir());
         return new Taproot(config, store);
     }
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 GraphBench.class,
                 AnalysisBench.class,
-                IngestBench.class,
+                IngestBench.class, KubernetesIngestBench.class,
                 TelemetryMetricsBench.class, TelemetryLogsBench.class, TelemetryFalseAlarmBench.class,
                 ChatOpsBench.class,
                 SoakBench.class,

@@ -36,7 +36,7 @@ public record IngestInput(String name, byte[] content, Instant observedAt) {
             }
             return new IngestInput(file.toString(), Files.readAllBytes(file), observedAt);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 

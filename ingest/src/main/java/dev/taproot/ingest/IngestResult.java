@@ -5,8 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.taproot.graph.store.RepeatedReasons;
+
 /**
- * What an ingest did: accepted records per kind and every rejected record with its reason.
+ * What an ingest did: accepted records per kind and the rejected records with their reasons. Of many
+ * rejections for the same kind of reason, the first {@link RepeatedReasons#DEFAULT_SHOWN_PER_KIND} are
+ * listed and the rest summarised in one entry ("12,345 more records rejected for the same reason"), so
+ * a bad input cannot fill memory, the answer or the log.
  *
  * @param format    the ingestor's format
  * @param source    the input name
@@ -30,6 +35,7 @@ public record IngestResult(String format, String source, Map<String, Integer> ac
         private final String source;
         private final Map<String, Integer> accepted = new TreeMap<>();
         private final List<Rejection> rejected = new ArrayList<>();
+        private final RepeatedReasons repeats = new RepeatedReasons();
 
         public Builder(String format, String source) {
             this.format = format;
@@ -49,12 +55,16 @@ public record IngestResult(String format, String source, Map<String, Integer> ac
         }
 
         public Builder reject(String location, String reason) {
-            rejected.add(new Rejection(source, location, reason));
+            if (repeats.admit(reason)) {
+                rejected.add(new Rejection(source, location, reason));
+            }
             return this;
         }
 
         public IngestResult build() {
-            return new IngestResult(format, source, accepted, rejected);
+            var all = new ArrayList<>(rejected);
+            repeats.summary("records rejected").forEach(line -> all.add(new Rejection(source, "(summary)", line)));
+            return new IngestResult(format, source, accepted, all);
         }
     }
 }

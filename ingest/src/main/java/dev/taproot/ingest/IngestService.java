@@ -35,6 +35,23 @@ public final class IngestService {
 
     /** Relationship property naming the input that last reported the relationship. */
     public static final String SOURCE_PROPERTY = "ingestSource";
+    /** Relationship property naming the API token that ingested the source (absent from the CLI). */
+    public static final String OWNER_PROPERTY = "ingestOwner";
+
+    /**
+     * Who ingests: an API token's name, and whether it may replace a source another token created
+     * (admin). {@link #LOCAL} is the command line, which owns the data directory anyway.
+     */
+    public record Caller(String name, boolean mayReplaceAnySource) {
+        public static final Caller LOCAL = new Caller(null, true);
+    }
+
+    /** Thrown when a caller names a source another token created and may not replace it. */
+    public static final class SourceOwnedException extends RuntimeException {
+        public SourceOwnedException(String message) {
+            super(message);
+        }
+    }
 
     /** How many of the store's services a resolver reads at once when it checks many names. */
     static final int MAX_SERVICES_PRELOADED = 200_000;
@@ -67,13 +84,29 @@ public final class IngestService {
 
     /** Ingests one input with the ingestor of a named format. */
     public IngestReport ingest(IngestInput input, String format, boolean replaceSource) throws MalformedInputException {
+        return ingest(input, format, replaceSource, Caller.LOCAL);
+    }
+
+    /**
+     * Ingests one input with the ingestor of a named format, for a caller: replacing a source (closing
+     * what it no longer reports) needs the token that created it, or admin.
+     *
+     * @throws SourceOwnedException before anything is stored, when the source belongs to another token
+     */
+    public IngestReport ingest(IngestInput input, String format, boolean replaceSource, Caller caller)
+            throws MalformedInputException {
         Ingestor ingestor = registry.byFormat(format).orElseThrow(() -> new IllegalArgumentException(
                 "unknown format '" + format + "' (formats: " + registry.formats() + ")"));
-        return ingest(input, ingestor, replaceSource);
+        return ingest(input, ingestor, replaceSource, caller);
     }
 
     /** Ingests one input with the given ingestor. */
     public IngestReport ingest(IngestInput input, Ingestor ingestor, boolean replaceSource) throws MalformedInputException {
+        return ingest(input, ingestor, replaceSource, Caller.LOCAL);
+    }
+
+    private IngestReport ingest(IngestInput input, Ingestor ingestor, boolean replaceSource, Caller caller)
+            throws MalformedInputException {
         var writer = new GraphWriter(EntityResolver.over(store::findEntities,
                 () -> store.entities(dev.taproot.graph.model.EntityTypes.SERVICE, MAX_SERVICES_PRELOADED)));
         IngestResult result = ingestor.ingest(input, writer);
@@ -85,9 +118,9 @@ public final class IngestService {
                 ? ObservedChanges.detect(batch, previousState(batch), input.observedAt(), input.name())
                 : List.of();
         changes.forEach(c -> notes.add("change noticed: " + c.attributes().get("message")));
-        GraphBatch stamped = stamp(batch, changes, topology ? input.name() : null);
+        Set<String> vanished = topology && replaceSource ? vanished(batch, input.name(), caller) : Set.of();
+        GraphBatch stamped = stamp(batch, changes, topology ? input.name() : null, caller.name());
 
-        Set<String> vanished = topology && replaceSource ? vanished(stamped, input.name()) : Set.of();
         store.write(stamped, batchId(input));
         if (!vanished.isEmpty()) {
             store.closeRelationships(vanished, input.observedAt());
@@ -136,13 +169,16 @@ public final class IngestService {
         return k -> Optional.ofNullable(before.get(k));
     }
 
-    private static GraphBatch stamp(GraphBatch batch, List<Signal> changes, String source) {
+    private static GraphBatch stamp(GraphBatch batch, List<Signal> changes, String source, String owner) {
         if (source == null && changes.isEmpty()) {
             return batch;
         }
         List<Relationship> rels = source == null ? batch.relationships() : batch.relationships().stream().map(r -> {
             var props = new HashMap<String, Object>(r.properties());
             props.put(SOURCE_PROPERTY, source);
+            if (owner != null) {
+                props.put(OWNER_PROPERTY, owner);
+            }
             return new Relationship(r.type(), r.fromKey(), r.toKey(), props, r.validFrom(), r.validTo());
         }).toList();
         var signals = new ArrayList<>(batch.signals());
@@ -151,12 +187,21 @@ public final class IngestService {
     }
 
     /** Open relationships this source reported before that the new batch no longer has. */
-    private Set<String> vanished(GraphBatch batch, String source) {
+    private Set<String> vanished(GraphBatch batch, String source, Caller caller) {
         Set<String> now = new HashSet<>();
         batch.relationships().forEach(r -> now.add(r.identity()));
         Set<String> gone = new HashSet<>();
         for (Relationship r : store.relationships(List.of(), Integer.MAX_VALUE)) {
-            if (source.equals(r.properties().get(SOURCE_PROPERTY)) && r.validTo() == null && !now.contains(r.identity())) {
+            if (!source.equals(r.properties().get(SOURCE_PROPERTY)) || r.validTo() != null) {
+                continue;
+            }
+            Object owner = r.properties().get(OWNER_PROPERTY);
+            if (!caller.mayReplaceAnySource() && !java.util.Objects.equals(owner, caller.name())) {
+                throw new SourceOwnedException("source '" + source + "' was ingested by " + (owner == null
+                        ? "the command line or before sources had owners" : "another token") + "; only that token or an admin"
+                        + " may replace it (choose another ?source= name)");
+            }
+            if (!now.contains(r.identity())) {
                 gone.add(r.identity());
             }
         }
@@ -190,7 +235,7 @@ public final class IngestService {
             try (Stream<Path> walk = Files.walk(p)) {
                 files = walk.filter(Files::isRegularFile).sorted().toList();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + p + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot list " + p + ": " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
             }
             for (Path f : files) {
                 Optional<Ingestor> ingestor = detectFile(f);
@@ -232,7 +277,7 @@ public final class IngestService {
                 reports.add(report);
                 progress.accept(new Progress(done, planned.size(), p.file(), report, null));
             } catch (MalformedInputException | UncheckedIOException | IllegalArgumentException e) {
-                progress.accept(new Progress(done, planned.size(), p.file(), null, e.getMessage()));
+                progress.accept(new Progress(done, planned.size(), p.file(), null, dev.taproot.graph.store.ErrorMessages.describe(e)));
             }
         }
         return reports;

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
+import dev.taproot.graph.model.Times;
+
 /** Parses the timestamps sources send: RFC 3339 with offsets and nanoseconds, epoch seconds or millis. */
 public final class Timestamps {
 
@@ -16,7 +18,8 @@ public final class Timestamps {
     /**
      * The instant a text names, or null when it is empty or Go's zero time.
      *
-     * @throws IllegalArgumentException naming the text when it is not a timestamp
+     * @throws IllegalArgumentException naming the text when it is not a timestamp or lies outside
+     *         {@link Times#EARLIEST} .. {@link Times#LATEST}
      */
     public static Instant parse(String text) {
         if (text == null || text.isBlank()) {
@@ -39,6 +42,12 @@ public final class Timestamps {
                 }
             }
         }
-        return at.isAfter(GO_ZERO.plusSeconds(86_400 * 366)) ? at : null;
+        if (!at.isAfter(GO_ZERO.plusSeconds(86_400 * 366))) {
+            return null;
+        }
+        if (at.isBefore(Times.EARLIEST) || at.isAfter(Times.LATEST)) {
+            throw new IllegalArgumentException("'" + t + "' is " + at + ", outside " + Times.EARLIEST + " .. " + Times.LATEST);
+        }
+        return at;
     }
 }

@@ -75,7 +75,7 @@ public final class AlertmanagerRelay implements Routes {
             report = ingest.ingest(new IngestInput("alertmanager-" + group.path("groupKey").asText("group") + ".alertmanager.json",
                     body, Instant.now()), "alertmanager", false);
         } catch (MalformedInputException e) {
-            throw Problem.badRequest(e.getMessage());
+            throw Problem.badRequest(dev.taproot.graph.store.ErrorMessages.describe(e));
         }
         Optional<String> question = question(group);
         var answer = new LinkedHashMap<String, Object>();

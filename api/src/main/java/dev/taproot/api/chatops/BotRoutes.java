@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.Map;
 
 import dev.taproot.api.http.ApiRouter;
+import dev.taproot.api.http.BoundedBody;
 import dev.taproot.api.http.Json;
 import dev.taproot.api.http.Problem;
 import dev.taproot.api.http.RouteDoc;
@@ -43,7 +44,7 @@ public final class BotRoutes implements Routes {
         if (mattermostToken == null) {
             throw new Problem(503, "Service unavailable", "Mattermost is not configured (set TAPROOT_MATTERMOST_TOKEN)");
         }
-        Map<String, String> form = FormBody.parse(ctx.bodyAsBytes());
+        Map<String, String> form = FormBody.parse(BoundedBody.read(ctx, ChatOpsConfig.MAX_BODY_BYTES));
         String token = form.getOrDefault("token", "");
         if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), mattermostToken.getBytes(StandardCharsets.UTF_8))) {
             throw new Problem(401, "Unauthorized", "the Mattermost command token does not match");

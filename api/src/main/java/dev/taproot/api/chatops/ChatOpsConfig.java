@@ -18,6 +18,14 @@ public record ChatOpsConfig(String slackSigningSecret, String mattermostToken, S
                             List<String> responseUrlPrefixes, String explorerUrl, int workers, int queue) {
 
     public static final int DEFAULT_WORKERS = 8;
+    /**
+     * The largest body Slack and Mattermost endpoints read, checked before the signature or token is.
+     * A slash command is a few hundred bytes; an interaction echoes the message that carried the
+     * button, and Taproot's answers are at most about ten sections of 2,900 characters, which URL- and
+     * JSON-encoding can triple (about 90 KB). 256 KiB leaves room for that and bounds what an
+     * unauthenticated caller makes the server hold: 250 request threads x 256 KiB = 64 MiB at worst.
+     */
+    public static final int MAX_BODY_BYTES = 256 * 1024;
     public static final int DEFAULT_QUEUE = 64;
 
     /** Slack's own hosts: the only default target of response URLs. */

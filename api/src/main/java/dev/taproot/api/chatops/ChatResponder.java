@@ -61,7 +61,7 @@ public final class ChatResponder {
                 case HELP -> help(command, slash);
             };
         } catch (IllegalArgumentException | dev.taproot.api.http.Problem e) {
-            return ChatAnswer.text(command, "Taproot could not answer", List.of(e.getMessage()));
+            return ChatAnswer.text(command, "Taproot could not answer", List.of(dev.taproot.graph.store.ErrorMessages.describe(e)));
         }
     }
 

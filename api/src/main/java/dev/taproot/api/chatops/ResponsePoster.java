@@ -58,7 +58,7 @@ public final class ResponsePoster {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         } catch (java.io.IOException | IllegalArgumentException e) {
-            LOG.warn("chat post to {} failed: {}", url == null ? "?" : URI.create(url).getHost(), e.getMessage());
+            LOG.warn("chat post to {} failed: {}", url == null ? "?" : URI.create(url).getHost(), dev.taproot.graph.store.ErrorMessages.describe(e));
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.taproot.api.http.ApiRouter;
+import dev.taproot.api.http.BoundedBody;
 import dev.taproot.api.http.Json;
 import dev.taproot.api.http.Problem;
 import dev.taproot.api.http.RouteDoc;
@@ -24,8 +25,9 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
 /**
- * Slack: the {@code /taproot} slash command and the interactivity endpoint of its buttons. Both verify
- * the request signature before reading anything. A command is answered inline when the answer is ready
+ * Slack: the {@code /taproot} slash command and the interactivity endpoint of its buttons. Both read
+ * at most {@link ChatOpsConfig#MAX_BODY_BYTES} and verify the request signature before parsing anything
+ * (the auth filter has already applied the per-address rate limit and failed-authentication throttle). A command is answered inline when the answer is ready
  * within {@link #INLINE_WAIT_MS}; otherwise Slack gets an acknowledgement at once and the answer is
  * posted to the request's {@code response_url} when ready (Slack allows 3 s for the first answer).
  */
@@ -68,7 +70,7 @@ public final class SlackRoutes implements Routes {
         if (signature == null) {
             throw new Problem(503, "Service unavailable", "Slack is not configured (set TAPROOT_SLACK_SIGNING_SECRET)");
         }
-        byte[] body = ctx.bodyAsBytes();
+        byte[] body = BoundedBody.read(ctx, ChatOpsConfig.MAX_BODY_BYTES);
         var verdict = signature.verify(ctx.header("X-Slack-Request-Timestamp"), ctx.header("X-Slack-Signature"), body);
         if (verdict != SlackSignature.Verdict.OK) {
             throw new Problem(401, "Unauthorized", "Slack request signature check failed: " + verdict.name().toLowerCase().replace('_', ' '));

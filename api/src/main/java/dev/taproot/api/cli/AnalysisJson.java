@@ -22,7 +22,7 @@ public final class AnalysisJson {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot render JSON: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot render JSON: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.taproot.api.cli;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -38,14 +37,18 @@ public final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--depth must be between 0 and 6, was " + depth);
         }
         try (Taproot taproot = Taproot.start(options.config())) {
-            var model = RdfExport.export(taproot.store(), key, depth);
-            String text = RdfExport.write(model, lang);
-            if (output == null) {
-                System.out.print(text);
-            } else {
-                Files.writeString(output, text, StandardCharsets.UTF_8);
+            // streamed from the store as it is read, so a large graph does not need a large heap
+            java.io.OutputStream target = output == null ? System.out : Files.newOutputStream(output);
+            try {
+                var buffered = new java.io.BufferedOutputStream(target, 1 << 16);
+                RdfExport.stream(taproot.store(), key, depth, lang, buffered);
+                buffered.flush();
+            } finally {
+                if (output != null) {
+                    target.close();
+                }
             }
-            System.err.printf("export: %d triples%s%n", model.size(), output == null ? "" : " to " + output);
+            System.err.printf("export: done%s%n", output == null ? "" : " to " + output);
         }
         return 0;
     }

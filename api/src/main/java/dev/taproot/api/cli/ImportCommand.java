@@ -153,7 +153,7 @@ public final class ImportCommand implements Callable<Integer> {
                             .filter(f -> IncidentFormats.formatOf(f.getFileName().toString()) != null)
                             .sorted().forEach(out::add);
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot list " + p + ": " + e.getMessage(), e);
+                    throw new UncheckedIOException("cannot list " + p + ": " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
                 }
             } else if (Files.isRegularFile(p)) {
                 out.add(p);
@@ -188,7 +188,7 @@ public final class ImportCommand implements Callable<Integer> {
                 out.write(JSON.writeValueAsString(m));
                 out.write('\n');
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot write " + path + ": " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
             }
         }
 

@@ -54,7 +54,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             server.close();
         } catch (Exception e) {
-            System.err.println("taproot: stopping the server: " + e.getMessage());
+            System.err.println("taproot: stopping the server: " + dev.taproot.graph.store.ErrorMessages.describe(e));
         } finally {
             taproot.close();
             System.err.println("taproot: stopped");

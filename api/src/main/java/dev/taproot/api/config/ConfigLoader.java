@@ -165,10 +165,12 @@ public final class ConfigLoader {
     }
 
     private static Tunables readTunables(ConfigSection tunables) {
-        tunables.allow("requestTimeout", "maxBodyBytes");
+        tunables.allow("requestTimeout", "maxBodyBytes", "exportConcurrency");
         return new Tunables(
                 tunables.value("requestTimeout", "TAPROOT_REQUEST_TIMEOUT",
                         ConfigValues.duration(java.time.Duration.ofMinutes(10)), Tunables.DEFAULT_REQUEST_TIMEOUT),
-                tunables.value("maxBodyBytes", "TAPROOT_MAX_BODY_BYTES", ConfigValues.bytes(), Tunables.DEFAULT_MAX_BODY_BYTES));
+                tunables.value("maxBodyBytes", "TAPROOT_MAX_BODY_BYTES", ConfigValues.bytes(), Tunables.DEFAULT_MAX_BODY_BYTES),
+                tunables.value("exportConcurrency", "TAPROOT_EXPORT_CONCURRENCY", ConfigValues.integer(1, 64),
+                        dev.taproot.api.http.ExportGate.DEFAULT_CONCURRENT));
     }
 }

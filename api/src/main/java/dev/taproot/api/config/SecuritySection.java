@@ -37,14 +37,23 @@ final class SecuritySection {
         }
         boolean open = security.value("openAccess", "TAPROOT_OPEN_ACCESS", ConfigValues.bool(), false);
         ConfigSection rate = security.section("rateLimit");
-        rate.allow("perMinute", "burst");
+        rate.allow("perMinute", "burst", "publicPerAddress", "failedAuthPerAddress");
         int perMinute = rate.value("perMinute", "TAPROOT_RATE_LIMIT", ConfigValues.integer(1, 1_000_000), RateLimiter.DEFAULT_PER_MINUTE);
         int burst = rate.value("burst", "TAPROOT_RATE_BURST", ConfigValues.integer(1, 1_000_000), RateLimiter.DEFAULT_BURST);
+        int publicPerAddress = rate.value("publicPerAddress", "TAPROOT_PUBLIC_RATE_LIMIT", ConfigValues.integer(1, 1_000_000),
+                SecurityConfig.DEFAULT_PUBLIC_PER_MINUTE);
+        int failedAuth = rate.value("failedAuthPerAddress", "TAPROOT_AUTH_FAILURE_LIMIT", ConfigValues.integer(1, 1_000_000),
+                dev.taproot.api.security.AuthFailures.DEFAULT_PER_MINUTE);
+        if (open && !tokens.isEmpty()) {
+            security.error("openAccess", "open access and API tokens are both configured; open access would ignore the tokens:"
+                    + " unset one of them");
+            open = false;
+        }
         if (open && http != null && !HttpConfig.isLoopback(http.host())) {
             security.error("openAccess", "open access is allowed on a loopback address only, not on '" + http.host()
                     + "'; configure tokens to listen there");
         }
-        return new SecurityConfig(TokenStore.of(tokens), open, perMinute, burst);
+        return new SecurityConfig(TokenStore.of(tokens), open, perMinute, burst, publicPerAddress, failedAuth);
     }
 
     private static List<ApiToken> readTokenFile(ConfigSection security, Path file) {

@@ -9,8 +9,10 @@ import java.time.Duration;
  *                       ({@code tunables.requestTimeout}, {@code TAPROOT_REQUEST_TIMEOUT})
  * @param maxBodyBytes   request bodies above this are refused with 413 ({@code tunables.maxBodyBytes},
  *                       {@code TAPROOT_MAX_BODY_BYTES}; bulk import streams and has its own limit)
+ * @param exportConcurrency graph exports that may stream at once; more get 503 ({@code tunables.exportConcurrency},
+ *                       {@code TAPROOT_EXPORT_CONCURRENCY})
  */
-public record Tunables(Duration requestTimeout, long maxBodyBytes) {
+public record Tunables(Duration requestTimeout, long maxBodyBytes, int exportConcurrency) {
 
     /** Default limit on how long one query may run. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -20,6 +22,12 @@ public record Tunables(Duration requestTimeout, long maxBodyBytes) {
     public Tunables {
         requestTimeout = requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;
         maxBodyBytes = maxBodyBytes <= 0 ? DEFAULT_MAX_BODY_BYTES : maxBodyBytes;
+        exportConcurrency = exportConcurrency <= 0 ? dev.taproot.api.http.ExportGate.DEFAULT_CONCURRENT : exportConcurrency;
+    }
+
+    /** The default export concurrency. */
+    public Tunables(Duration requestTimeout, long maxBodyBytes) {
+        this(requestTimeout, maxBodyBytes, 0);
     }
 
     public static Tunables defaults() {

@@ -59,7 +59,7 @@ public final class CaseLoader {
                 records += report.entities() + report.relationships() + report.signals();
                 rejected += report.rejected().size();
             } catch (MalformedInputException | RuntimeException e) {
-                notes.add("topology/" + file.getFileName() + ": " + e.getMessage());
+                notes.add("topology/" + file.getFileName() + ": " + dev.taproot.graph.store.ErrorMessages.describe(e));
             }
         }
         var windowInputs = new ArrayList<IngestInput>();
@@ -83,7 +83,7 @@ public final class CaseLoader {
                 store.write(writer.batch());
                 records += writer.batch().size();
             } catch (MalformedInputException | RuntimeException e) {
-                notes.add("signals (telemetry): " + e.getMessage());
+                notes.add("signals (telemetry): " + dev.taproot.graph.store.ErrorMessages.describe(e));
             }
         }
         for (IngestInput input : others) {
@@ -97,7 +97,7 @@ public final class CaseLoader {
                 records += report.signals();
                 rejected += report.rejected().size();
             } catch (MalformedInputException | RuntimeException e) {
-                notes.add("signals/" + input.fileName() + ": " + e.getMessage());
+                notes.add("signals/" + input.fileName() + ": " + dev.taproot.graph.store.ErrorMessages.describe(e));
             }
         }
         return new Loaded(records, rejected, notes);
@@ -110,7 +110,7 @@ public final class CaseLoader {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot list " + dir + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot list " + dir + ": " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 }

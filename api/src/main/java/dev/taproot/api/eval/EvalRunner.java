@@ -50,7 +50,7 @@ public final class EvalRunner implements AutoCloseable {
             GraphStore store = GraphStores.open(StoreConfig.embedded(home, 0));
             return new EvalRunner(store, home, registry, rules);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary store: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create a temporary store: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 

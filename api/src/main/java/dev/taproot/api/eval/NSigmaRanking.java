@@ -100,7 +100,7 @@ public final class NSigmaRanking {
                 }
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read metrics under " + dir + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read metrics under " + dir + ": " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
         return out;
     }

@@ -1,10 +1,10 @@
 package dev.taproot.api.http;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,39 +62,27 @@ public final class AnalysisRoutes implements Routes {
         if (!root.isObject()) {
             throw Problem.badRequest("body must be a JSON object");
         }
-        JsonNode symptom = root.path("symptom");
-        var entities = new ArrayList<String>();
-        JsonNode list = symptom.path("entities");
-        if (!list.isMissingNode() && !list.isArray()) {
-            throw Problem.badRequest("field 'symptom.entities' must be an array of entity names or keys");
+        JsonFields.only(root, "", Set.of("symptom", "window", "rules", "depth", "maxCandidates"));
+        JsonNode symptom = JsonFields.object(root.path("symptom"), "symptom");
+        if (symptom.isObject()) {
+            JsonFields.only(symptom, "symptom.", Set.of("entities", "alert", "text"));
         }
-        list.forEach(n -> entities.add(n.asText()));
-        Instant end = time(root.path("window").path("end"), "window.end", Instant.now());
-        Instant start = time(root.path("window").path("start"), "window.start", end.minusSeconds(1800));
-        var rules = new LinkedHashSet<String>();
-        root.path("rules").forEach(n -> rules.add(n.asText()));
-        int depth = root.path("depth").asInt(AnalysisRequest.DEFAULT_DEPTH);
-        int max = root.path("maxCandidates").asInt(AnalysisRequest.DEFAULT_MAX_CANDIDATES);
+        JsonNode window = JsonFields.object(root.path("window"), "window");
+        if (window.isObject()) {
+            JsonFields.only(window, "window.", Set.of("start", "end"));
+        }
+        var entities = new ArrayList<>(JsonFields.strings(symptom.path("entities"), "symptom.entities"));
+        Instant end = JsonFields.time(window.path("end"), "window.end", Instant.now());
+        Instant start = JsonFields.time(window.path("start"), "window.start", end.minusSeconds(1800));
+        var rules = new LinkedHashSet<>(JsonFields.strings(root.path("rules"), "rules"));
+        int depth = JsonFields.integer(root.path("depth"), "depth", AnalysisRequest.DEFAULT_DEPTH);
+        int max = JsonFields.integer(root.path("maxCandidates"), "maxCandidates", AnalysisRequest.DEFAULT_MAX_CANDIDATES);
         try {
-            return new AnalysisRequest(entities, text(symptom.path("alert")), text(symptom.path("text")), start, end,
+            return new AnalysisRequest(entities, JsonFields.text(symptom.path("alert"), "symptom.alert"),
+                    JsonFields.text(symptom.path("text"), "symptom.text"), start, end,
                     depth, rules, max);
         } catch (IllegalArgumentException e) {
-            throw Problem.badRequest(e.getMessage());
-        }
-    }
-
-    private static String text(JsonNode n) {
-        return n.isMissingNode() || n.isNull() ? null : n.asText();
-    }
-
-    private static Instant time(JsonNode n, String field, Instant fallback) {
-        if (n.isMissingNode() || n.isNull()) {
-            return fallback;
-        }
-        try {
-            return Instant.parse(n.asText());
-        } catch (DateTimeParseException e) {
-            throw Problem.badRequest("field '" + field + "': '" + n.asText() + "' is not an ISO-8601 UTC time");
+            throw Problem.badRequest(dev.taproot.graph.store.ErrorMessages.describe(e));
         }
     }
 

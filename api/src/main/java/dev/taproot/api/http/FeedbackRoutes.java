@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.taproot.api.Taproot;
+import dev.taproot.api.security.ApiToken;
+import dev.taproot.api.security.AuthFilter;
+import dev.taproot.api.security.Role;
 import dev.taproot.graph.model.Feedback;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -18,15 +21,19 @@ import io.javalin.http.Context;
 /**
  * {@code POST /api/v1/feedback}: "this past incident helped / did not" ({@code incident}, {@code helped})
  * or "this cause was right / wrong" ({@code cause}, {@code fault_type}, {@code correct}), with
- * {@code by} (required), {@code at} (default now), {@code analysis}, {@code comment}, {@code id}.
+ * {@code at} (default now), {@code analysis}, {@code comment}. Giving feedback needs role
+ * {@code feedback} (or higher); the id is generated here and the author is the calling token's name,
+ * so no body field can overwrite someone else's feedback or sign it with another name.
  * Helpful incidents rank higher in similar-incident search at once; confirmed causes become priors
  * ({@code GET /api/v1/feedback/priors?entity=KEY}). {@code GET /api/v1/feedback?incident=ID} lists feedback.
  */
 public final class FeedbackRoutes implements Routes {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> FIELDS = Set.of("id", "incident", "helped", "cause", "fault_type", "faultType",
-            "correct", "analysis", "by", "at", "comment");
+    private static final Set<String> FIELDS = Set.of("incident", "helped", "cause", "fault_type", "faultType",
+            "correct", "analysis", "at", "comment");
+    /** The author recorded when the server runs with open access (no token names the caller). */
+    static final String OPEN_ACCESS_AUTHOR = "open-access";
 
     private final Taproot taproot;
 
@@ -36,9 +43,15 @@ public final class FeedbackRoutes implements Routes {
 
     @Override
     public void register(JavalinConfig config) {
-        config.routes.post("/api/v1/feedback", this::add);
-        config.routes.get("/api/v1/feedback", this::list);
-        config.routes.get("/api/v1/feedback/priors", this::priors);
+        new ApiRouter(config)
+                .post("/api/v1/feedback", Role.FEEDBACK, RouteDoc.of("incidents",
+                        "Feedback on a past incident or a cause; the author is the calling token")
+                        .body("application/json", "{incident, helped} or {cause, fault_type, correct}, optional at, analysis, comment"),
+                        this::add)
+                .get("/api/v1/feedback", Role.READ, RouteDoc.of("incidents", "The feedback given about one incident")
+                        .query("incident", true, "incident id"), this::list)
+                .get("/api/v1/feedback/priors", Role.READ, RouteDoc.of("incidents", "Cause priors from feedback per entity")
+                        .query("entity", true, "entity key (repeatable)"), this::priors);
     }
 
     private void add(Context ctx) {
@@ -46,9 +59,10 @@ public final class FeedbackRoutes implements Routes {
         try {
             body = JSON.readTree(ctx.body());
         } catch (Exception e) {
-            throw Problem.badRequest("the body is not JSON: " + e.getMessage());
+            throw Problem.badRequest("the body is not JSON: " + dev.taproot.graph.store.ErrorMessages.describe(e));
         }
-        Feedback feedback = parse(body);
+        ApiToken token = ctx.attribute(AuthFilter.TOKEN_ATTRIBUTE);
+        Feedback feedback = parse(body, token == null ? OPEN_ACCESS_AUTHOR : token.name());
         if (feedback.incidentId() != null && taproot.store().incident(feedback.incidentId()).isEmpty()) {
             throw Problem.notFound("no incident with id '" + feedback.incidentId() + "'");
         }
@@ -56,13 +70,18 @@ public final class FeedbackRoutes implements Routes {
         ctx.status(201).json(feedback);
     }
 
-    static Feedback parse(JsonNode body) {
+    /** The feedback in {@code body}, authored by {@code author}, with a fresh server-side id. */
+    static Feedback parse(JsonNode body, String author) {
         if (body == null || !body.isObject()) {
             throw Problem.badRequest("expected a JSON object");
         }
         body.fieldNames().forEachRemaining(f -> {
+            if (f.equals("id") || f.equals("by")) {
+                throw Problem.badRequest("field '" + f + "': not accepted; the server assigns the id and records the"
+                        + " calling token's name as the author");
+            }
             if (!FIELDS.contains(f)) {
-                throw Problem.badRequest("field '" + f + "': unknown (fields: incident, helped, cause, fault_type, correct, analysis, by, at, comment, id)");
+                throw Problem.badRequest("field '" + f + "': unknown (fields: incident, helped, cause, fault_type, correct, analysis, at, comment)");
             }
         });
         String incident = text(body, "incident");
@@ -85,10 +104,6 @@ public final class FeedbackRoutes implements Routes {
             throw Problem.badRequest(incident != null ? "field 'helped': required (true or false)"
                     : "field 'correct': required (true or false)");
         }
-        String by = text(body, "by");
-        if (by == null) {
-            throw Problem.badRequest("field 'by': required (who gives the feedback)");
-        }
         Instant at = Instant.now();
         String atText = text(body, "at");
         if (atText != null) {
@@ -99,9 +114,8 @@ public final class FeedbackRoutes implements Routes {
             }
         }
         String fault = text(body, "fault_type") != null ? text(body, "fault_type") : text(body, "faultType");
-        String id = text(body, "id") != null ? text(body, "id") : UUID.randomUUID().toString();
-        return new Feedback(id, kind, incident,
-                cause, fault, text(body, "analysis"), by, at, text(body, "comment"));
+        return new Feedback(UUID.randomUUID().toString(), kind, incident,
+                cause, fault, text(body, "analysis"), author, at, text(body, "comment"));
     }
 
     private static String text(JsonNode body, String field) {

@@ -13,6 +13,9 @@ import dev.taproot.graph.store.GraphStore;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestReport;
 import dev.taproot.ingest.IngestService;
+import dev.taproot.api.security.ApiToken;
+import dev.taproot.api.security.AuthFilter;
+import dev.taproot.api.security.Role;
 import dev.taproot.ingest.MalformedInputException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -37,8 +40,10 @@ public final class IngestRoutes implements Routes {
 
     private final IngestService service;
     private final GraphStore store;
+    private final ExportGate exports;
 
-    public IngestRoutes(IngestService service, GraphStore store) {
+    public IngestRoutes(IngestService service, GraphStore store, ExportGate exports) {
+        this.exports = exports;
         this.service = service;
         this.store = store;
     }
@@ -58,17 +63,25 @@ public final class IngestRoutes implements Routes {
         try {
             lang = RdfExport.lang(ctx.queryParam("format"));
         } catch (IllegalArgumentException e) {
-            throw Problem.badRequest(e.getMessage());
+            throw Problem.badRequest(dev.taproot.graph.store.ErrorMessages.describe(e));
         }
         String key = ctx.queryParam("key");
-        org.apache.jena.rdf.model.Model model;
-        try {
-            model = RdfExport.export(store, key, key == null ? 0 : parseDepth(ctx.queryParam("depth")));
-        } catch (java.util.NoSuchElementException e) {
-            throw Problem.notFound(e.getMessage());
+        int depth = key == null ? 0 : parseDepth(ctx.queryParam("depth"));
+        if (!exports.tryEnter()) {
+            ctx.header("Retry-After", Integer.toString(ExportGate.RETRY_AFTER_SECONDS));
+            throw exports.busy();
         }
-        ctx.contentType(lang == Lang.JSONLD ? "application/ld+json" : lang == Lang.TURTLE ? "text/turtle"
-                : "application/n-triples").result(RdfExport.write(model, lang));
+        try {
+            if (key != null && store.entity(key).isEmpty()) {
+                throw Problem.notFound("no entity with key '" + key + "'");
+            }
+            ctx.contentType(lang == Lang.JSONLD ? "application/ld+json" : lang == Lang.TURTLE ? "text/turtle"
+                    : "application/n-triples");
+            // streamed as read from the store: memory does not grow with the graph
+            RdfExport.stream(store, key, depth, lang, ctx.outputStream());
+        } finally {
+            exports.leave();
+        }
     }
 
     private static int parseDepth(String depth) {
@@ -94,8 +107,13 @@ public final class IngestRoutes implements Routes {
         String source = ctx.queryParam("source");
         var input = new IngestInput(source == null || source.isBlank() ? "request" : source, body, Instant.now());
         try {
-            IngestReport report = service.ingest(input, format, source != null && !source.isBlank());
+            ApiToken token = ctx.attribute(AuthFilter.TOKEN_ATTRIBUTE);
+            var caller = token == null ? IngestService.Caller.LOCAL
+                    : new IngestService.Caller(token.name(), token.role().covers(Role.ADMIN));
+            IngestReport report = service.ingest(input, format, source != null && !source.isBlank(), caller);
             ctx.json(body(report));
+        } catch (IngestService.SourceOwnedException e) {
+            throw new Problem(403, "Forbidden", dev.taproot.graph.store.ErrorMessages.describe(e));
         } catch (MalformedInputException e) {
             throw new Problem(400, "Malformed " + format + " input", e.getMessage(),
                     Map.of("location", e.location()));

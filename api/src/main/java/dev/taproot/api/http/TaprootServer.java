@@ -39,10 +39,12 @@ public final class TaprootServer implements AutoCloseable {
     private final Javalin app;
     private final TaprootMetrics metrics;
     private final ChatOps chatops;
+    private final ExportGate exports;
 
     private final PrometheusPulls pulls;
 
-    private TaprootServer(Javalin app, TaprootMetrics metrics, ChatOps chatops, PrometheusPulls pulls) {
+    private TaprootServer(Javalin app, TaprootMetrics metrics, ChatOps chatops, PrometheusPulls pulls, ExportGate exports) {
+        this.exports = exports;
         this.app = app;
         this.metrics = metrics;
         this.chatops = chatops;
@@ -51,7 +53,7 @@ public final class TaprootServer implements AutoCloseable {
 
     /** The routes areas of the API, in registration order. */
     static List<Routes> routes(Taproot taproot, TaprootMetrics metrics, ServerOptions options, ChatOps chatops,
-                               PrometheusPulls pulls) {
+                               PrometheusPulls pulls, ExportGate exports) {
         var routes = new ArrayList<Routes>();
         routes.add(new HealthRoutes(taproot));
         routes.add(new VocabularyRoutes(taproot.vocabulary()));
@@ -61,7 +63,8 @@ public final class TaprootServer implements AutoCloseable {
         routes.add(new ExplorerRoutes(taproot, options.requestTimeout()));
         routes.addAll(chatops.routes());
         routes.add(new AnalysisRoutes(taproot, taproot.rules()));
-        routes.add(new IngestRoutes(new IngestService(taproot.store(), StandardIngestors.registry(taproot.store())), taproot.store()));
+        routes.add(new IngestRoutes(new IngestService(taproot.store(), StandardIngestors.registry(taproot.store())), taproot.store(),
+                exports));
         routes.add(new TelemetryRoutes(taproot.store(), pulls, options.maxBodyBytes()));
         routes.add(new FeedbackRoutes(taproot));
         return routes;
@@ -100,22 +103,27 @@ public final class TaprootServer implements AutoCloseable {
         var metrics = new TaprootMetrics(taproot.store(), taproot.config().indexDir());
         var chatops = new ChatOps(taproot, options.chatops(), metrics::recordAnalysis);
         var pulls = new PrometheusPulls(options.prometheus());
-        List<Routes> areas = routes(taproot, metrics, options, chatops, pulls);
+        var exports = new ExportGate(options.tunables().exportConcurrency());
+        List<Routes> areas = routes(taproot, metrics, options, chatops, pulls, exports);
         var auth = new AuthFilter(options.security());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = options.maxBodyBytes();
             config.http.asyncTimeout = options.requestTimeout().toMillis() * 3;
             HttpTransport.configure(config, options.http());
-            config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MS));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(STOP_TIMEOUT_MS);
+                server.setErrorHandler(new ProblemErrorHandler());
+            });
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.staticFiles.enableWebjars();
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
-                files.headers = java.util.Map.of("Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff");
+                files.headers = java.util.Map.of("Cache-Control", "no-cache");
             });
+            config.routes.before(new SecurityHeaders());
             config.routes.beforeMatched(auth);
             config.routes.exception(Problem.class, (e, ctx) -> e.writeTo(ctx));
             config.routes.exception(dev.taproot.graph.store.PartialWriteException.class, (e, ctx) -> {
@@ -125,17 +133,21 @@ public final class TaprootServer implements AutoCloseable {
                         .writeTo(ctx);
             });
             config.routes.exception(IllegalArgumentException.class,
-                    (e, ctx) -> Problem.badRequest(e.getMessage()).writeTo(ctx));
+                    (e, ctx) -> Problem.badRequest(dev.taproot.graph.store.ErrorMessages.describe(e)).writeTo(ctx));
             config.routes.exception(HttpResponseException.class,
                     (e, ctx) -> Problem.ofStatus(e.getStatus(), responseDetail(e, ctx)).writeTo(ctx));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
                 new Problem(500, "Internal error", "the request failed; the server log has the details").writeTo(ctx);
             });
-            for (int status : new int[] {400, 404, 405, 413, 500}) {
+            // every error status Javalin may answer on its own becomes a problem document
+            // (a deliberate answer with a body of its own, such as /health's 503, is left alone)
+            var javalinDefaults = java.util.Set.of(400, 404, 405, 413, 500);
+            for (int status = 400; status < 600; status++) {
                 config.routes.error(status, ctx -> {
                     String type = ctx.res().getContentType();
-                    if (type == null || !type.startsWith(Problem.MEDIA_TYPE)) {
+                    boolean ownBody = ctx.resultInputStream() != null && !javalinDefaults.contains(ctx.statusCode());
+                    if ((type == null || !type.startsWith(Problem.MEDIA_TYPE)) && !ownBody) {
                         Problem.ofStatus(ctx.statusCode(), defaultDetail(ctx)).writeTo(ctx);
                     }
                 });
@@ -146,6 +158,9 @@ public final class TaprootServer implements AutoCloseable {
                 metrics.recordRequest(ctx.method().name(), route, ctx.statusCode(), (long) (ms * 1_000_000));
                 if ("/api/v1/analyses".equals(route) && ctx.statusCode() == 200) {
                     metrics.recordAnalysis((long) (ms * 1_000_000));
+                }
+                if (ctx.statusCode() == 401) {
+                    auth.failedAuthentication(ctx.ip());
                 }
                 ApiToken token = ctx.attribute(AuthFilter.TOKEN_ATTRIBUTE);
                 ACCESS.info("method={} path={} route={} status={} ms={} token={} ip={}", ctx.method(), ctx.path(), route,
@@ -160,7 +175,7 @@ public final class TaprootServer implements AutoCloseable {
             pulls.close();
             throw e;
         }
-        return new TaprootServer(app, metrics, chatops, pulls);
+        return new TaprootServer(app, metrics, chatops, pulls, exports);
     }
 
     private static String responseDetail(HttpResponseException e, io.javalin.http.Context ctx) {
@@ -200,6 +215,11 @@ public final class TaprootServer implements AutoCloseable {
             chatops.close();
             pulls.close();
         }
+    }
+
+    /** The bound on concurrent graph exports (tests fill it). */
+    public ExportGate exports() {
+        return exports;
     }
 
     /** The ChatOps front ends (for tests and the lead's demo). */

@@ -171,7 +171,7 @@ public final class IncidentMemory implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while indexing incidents", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("indexing incidents failed: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("indexing incidents failed: " + dev.taproot.graph.store.ErrorMessages.describe(e.getCause()), e.getCause());
         }
         rethrowIndexFailure();
     }

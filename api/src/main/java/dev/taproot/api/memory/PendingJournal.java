@@ -36,7 +36,7 @@ final class PendingJournal implements AutoCloseable {
             sealed = sealedFiles().stream().mapToLong(PendingJournal::sequence).max().orElse(0);
             channel = open();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot open " + file + ": " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 
@@ -57,7 +57,7 @@ final class PendingJournal implements AutoCloseable {
                     }
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot read " + f + ": " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
             }
         }
         return out;
@@ -74,7 +74,7 @@ final class PendingJournal implements AutoCloseable {
             }
             channel.force(false);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 
@@ -92,7 +92,7 @@ final class PendingJournal implements AutoCloseable {
             }
             return sealedFiles();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot seal " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot seal " + file + ": " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 
@@ -102,7 +102,7 @@ final class PendingJournal implements AutoCloseable {
             try {
                 Files.deleteIfExists(f);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot delete " + f + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot delete " + f + ": " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
             }
         }
     }
@@ -114,7 +114,7 @@ final class PendingJournal implements AutoCloseable {
             channel.force(true);
             discard(sealedFiles());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot truncate " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot truncate " + file + ": " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 
@@ -124,7 +124,7 @@ final class PendingJournal implements AutoCloseable {
             return files.filter(f -> f.getFileName().toString().startsWith(prefix) && sequence(f) > 0)
                     .sorted((a, b) -> Long.compare(sequence(a), sequence(b))).toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + file.getParent() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot list " + file.getParent() + ": " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 

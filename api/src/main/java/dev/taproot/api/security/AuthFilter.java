@@ -8,9 +8,11 @@ import io.javalin.http.Handler;
 import io.javalin.router.Endpoint;
 
 /**
- * Runs before every matched endpoint: finds the role it requires, checks the bearer token, and takes
- * one request from the token's rate-limit bucket. Answers 401 (no or unknown token), 403 (role too
- * low) or 429 (rate limit) as problem details.
+ * Runs before every matched endpoint: refuses an address that failed authentication too often, finds
+ * the role the endpoint requires, checks the bearer token, and takes one request from the token's
+ * rate-limit bucket (or, on endpoints that need no token, from the remote address's). Answers 401 (no
+ * or unknown token), 403 (role too low) or 429 (rate limit, failed-authentication throttle) as problem
+ * details. The server reports every 401 it sends back to {@link #failedAuthentication}.
  */
 public final class AuthFilter implements Handler {
 
@@ -19,10 +21,19 @@ public final class AuthFilter implements Handler {
 
     private final SecurityConfig config;
     private final RateLimiter limiter;
+    private final RateLimiter publicLimiter;
+    private final AuthFailures failures;
 
     public AuthFilter(SecurityConfig config) {
         this.config = config;
         this.limiter = new RateLimiter(config.perMinute(), config.burst());
+        this.publicLimiter = new RateLimiter(config.publicPerMinute(), config.publicPerMinute());
+        this.failures = new AuthFailures(config.failedAuthPerMinute());
+    }
+
+    /** Counts a 401 answered to this address (whatever refused it: token, Slack signature, Mattermost token). */
+    public void failedAuthentication(String address) {
+        failures.record(address);
     }
 
     @Override
@@ -31,7 +42,16 @@ public final class AuthFilter implements Handler {
         String path = matched == null ? ctx.path() : matched.path;
         io.javalin.security.Roles declared = matched == null ? null : matched.metadata(io.javalin.security.Roles.class);
         Role required = RolePolicy.required(ctx.method(), path, declared == null ? ctx.routeRoles() : declared.getRoles());
+        if (!failures.allows(ctx.ip())) {
+            ctx.header("Retry-After", Long.toString(failures.retryAfterSeconds()));
+            throw new Problem(429, "Too many requests", "too many failed authentications from this address; retry later");
+        }
         if (required == Role.PUBLIC) {
+            if (path.startsWith("/api/") && !publicLimiter.tryAcquire(ctx.ip())) {
+                ctx.header("Retry-After", Long.toString(publicLimiter.retryAfterSeconds()));
+                throw new Problem(429, "Too many requests", "rate limit of " + config.publicPerMinute()
+                        + " requests a minute per address exceeded; retry later");
+            }
             return;
         }
         if (config.openAccess()) {

@@ -14,9 +14,9 @@ import io.javalin.security.RouteRole;
  */
 public final class RolePolicy {
 
-    /** POST endpoints that only ask questions (analyses, searches) or record operator feedback. */
+    /** POST endpoints that only ask questions (analyses, searches). */
     private static final Set<String> READ_POSTS = Set.of("/api/v1/analyses", "/api/v1/incidents/similar",
-            "/api/v1/feedback", "/api/v1/explorer/cypher", "/api/v1/explorer/sparql");
+            "/api/v1/explorer/cypher", "/api/v1/explorer/sparql");
 
     private RolePolicy() {
     }
@@ -40,6 +40,9 @@ public final class RolePolicy {
         }
         if (method == HandlerType.GET || method == HandlerType.HEAD || method == HandlerType.OPTIONS) {
             return Role.READ;
+        }
+        if (p.startsWith("/api/v1/feedback")) {
+            return Role.FEEDBACK;
         }
         if (READ_POSTS.contains(p) || p.startsWith("/api/v1/analyses") && method == HandlerType.POST) {
             return Role.READ;

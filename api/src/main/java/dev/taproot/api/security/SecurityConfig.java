@@ -8,13 +8,33 @@ package dev.taproot.api.security;
  * @param openAccess   no token needed (only when explicitly configured, and only on loopback)
  * @param perMinute    sustained requests a minute per token
  * @param burst        burst size per token
+ * @param publicPerMinute     requests a minute per remote address on endpoints that need no token (Slack,
+ *                            Mattermost); the burst is the same number
+ * @param failedAuthPerMinute failed authentications a minute per remote address before it gets 429
  */
-public record SecurityConfig(TokenStore tokens, boolean openAccess, int perMinute, int burst) {
+public record SecurityConfig(TokenStore tokens, boolean openAccess, int perMinute, int burst, int publicPerMinute,
+                             int failedAuthPerMinute) {
+
+    /** Default requests a minute per address on endpoints that need no token. */
+    public static final int DEFAULT_PUBLIC_PER_MINUTE = 120;
 
     public SecurityConfig {
         if (tokens == null) {
             tokens = TokenStore.empty();
         }
+        if (openAccess && !tokens.isEmpty()) {
+            throw new IllegalArgumentException("TAPROOT_OPEN_ACCESS=true and API tokens (TAPROOT_TOKENS / TAPROOT_TOKENS_FILE)"
+                    + " are both configured; open access would ignore the tokens, so Taproot refuses to start: unset one of them");
+        }
+        if (publicPerMinute <= 0 || failedAuthPerMinute <= 0) {
+            throw new IllegalArgumentException("address limits must be positive (public " + publicPerMinute
+                    + ", failed authentications " + failedAuthPerMinute + ")");
+        }
+    }
+
+    /** The default limits per address. */
+    public SecurityConfig(TokenStore tokens, boolean openAccess, int perMinute, int burst) {
+        this(tokens, openAccess, perMinute, burst, DEFAULT_PUBLIC_PER_MINUTE, AuthFailures.DEFAULT_PER_MINUTE);
     }
 
     /** A token freshly generated for a demo or a first start, with the configuration accepting it. */
@@ -41,12 +61,18 @@ public record SecurityConfig(TokenStore tokens, boolean openAccess, int perMinut
     public Issued issue(String name, Role role) {
         String secret = TokenStore.generateSecret();
         ApiToken token = ApiToken.of(name, role, secret);
-        return new Issued(new SecurityConfig(tokens.with(token), openAccess, perMinute, burst), secret, token);
+        return new Issued(new SecurityConfig(tokens.with(token), openAccess, perMinute, burst, publicPerMinute,
+                failedAuthPerMinute), secret, token);
     }
 
     /** The same tokens with a different rate limit. */
     public SecurityConfig withRateLimit(int perMinute, int burst) {
-        return new SecurityConfig(tokens, openAccess, perMinute, burst);
+        return new SecurityConfig(tokens, openAccess, perMinute, burst, publicPerMinute, failedAuthPerMinute);
+    }
+
+    /** The same tokens with other limits per remote address. */
+    public SecurityConfig withAddressLimits(int publicPerMinute, int failedAuthPerMinute) {
+        return new SecurityConfig(tokens, openAccess, perMinute, burst, publicPerMinute, failedAuthPerMinute);
     }
 
     /** Whether nothing would be accepted: no token and no open access (the server then issues one). */

@@ -44,13 +44,23 @@ public final class TokenStore {
         return new TokenStore(all);
     }
 
-    /** Reads a token file; a bad line is reported with its number, and its secret is never echoed. */
+    /**
+     * Reads a token file; a bad line is reported with its number, and its secret is never echoed. A file
+     * that group or others may read or write is refused.
+     */
     public static List<ApiToken> readFile(Path file) {
         List<String> lines;
         try {
+            // the file holds secrets (admin ones too): refuse to start rather than run with them exposed
+            if (dev.taproot.graph.store.OwnerOnlyFiles.sharedWithOthers(file)) {
+                throw new IllegalArgumentException("the token file " + file + " may be read or written by group or others"
+                        + " (mode " + java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))
+                        + "); make it owner-only: chmod 600 " + file);
+            }
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the token file " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read the token file " + file + ": "
+                    + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
         var tokens = new ArrayList<ApiToken>();
         for (int i = 0; i < lines.size(); i++) {
@@ -61,7 +71,7 @@ public final class TokenStore {
             try {
                 tokens.add(parseTriple(line));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("token file " + file.getFileName() + " line " + (i + 1) + ": " + e.getMessage());
+                throw new IllegalArgumentException("token file " + file.getFileName() + " line " + (i + 1) + ": " + dev.taproot.graph.store.ErrorMessages.describe(e));
             }
         }
         return tokens;
@@ -78,7 +88,7 @@ public final class TokenStore {
             try {
                 tokens.add(parseTriple(items[i].strip()));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("TAPROOT_TOKENS item " + (i + 1) + ": " + e.getMessage());
+                throw new IllegalArgumentException("TAPROOT_TOKENS item " + (i + 1) + ": " + dev.taproot.graph.store.ErrorMessages.describe(e));
             }
         }
         return tokens;

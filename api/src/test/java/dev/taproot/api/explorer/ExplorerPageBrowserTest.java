@@ -63,6 +63,7 @@ class ExplorerPageBrowserTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1400,900",
                 "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         var service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
     }
@@ -134,5 +135,25 @@ class ExplorerPageBrowserTest {
         assertThat(resources).isNotEmpty().allSatisfy(r -> assertThat(r).startsWith("http://127.0.0.1:" + server.port()));
         boolean cytoscape = js("return typeof cytoscape === 'function';");
         assertThat(cytoscape).isTrue();
+    }
+
+    @Test
+    void thePageAndTheApiDocsRunUnderTheContentSecurityPolicyWithoutViolations() {
+        browser.manage().logs().get("browser");
+        browser.get("http://127.0.0.1:" + server.port() + "/#token=" + token.secret() + "&at=" + AT);
+        awaitState("loaded");
+        browser.findElement(By.id("search")).sendKeys("cartservice");
+        browser.findElement(By.cssSelector("#search-form button")).click();
+        awaitState("drawn");
+        assertThat(cspViolations()).isEmpty();
+        browser.get("http://127.0.0.1:" + server.port() + "/docs/index.html");
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector(".opblock")).isEmpty());
+        browser.findElement(By.cssSelector(".opblock-summary")).click();
+        assertThat(cspViolations()).isEmpty();
+    }
+
+    static List<String> cspViolations() {
+        return browser.manage().logs().get("browser").getAll().stream().map(e -> e.getMessage())
+                .filter(m -> m.contains("Content Security Policy")).toList();
     }
 }

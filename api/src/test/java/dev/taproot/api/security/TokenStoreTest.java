@@ -21,6 +21,7 @@ class TokenStoreTest {
     void tokensComeFromAFileAndTheEnvironment() throws Exception {
         Path file = dir.resolve("tokens");
         Files.writeString(file, "# ops tokens\nread:grafana:grafana-secret-0123456789\n\ningest:alertmanager:am-secret-0123456789abc\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         var config = ConfigLoader.load(null, Map.of("TAPROOT_TOKENS_FILE", file.toString(),
                 "TAPROOT_TOKENS", "admin:ops:ops-secret-0123456789abcdef"), CommandLineOverrides.NONE).orThrow().security();
         assertThat(config.tokens().size()).isEqualTo(3);
@@ -34,6 +35,7 @@ class TokenStoreTest {
     void aBadLineIsReportedWithItsNumberAndWithoutTheSecret() throws Exception {
         Path file = dir.resolve("tokens");
         Files.writeString(file, "read:a:aaaaaaaaaaaaaaaaaaaa\nsuperuser:b:bbbbbbbbbbbbbbbbbbbbbbb\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         assertThatThrownBy(() -> TokenStore.readFile(file)).hasMessageContaining("line 2").hasMessageContaining("superuser")
                 .hasMessageNotContaining("bbbbbbbbbbbbbbbb");
         assertThatThrownBy(() -> TokenStore.parseList("read:short:abc")).hasMessageContaining("shorter than");

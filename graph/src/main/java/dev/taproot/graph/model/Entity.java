@@ -21,6 +21,8 @@ public record Entity(String key, String type, String name, Map<String, Object> p
                      Set<String> aliases, Instant firstSeen, Instant lastSeen) {
 
     public Entity {
+        ModelChecks.saneTime(firstSeen, "entity.firstSeen");
+        ModelChecks.saneTime(lastSeen, "entity.lastSeen");
         ModelChecks.requireText(key, "entity.key");
         ModelChecks.requireText(type, "entity.type");
         name = name == null || name.isBlank() ? key : name;

@@ -33,6 +33,7 @@ public record Feedback(String id, Kind kind, String incidentId, String cause, St
     }
 
     public Feedback {
+        ModelChecks.saneTime(at, "feedback.at");
         ModelChecks.requireText(id, "feedback.id");
         if (kind == null) {
             throw new IllegalArgumentException("feedback.kind is required");

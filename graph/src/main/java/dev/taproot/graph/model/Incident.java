@@ -17,7 +17,7 @@ import java.util.Map;
  * @param rootCause    key or name of the root-cause entity (null: unknown)
  * @param faultType    the fault type (a signal type of the vocabulary or free text), null when unknown
  * @param resolution   how it was fixed
- * @param links        runbook and postmortem links
+ * @param links        runbook and postmortem links (absolute http(s) URLs only, see {@link WebLinks})
  * @param resolvedBy   who resolved it
  * @param tags         labels: categories, alert names, teams
  * @param properties   further flat fields from the source
@@ -29,11 +29,13 @@ public record Incident(String id, String title, String description, Instant star
                        Map<String, Object> properties, String source) {
 
     public Incident {
+        ModelChecks.saneTime(started, "incident.started", Times.EARLIEST_INCIDENT);
+        ModelChecks.saneTime(resolved, "incident.resolved", Times.EARLIEST_INCIDENT);
         ModelChecks.requireText(id, "incident.id");
         title = title == null ? "" : title;
         description = description == null ? "" : description;
         affected = affected == null ? List.of() : List.copyOf(affected);
-        links = links == null ? List.of() : List.copyOf(links);
+        links = links == null ? List.of() : links.stream().map(l -> WebLinks.require(l, "incident " + id + ": link")).toList();
         tags = tags == null ? List.of() : List.copyOf(tags);
         properties = ModelChecks.flatProperties(properties, "incident " + id, java.util.Set.of("id"));
         source = source == null ? "unknown" : source;

@@ -1,5 +1,6 @@
 package dev.taproot.graph.model;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,18 @@ final class ModelChecks {
     static final Set<String> SIGNAL_RESERVED = Set.of("key", "type", "name", "entityKey", "severity", "start", "end", "source");
 
     private ModelChecks() {
+    }
+
+    /** Stored times lie in 1970..2200: anything else is a unit mistake (millis as seconds) or garbage. */
+    static Instant saneTime(Instant t, String field) {
+        return saneTime(t, field, Times.EARLIEST);
+    }
+
+    static Instant saneTime(Instant t, String field, Instant earliest) {
+        if (t != null && (t.isBefore(earliest) || t.isAfter(Times.LATEST))) {
+            throw new IllegalArgumentException(field + " " + t + " is outside " + earliest + " .. " + Times.LATEST);
+        }
+        return t;
     }
 
     static String requireText(String value, String field) {

@@ -18,6 +18,8 @@ public record Relationship(String type, String fromKey, String toKey, Map<String
                            Instant validFrom, Instant validTo) {
 
     public Relationship {
+        ModelChecks.saneTime(validFrom, "relationship.validFrom");
+        ModelChecks.saneTime(validTo, "relationship.validTo");
         ModelChecks.requireText(type, "relationship.type");
         ModelChecks.requireText(fromKey, "relationship.from");
         ModelChecks.requireText(toKey, "relationship.to");

@@ -22,6 +22,8 @@ public record Signal(String key, String type, String entityKey, String name, Sev
                      Instant start, Instant end, Map<String, Object> attributes, String source) {
 
     public Signal {
+        ModelChecks.saneTime(start, "signal.start");
+        ModelChecks.saneTime(end, "signal.end");
         ModelChecks.requireText(key, "signal.key");
         ModelChecks.requireText(type, "signal.type");
         ModelChecks.requireText(entityKey, "signal.entityKey");

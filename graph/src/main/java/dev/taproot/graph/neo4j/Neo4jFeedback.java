@@ -16,7 +16,8 @@ import dev.taproot.graph.model.Feedback;
 
 /**
  * Feedback in the graph: {@code (:Feedback)-[:ABOUT]->(:Incident)} and
- * {@code (:Feedback)-[:ON_CAUSE]->(:Entity)}, with who and when on the node.
+ * {@code (:Feedback)-[:ON_CAUSE]->(:Entity)}, with who and when on the node. Scores and priors count
+ * one vote per author and subject (the latest), so repeating a vote does not multiply it.
  */
 final class Neo4jFeedback {
 
@@ -77,7 +78,9 @@ final class Neo4jFeedback {
             var out = new LinkedHashMap<String, Integer>();
             session.executeRead(tx -> tx.run("""
                     MATCH (f:Feedback) WHERE f.kind IN ['HELPED', 'NOT_HELPED']
-                    RETURN f.incidentId AS id, sum(CASE f.kind WHEN 'HELPED' THEN 1 ELSE -1 END) AS net
+                    WITH f ORDER BY f.at DESC
+                    WITH f.incidentId AS id, f.by AS by, head(collect(f.kind)) AS kind
+                    RETURN id, sum(CASE kind WHEN 'HELPED' THEN 1 ELSE -1 END) AS net
                     """).list()).forEach(r -> out.put(r.get("id").asString(), r.get("net").asInt()));
             return out;
         }
@@ -96,9 +99,11 @@ final class Neo4jFeedback {
                         MATCH (e:Entity) WHERE e.key IN $keys
                         MATCH (f:Feedback)-[:ON_CAUSE]->(e)
                         WHERE f.kind IN ['CAUSE_CONFIRMED', 'CAUSE_REJECTED']
-                        RETURN e.key AS key, f.faultType AS fault,
-                               sum(CASE f.kind WHEN 'CAUSE_CONFIRMED' THEN 1 ELSE 0 END) AS yes,
-                               sum(CASE f.kind WHEN 'CAUSE_REJECTED' THEN 1 ELSE 0 END) AS no
+                        WITH e, f ORDER BY f.at DESC
+                        WITH e.key AS key, f.faultType AS fault, f.by AS by, head(collect(f.kind)) AS kind
+                        RETURN key, fault,
+                               sum(CASE kind WHEN 'CAUSE_CONFIRMED' THEN 1 ELSE 0 END) AS yes,
+                               sum(CASE kind WHEN 'CAUSE_REJECTED' THEN 1 ELSE 0 END) AS no
                         """, Map.of("keys", List.copyOf(entityKeys))).forEachRemaining(r -> {
                     long[] c = counts.computeIfAbsent(new Key(r.get("key").asString(), r.get("fault").asString(null)),
                             k -> new long[3]);

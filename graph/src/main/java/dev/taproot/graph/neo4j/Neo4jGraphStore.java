@@ -95,10 +95,10 @@ public final class Neo4jGraphStore implements GraphStore {
             Neo4jSchema.ensure(driver, database);
         } catch (ServiceUnavailableException e) {
             driver.close();
-            throw new IllegalStateException("cannot reach Neo4j at " + uri + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot reach Neo4j at " + uri + ": " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         } catch (Neo4jException e) {
             driver.close();
-            throw new IllegalStateException("Neo4j at " + uri + " refused the connection or schema: " + e.getMessage(), e);
+            throw new IllegalStateException("Neo4j at " + uri + " refused the connection or schema: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
         return new Neo4jGraphStore(driver, database, uri, owned);
     }
@@ -290,7 +290,7 @@ public final class Neo4jGraphStore implements GraphStore {
         return tx.run(NeoCypher.RELATIONSHIPS_AMONG, params).list(Neo4jGraphStore::relationshipOf);
     }
 
-    private static Relationship relationshipOf(Record r) {
+    static Relationship relationshipOf(Record r) {
         return Neo4jRecords.relationship(r.get("from").asString(), r.get("to").asString(), r.get("r").asRelationship());
     }
 
@@ -340,6 +340,11 @@ public final class Neo4jGraphStore implements GraphStore {
                 WHERE type(r) IN $types AND r.validTo IS NULL
                 RETURN a.key AS from, b.key AS to, r LIMIT $limit
                 """, params, Neo4jGraphStore::relationshipOf);
+    }
+
+    @Override
+    public void stream(dev.taproot.graph.store.GraphVisitor visitor) {
+        new Neo4jGraphStream(driver, sessionConfig(), topologyTypes).stream(visitor);
     }
 
     @Override
@@ -510,7 +515,7 @@ public final class Neo4jGraphStore implements GraphStore {
                 try {
                     owned.close();
                 } catch (Exception e) {
-                    throw new IllegalStateException("closing the embedded DBMS failed: " + e.getMessage(), e);
+                    throw new IllegalStateException("closing the embedded DBMS failed: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
                 }
             }
         }

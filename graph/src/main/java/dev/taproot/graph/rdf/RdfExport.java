@@ -92,6 +92,32 @@ public final class RdfExport {
         return toModel(store.neighbourhood(key, depth, null));
     }
 
+    /**
+     * Writes the whole graph ({@code key} null), or the neighbourhood of one entity {@code depth} hops
+     * deep, to {@code out} as it is read: the whole graph is streamed from the store record by record, so
+     * memory does not grow with the graph.
+     *
+     * @throws java.util.NoSuchElementException when no entity has that key (before anything is written)
+     */
+    public static void stream(GraphStore store, String key, int depth, Lang lang, java.io.OutputStream out) {
+        dev.taproot.graph.model.Subgraph slice = null;
+        if (key != null) {
+            if (store.entity(key).isEmpty()) {
+                throw new java.util.NoSuchElementException("no entity with key '" + key + "'");
+            }
+            slice = store.neighbourhood(key, depth, null);
+        }
+        try (var writer = RdfStreamWriter.open(out, lang)) {
+            if (slice == null) {
+                store.stream(writer);
+            } else {
+                slice.entities().forEach(writer::entity);
+                slice.relationships().forEach(writer::relationship);
+                slice.signals().forEach(writer::signal);
+            }
+        }
+    }
+
     /** Serialises a model (Turtle, JSON-LD, N-Triples, RDF/XML). */
     public static String write(Model model, Lang lang) {
         var out = new StringWriter();

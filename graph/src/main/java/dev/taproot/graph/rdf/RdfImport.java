@@ -100,8 +100,10 @@ public final class RdfImport {
             refuseRemoteContexts(content);
         }
         Model model = ModelFactory.createDefaultModel();
+        var warnings = new SummarisedParseWarnings(lang.getLabel() + " document " + base);
         try {
-            RDFParser.create().source(new ByteArrayInputStream(content)).lang(lang).base(base).parse(model);
+            RDFParser.create().source(new ByteArrayInputStream(content)).lang(lang).base(base).errorHandler(warnings).parse(model);
+            warnings.finish();
         } catch (RiotParseException e) {
             throw new SyntaxError("line " + e.getLine() + ", column " + e.getCol(), "not valid " + lang.getLabel()
                     + ": " + e.getOriginalMessage(), e);

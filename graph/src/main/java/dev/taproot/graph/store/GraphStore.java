@@ -72,6 +72,12 @@ public interface GraphStore extends AutoCloseable {
     /** Entities within {@code depth} hops of one entity and the relationships among them, as of a time. */
     Subgraph neighbourhood(String key, int depth, Instant asOf);
 
+    /**
+     * Every entity, every open topology relationship and every signal, one at a time (entities first),
+     * without holding the graph in memory: for exports.
+     */
+    void stream(GraphVisitor visitor);
+
     /** One entity by key. */
     Optional<Entity> entity(String key);
 
@@ -136,7 +142,7 @@ public interface GraphStore extends AutoCloseable {
     /** The feedback about one incident, oldest first. */
     List<Feedback> feedbackAbout(String incidentId);
 
-    /** Net helpfulness per incident id (helped minus did not help), for incidents with such feedback. */
+    /** Net helpfulness per incident id (helped minus did not help, one vote per author: the latest), for incidents with such feedback. */
     Map<String, Integer> incidentHelpfulness();
 
     /**

@@ -60,6 +60,29 @@ class RdfRoundTripTest {
         assertThat(back.batch().signals()).containsExactlyInAnyOrderElementsOf(g.signals());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"TURTLE", "JSONLD", "NTRIPLES"})
+    void aStreamedExportReadsBackToTheSameRecords(String syntax) {
+        Lang lang = switch (syntax) {
+            case "TURTLE" -> Lang.TURTLE;
+            case "JSONLD" -> Lang.JSONLD;
+            default -> Lang.NTRIPLES;
+        };
+        Subgraph g = shop();
+        var out = new java.io.ByteArrayOutputStream();
+        try (var writer = RdfStreamWriter.open(out, lang)) {
+            g.entities().forEach(writer::entity);
+            g.relationships().forEach(writer::relationship);
+            g.signals().forEach(writer::signal);
+        }
+        RdfImport.Result back = RdfImport.read(out.toByteArray(), lang, "urn:test:");
+
+        assertThat(back.problems()).isEmpty();
+        assertThat(back.batch().entities()).containsExactlyInAnyOrderElementsOf(g.entities());
+        assertThat(back.batch().relationships()).containsExactlyInAnyOrderElementsOf(g.relationships());
+        assertThat(back.batch().signals()).containsExactlyInAnyOrderElementsOf(g.signals());
+    }
+
     @Test
     void theExportAnswersSparql() {
         var model = RdfExport.toModel(shop());

@@ -26,6 +26,11 @@ final class UncloseableStore implements GraphStore {
         this.delegate = delegate;
     }
 
+    @Override
+    public void stream(dev.taproot.graph.store.GraphVisitor visitor) {
+        delegate.stream(visitor);
+    }
+
     GraphStore delegate() {
         return delegate;
     }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.taproot.graph.model.Severity;
 import dev.taproot.graph.model.Signal;
+import dev.taproot.graph.model.WebLinks;
 import dev.taproot.ingest.GraphWriter;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestResult;
@@ -107,7 +108,7 @@ public final class AlertmanagerIngestor implements Ingestor {
             start = Json.time(alert, "startsAt");
             end = Json.time(alert, "endsAt");
         } catch (IllegalArgumentException e) {
-            result.reject(where + ".startsAt", e.getMessage());
+            result.reject(where + ".startsAt", dev.taproot.graph.store.ErrorMessages.describe(e));
             return;
         }
         if (start == null) {
@@ -126,6 +127,14 @@ public final class AlertmanagerIngestor implements Ingestor {
         }
         Map<String, String> annotations = new TreeMap<>(Json.strings(payload.get("commonAnnotations")));
         annotations.putAll(Json.strings(alert.get("annotations")));
+        for (String linkAnnotation : List.of("runbook_url", "runbook")) {
+            String link = annotations.get(linkAnnotation);
+            var problem = link == null ? Optional.<String>empty() : WebLinks.problem(link);
+            if (problem.isPresent()) {
+                result.reject(where + ".annotations." + linkAnnotation, "alert " + alertname + ": " + linkAnnotation + " " + problem.get());
+                return;
+            }
+        }
         String fingerprint = Json.text(alert, "fingerprint");
         var attrs = new LinkedHashMap<String, Object>();
         attrs.put("alertname", alertname);

@@ -67,7 +67,7 @@ public final class BackstageCatalogIngestor implements Ingestor {
             try {
                 one(d.tree(), where, writer, result, references, defined);
             } catch (IllegalArgumentException e) {
-                result.reject(where, e.getMessage());
+                result.reject(where, dev.taproot.graph.store.ErrorMessages.describe(e));
             }
         }
         for (var ref : references.entrySet()) {

@@ -43,7 +43,7 @@ final class ArgoCdApplications {
             try {
                 at = Json.time(h, "deployedAt");
             } catch (IllegalArgumentException e) {
-                result.reject(where + ".status.history[" + i + "].deployedAt", e.getMessage());
+                result.reject(where + ".status.history[" + i + "].deployedAt", dev.taproot.graph.store.ErrorMessages.describe(e));
                 continue;
             }
             String revision = Json.text(h, "revision");

@@ -50,7 +50,7 @@ final class GenericChanges {
             at = Json.time(e, "at");
             end = Json.time(e, "end");
         } catch (IllegalArgumentException ex) {
-            result.reject(where + ".at", ex.getMessage());
+            result.reject(where + ".at", dev.taproot.graph.store.ErrorMessages.describe(ex));
             return;
         }
         if (at == null) {

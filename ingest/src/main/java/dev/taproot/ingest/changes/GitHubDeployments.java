@@ -54,7 +54,7 @@ final class GitHubDeployments {
                 at = Json.time(status, "updated_at");
             }
         } catch (IllegalArgumentException e) {
-            result.reject(where + ".deployment_status.created_at", e.getMessage());
+            result.reject(where + ".deployment_status.created_at", dev.taproot.graph.store.ErrorMessages.describe(e));
             return;
         }
         if (at == null) {

@@ -83,7 +83,7 @@ final class BoundedLineReader implements AutoCloseable {
             limit = n;
             return true;
         } catch (IOException e) {
-            throw new UncheckedIOException("reading failed after " + bytesRead + " bytes: " + e.getMessage(), e);
+            throw new UncheckedIOException("reading failed after " + bytesRead + " bytes: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 

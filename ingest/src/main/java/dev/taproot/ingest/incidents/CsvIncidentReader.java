@@ -68,7 +68,7 @@ public final class CsvIncidentReader implements IncidentReader {
             }
             this.format = FORMAT + "-" + this.mapping.name();
         } catch (IOException e) {
-            throw new UncheckedIOException(source + ": cannot read the CSV header: " + e.getMessage(), e);
+            throw new UncheckedIOException(source + ": cannot read the CSV header: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         } catch (RuntimeException e) {
             if (e.getCause() instanceof IOException io) {
                 throw new IllegalArgumentException(source + ": line 1: not a CSV header: " + io.getMessage(), e);
@@ -95,7 +95,7 @@ public final class CsvIncidentReader implements IncidentReader {
         } catch (IOException | RuntimeException e) {
             broken = true;
             next = ParsedIncident.rejected(new RecordRejection(source, parser.currentLocation().getLineNr(), null,
-                    "malformed CSV, the rest of the file is unreadable: " + e.getMessage()));
+                    "malformed CSV, the rest of the file is unreadable: " + dev.taproot.graph.store.ErrorMessages.describe(e)));
         }
         return true;
     }
@@ -125,7 +125,7 @@ public final class CsvIncidentReader implements IncidentReader {
             return ParsedIncident.ok(line, TaprootIncidentSchema.toIncident(node, format));
         } catch (FieldException e) {
             String column = e.field() == null ? null : mapping.columns().getOrDefault(e.field(), e.field());
-            return ParsedIncident.rejected(new RecordRejection(source, line, column, e.getMessage()));
+            return ParsedIncident.rejected(new RecordRejection(source, line, column, dev.taproot.graph.store.ErrorMessages.describe(e)));
         }
     }
 

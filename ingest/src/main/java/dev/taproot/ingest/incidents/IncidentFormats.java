@@ -73,7 +73,7 @@ public final class IncidentFormats {
             return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")
                     ? new GZIPInputStream(in, 64 * 1024) : in;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + file + ": " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 }

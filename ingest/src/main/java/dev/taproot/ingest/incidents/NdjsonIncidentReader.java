@@ -79,7 +79,7 @@ public final class NdjsonIncidentReader implements IncidentReader {
         try {
             return ParsedIncident.ok(line.number(), TaprootIncidentSchema.toIncident(node, FORMAT));
         } catch (FieldException e) {
-            return reject(line.number(), e.field(), e.getMessage());
+            return reject(line.number(), e.field(), dev.taproot.graph.store.ErrorMessages.describe(e));
         }
     }
 

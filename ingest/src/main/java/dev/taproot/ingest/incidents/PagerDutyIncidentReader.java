@@ -53,7 +53,7 @@ public final class PagerDutyIncidentReader implements IncidentReader {
                 advance();
             } catch (IOException | RuntimeException e) {
                 done = true;
-                ready.add(reject(Math.max(index, 1), null, "malformed JSON: " + e.getMessage()));
+                ready.add(reject(Math.max(index, 1), null, "malformed JSON: " + dev.taproot.graph.store.ErrorMessages.describe(e)));
             }
         }
         return !ready.isEmpty();
@@ -146,9 +146,9 @@ public final class PagerDutyIncidentReader implements IncidentReader {
         try {
             return ParsedIncident.ok(n, toIncident(node));
         } catch (FieldException e) {
-            return reject(n, (path == null ? "" : path + ".") + e.field(), e.getMessage());
+            return reject(n, (path == null ? "" : path + ".") + e.field(), dev.taproot.graph.store.ErrorMessages.describe(e));
         } catch (IllegalArgumentException e) {
-            return reject(n, path, e.getMessage());
+            return reject(n, path, dev.taproot.graph.store.ErrorMessages.describe(e));
         }
     }
 

@@ -66,9 +66,9 @@ public final class PostmortemIncidentReader implements IncidentReader {
             }
             return ParsedIncident.ok(1, parse(new String(content, StandardCharsets.UTF_8)));
         } catch (FieldException e) {
-            return reject(1, e.field(), e.getMessage());
+            return reject(1, e.field(), dev.taproot.graph.store.ErrorMessages.describe(e));
         } catch (IOException | IllegalArgumentException e) {
-            return reject(1, null, e.getMessage());
+            return reject(1, null, dev.taproot.graph.store.ErrorMessages.describe(e));
         }
     }
 
@@ -85,7 +85,7 @@ public final class PostmortemIncidentReader implements IncidentReader {
         try {
             fm = YAML.readTree(t.substring(3, end));
         } catch (IOException e) {
-            throw new FieldException(null, "front matter is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new FieldException(null, "front matter is not valid YAML: " + dev.taproot.graph.store.ErrorMessages.describe(e).lines().findFirst().orElse(""));
         }
         if (fm == null || !fm.isObject()) {
             throw new FieldException(null, "front matter is not a YAML mapping");

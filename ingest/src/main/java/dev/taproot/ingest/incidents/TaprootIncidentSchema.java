@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.taproot.graph.model.Incident;
+import dev.taproot.graph.model.Times;
+import dev.taproot.graph.model.WebLinks;
 
 /**
  * The Taproot incident schema (version 1), one JSON object per incident. Field names are snake_case;
@@ -140,12 +142,12 @@ public final class TaprootIncidentSchema {
         String runbook = text(seen, "runbook", false, false);
         String postmortem = text(seen, "postmortem", false, false);
         if (runbook != null) {
-            links.add(runbook);
+            links.add(webLink(runbook, "runbook"));
         }
         if (postmortem != null) {
-            links.add(postmortem);
+            links.add(webLink(postmortem, "postmortem"));
         }
-        links.addAll(strings(seen.get("links"), "links"));
+        strings(seen.get("links"), "links").forEach(l -> links.add(webLink(l, "links")));
         var props = new LinkedHashMap<String, Object>(properties(seen.get("properties")));
         List<String> alerts = strings(seen.get("alerts"), "alerts");
         if (!alerts.isEmpty()) {
@@ -165,8 +167,15 @@ public final class TaprootIncidentSchema {
                     text(seen, "resolution", false, false), links, text(seen, "resolved_by", false, false),
                     strings(seen.get("tags"), "tags"), props, source == null ? defaultSource : source);
         } catch (IllegalArgumentException e) {
-            throw new FieldException("properties", e.getMessage());
+            throw new FieldException("properties", dev.taproot.graph.store.ErrorMessages.describe(e));
         }
+    }
+
+    private static String webLink(String link, String field) {
+        WebLinks.problem(link).ifPresent(p -> {
+            throw new FieldException(field, p);
+        });
+        return link;
     }
 
     private static String text(Map<String, JsonNode> fields, String name, boolean required, boolean numberOk) {
@@ -256,12 +265,19 @@ public final class TaprootIncidentSchema {
             return null;
         }
         if (v.isIntegralNumber()) {
-            return Instant.ofEpochMilli(v.asLong());
+            return inRange(Instant.ofEpochMilli(v.asLong()), field);
         }
         if (!v.isTextual()) {
             throw new FieldException(field, "expected an ISO-8601 time, found " + kind(v));
         }
-        return parseTime(v.asText(), field);
+        return inRange(parseTime(v.asText(), field), field);
+    }
+
+    private static Instant inRange(Instant t, String field) {
+        if (t != null && (t.isBefore(Times.EARLIEST_INCIDENT) || t.isAfter(Times.LATEST))) {
+            throw new FieldException(field, t + " is outside " + Times.EARLIEST_INCIDENT + " .. " + Times.LATEST);
+        }
+        return t;
     }
 
     static Instant parseTime(String raw, String field) {

@@ -102,7 +102,7 @@ public final class ClusterSnapshot {
         try {
             return service.ingest(input(source, read(client), Instant.now()), KubernetesIngestor.FORMAT, true);
         } catch (MalformedInputException e) {
-            throw new IllegalStateException("a cluster snapshot did not read back: " + e.getMessage(), e);
+            throw new IllegalStateException("a cluster snapshot did not read back: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 }

@@ -77,7 +77,7 @@ public final class ClusterWatch implements AutoCloseable {
                 watch.informers.add(inform(client, kind, handler));
             } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
                 org.slf4j.LoggerFactory.getLogger(ClusterWatch.class).warn("not watching {}: {}",
-                        kind.getSimpleName(), e.getMessage());
+                        kind.getSimpleName(), dev.taproot.graph.store.ErrorMessages.describe(e));
             }
         }
         long ms = Math.max(50, interval.toMillis());
@@ -120,7 +120,7 @@ public final class ClusterWatch implements AutoCloseable {
                     KubernetesIngestor.FORMAT, true));
         } catch (MalformedInputException | RuntimeException e) {
             dirty.set(true); // try again at the next tick
-            org.slf4j.LoggerFactory.getLogger(ClusterWatch.class).warn("cluster ingest failed: {}", e.getMessage());
+            org.slf4j.LoggerFactory.getLogger(ClusterWatch.class).warn("cluster ingest failed: {}", dev.taproot.graph.store.ErrorMessages.describe(e));
         }
     }
 

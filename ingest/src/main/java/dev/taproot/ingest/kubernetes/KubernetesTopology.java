@@ -43,6 +43,8 @@ public final class KubernetesTopology {
     private final Instant observedAt;
     private final String source;
     private final List<Workload> workloads = new ArrayList<>();
+    private final Map<String, Workload> workloadsByKey = new java.util.HashMap<>();
+    private long selectorChecks;
     private final List<KubeObject> services = new ArrayList<>();
     private final Set<String> definedConfigs = new LinkedHashSet<>();
     private final Map<String, Integer> ignored = new TreeMap<>();
@@ -63,10 +65,12 @@ public final class KubernetesTopology {
             try {
                 mapOne(o);
             } catch (IllegalArgumentException e) {
-                result.reject(o.location(), o.kind() + " " + o.name() + ": " + e.getMessage());
+                result.reject(o.location(), o.kind() + " " + o.name() + ": " + dev.taproot.graph.store.ErrorMessages.describe(e));
             }
         }
-        new TopologyLinker(writer, workloads, services, source).link();
+        var linker = new TopologyLinker(writer, workloads, services, source);
+        linker.link();
+        selectorChecks = linker.selectorChecks;
         for (String ref : referencedConfigs) {
             if (!definedConfigs.contains(ref) && writer.written(ref).isEmpty()) {
                 String[] p = ref.split("/");
@@ -80,6 +84,16 @@ public final class KubernetesTopology {
     }
 
     private final Set<String> referencedConfigs = new LinkedHashSet<>();
+
+    /** How many workloads were compared with Service selectors while linking (about one per Service). */
+    long selectorChecks() {
+        return selectorChecks;
+    }
+
+    private void addWorkload(Workload w) {
+        workloads.add(w);
+        workloadsByKey.putIfAbsent(w.key(), w);
+    }
 
     private static int rank(String kind) {
         return switch (kind) {
@@ -176,7 +190,7 @@ public final class KubernetesTopology {
         if (owner != null) {
             writer.relationship(rel(RelationshipTypes.OWNS, owner, o.key(), o));
         }
-        workloads.add(new Workload(o, t, owner == null, owner));
+        addWorkload(new Workload(o, t, owner == null, owner));
         configLinks(o, t);
         StatusSignals.workload(o, writer, observedAt, source);
     }
@@ -202,7 +216,7 @@ public final class KubernetesTopology {
             }
             writer.relationship(rel(RelationshipTypes.RUNS_ON, o.key(), nodeKey, o));
         }
-        workloads.add(new Workload(o, t, owner == null, owner));
+        addWorkload(new Workload(o, t, owner == null, owner));
         configLinks(o, t);
         StatusSignals.pod(o, writer, observedAt, source);
     }
@@ -221,7 +235,7 @@ public final class KubernetesTopology {
             String key = o.key(kind, name);
             if ("Pod".equals(o.kind())) {
                 // pods hang off the top-level workload: Deployment rather than its ReplicaSet
-                var ownerEntity = workloads.stream().filter(w -> w.key().equals(key)).findFirst();
+                var ownerEntity = java.util.Optional.ofNullable(workloadsByKey.get(key));
                 if (ownerEntity.isPresent() && ownerEntity.get().ownerKey() != null) {
                     return ownerEntity.get().ownerKey();
                 }

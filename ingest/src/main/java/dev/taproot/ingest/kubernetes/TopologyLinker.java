@@ -31,6 +31,8 @@ final class TopologyLinker {
     private final List<Workload> workloads;
     private final List<KubeObject> services;
     private final String source;
+    /** Workloads whose labels were compared with a Service's selector (for the test of the index). */
+    long selectorChecks;
 
     TopologyLinker(GraphWriter writer, List<Workload> workloads, List<KubeObject> services, String source) {
         this.writer = writer;
@@ -41,11 +43,12 @@ final class TopologyLinker {
 
     void link() {
         Map<String, Set<String>> servicesOfWorkload = new LinkedHashMap<>();
+        var index = new SelectorIndex(workloads);
         for (KubeObject svc : services) {
             Map<String, String> selector = Json.strings(Json.at(svc.spec(), "selector"));
-            for (Workload w : workloads) {
-                if (!w.topLevel() || !svc.namespace().equals(w.object().namespace())
-                        || !PodTemplate.matches(selector, w.template().labels())) {
+            for (Workload w : index.candidates(svc.namespace(), selector)) {
+                selectorChecks++;
+                if (!PodTemplate.matches(selector, w.template().labels())) {
                     continue;
                 }
                 String serviceKey = EntityKeys.service(svc.name());

@@ -33,7 +33,7 @@ public final class OpenMetricsParser {
             try {
                 parseLine(line, observed, quality, builders);
             } catch (IllegalArgumentException e) {
-                rejected.add(new Rejection(input.name(), "line " + (n + 1), e.getMessage()));
+                rejected.add(new Rejection(input.name(), "line " + (n + 1), dev.taproot.graph.store.ErrorMessages.describe(e)));
             }
         }
         var series = new ArrayList<MetricSeries>();

@@ -82,7 +82,7 @@ public final class PrometheusMatrixParser {
             String where = loc == null ? "body" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
             throw new MalformedInputException(source, where, "not JSON: " + dev.taproot.ingest.JsonProblems.describe(e), e);
         } catch (IOException e) {
-            throw new MalformedInputException(source, "body", "cannot read: " + e.getMessage(), e);
+            throw new MalformedInputException(source, "body", "cannot read: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
         return new MetricSet(source, series, quality, rejected);
     }

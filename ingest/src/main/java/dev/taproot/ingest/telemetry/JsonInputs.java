@@ -27,7 +27,7 @@ public final class JsonInputs {
             String where = loc == null ? "body" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
             throw new MalformedInputException(input.name(), where, "not JSON: " + dev.taproot.ingest.JsonProblems.describe(e), e);
         } catch (IOException e) {
-            throw new MalformedInputException(input.name(), "body", "cannot read: " + e.getMessage(), e);
+            throw new MalformedInputException(input.name(), "body", "cannot read: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new MalformedInputException(input.name(), "body", "expected a JSON object (" + expected + ")");

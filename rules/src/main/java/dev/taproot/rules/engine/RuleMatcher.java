@@ -41,7 +41,7 @@ public final class RuleMatcher {
             try {
                 links.addAll(matchRule(rule, signals, topology));
             } catch (RuntimeException e) {
-                failures.add(new RuleFailure(rule.id(), e.getClass().getSimpleName() + ": " + e.getMessage()));
+                failures.add(new RuleFailure(rule.id(), e.getClass().getSimpleName() + ": " + dev.taproot.graph.store.ErrorMessages.describe(e)));
             }
         }
         return new Result(links, failures);

@@ -29,7 +29,7 @@ public record CaseSpec(Path dir, String id, String system, Instant windowStart, 
         try {
             root = YAML.readTree(Files.readString(file));
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+            throw new IllegalArgumentException(file + ": cannot read: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(file + ": expected a mapping");
@@ -57,7 +57,7 @@ public record CaseSpec(Path dir, String id, String system, Instant windowStart, 
         try (var walk = Files.walk(root, 4)) {
             return walk.filter(p -> p.getFileName().toString().equals("case.yaml")).map(Path::getParent).sorted().toList();
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot list cases under " + root + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot list cases under " + root + ": " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 

@@ -64,7 +64,7 @@ public final class RuleDirectoryWatcher implements Supplier<RulePack> {
             LOG.info("rules loaded: {} rules ({})", current.rules().size(), dir);
         } catch (RuleFileException e) {
             lastError = e;
-            LOG.error("rules in {} not reloaded, keeping the last good pack: {}", dir, e.getMessage());
+            LOG.error("rules in {} not reloaded, keeping the last good pack: {}", dir, dev.taproot.graph.store.ErrorMessages.describe(e));
         }
         return current;
     }

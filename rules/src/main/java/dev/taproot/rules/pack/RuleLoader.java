@@ -78,7 +78,7 @@ public final class RuleLoader {
             try {
                 rules.addAll(parse(file.toString(), Files.readString(file), ids));
             } catch (IOException e) {
-                throw new RuleFileException(file.toString(), 0, null, "cannot read: " + e.getMessage());
+                throw new RuleFileException(file.toString(), 0, null, "cannot read: " + dev.taproot.graph.store.ErrorMessages.describe(e));
             }
         }
         return new RulePack(dir + "@" + Instant.now(), rules);
@@ -107,7 +107,7 @@ public final class RuleLoader {
         } catch (IOException e) {
             int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null
                     ? jpe.getLocation().getLineNr() : 0;
-            throw new RuleFileException(file, line, null, "not valid YAML: " + firstLine(e.getMessage()));
+            throw new RuleFileException(file, line, null, "not valid YAML: " + firstLine(dev.taproot.graph.store.ErrorMessages.describe(e)));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return List.of();

@@ -102,7 +102,7 @@ final class RuleReader {
                 try {
                     conditions.add(Condition.parse(f.getKey(), f.getValue().asText()));
                 } catch (RuntimeException e) {
-                    throw error(id, field + ".where." + f.getKey(), e.getMessage());
+                    throw error(id, field + ".where." + f.getKey(), dev.taproot.graph.store.ErrorMessages.describe(e));
                 }
             }
         }
@@ -123,7 +123,7 @@ final class RuleReader {
             }
             return new EntityRelation(EntityRelation.Kind.parse(node.path("kind").asText("")), hops);
         } catch (IllegalArgumentException e) {
-            throw error(id, "relation", e.getMessage());
+            throw error(id, "relation", dev.taproot.graph.store.ErrorMessages.describe(e));
         }
     }
 

@@ -64,7 +64,7 @@ public final class RuleTestRunner {
                     : "expected a cause on " + example.expect() + ", got "
                     + (links.isEmpty() ? "no link" : describe(links.get(0))));
         } catch (RuntimeException e) {
-            return new Outcome(rule.id(), example.name(), example.negative(), false, "bad example: " + e.getMessage());
+            return new Outcome(rule.id(), example.name(), example.negative(), false, "bad example: " + dev.taproot.graph.store.ErrorMessages.describe(e));
         }
     }
 

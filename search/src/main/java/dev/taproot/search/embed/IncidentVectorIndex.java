@@ -66,7 +66,7 @@ public final class IncidentVectorIndex implements AutoCloseable {
             Files.createDirectories(dir);
             return new IncidentVectorIndex(FSDirectory.open(dir), embedder);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the incident vector index in " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot open the incident vector index in " + dir + ": " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 
@@ -89,7 +89,7 @@ public final class IncidentVectorIndex implements AutoCloseable {
                 writer.updateDocument(new Term(ID, i.id()), doc);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("indexing incident vectors failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("indexing incident vectors failed: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 
@@ -117,7 +117,7 @@ public final class IncidentVectorIndex implements AutoCloseable {
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
-            throw new UncheckedIOException("committing the incident vector index failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("committing the incident vector index failed: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 
@@ -146,7 +146,7 @@ public final class IncidentVectorIndex implements AutoCloseable {
                 searchers.release(s);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("searching incident vectors failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("searching incident vectors failed: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 
@@ -171,7 +171,7 @@ public final class IncidentVectorIndex implements AutoCloseable {
             writer.close();
             directory.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("closing the incident vector index failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("closing the incident vector index failed: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 }

@@ -108,7 +108,7 @@ public final class LuceneIncidentIndex implements IncidentIndex {
             java.nio.file.Files.createDirectories(dir);
             return new LuceneIncidentIndex(FSDirectory.open(dir), weights);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the incident index in " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot open the incident index in " + dir + ": " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 
@@ -128,7 +128,7 @@ public final class LuceneIncidentIndex implements IncidentIndex {
                 writer.updateDocument(new Term(IncidentFields.ID, i.id()), IncidentFields.document(i));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("indexing incidents failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("indexing incidents failed: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 
@@ -159,7 +159,7 @@ public final class LuceneIncidentIndex implements IncidentIndex {
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
-            throw new UncheckedIOException("committing the incident index failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("committing the incident index failed: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 
@@ -204,7 +204,7 @@ public final class LuceneIncidentIndex implements IncidentIndex {
             }
             return hits;
         } catch (IOException e) {
-            throw new UncheckedIOException("searching incidents failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("searching incidents failed: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         } finally {
             release(searcher);
         }
@@ -306,7 +306,7 @@ public final class LuceneIncidentIndex implements IncidentIndex {
             writer.close();
             directory.close();
         } catch (IOException e) {
-            throw new UncheckedIOException("closing the incident index failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("closing the incident index failed: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
     }
 }
