@@ -2,12 +2,8 @@ package dev.taproot.api.security.regression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.taproot.api.testing.ApiClient;
 
@@ -16,21 +12,7 @@ import dev.taproot.api.testing.ApiClient;
  * JSON type or unknown fields were silently dropped ({@code services} given as a string). Now each is
  * a 400 (or a rejected record) naming the field.
  */
-class AbsurdValuesAreRefusedWithTheFieldTest {
-
-    @TempDir
-    Path dir;
-    SecuredServer server;
-
-    @BeforeEach
-    void start() {
-        server = new SecuredServer(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class AbsurdValuesAreRefusedWithTheFieldTest extends SecuredServerTest {
 
     String analysisError(String body) {
         var r = server.as(SecuredServer.READ).post("/api/v1/analyses", "application/json", body);

@@ -6,32 +6,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Finding (low): some errors were HTML (Jetty's own pages) or carried the wrong status. Every error,
  * including 404, 405 and those Jetty answers before Javalin sees the request, is now problem+json.
  */
-class ErrorsAreProblemDocumentsTest {
-
-    @TempDir
-    Path dir;
-    SecuredServer server;
-
-    @BeforeEach
-    void start() {
-        server = new SecuredServer(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class ErrorsAreProblemDocumentsTest extends SecuredServerTest {
 
     String raw(String requestHead) throws Exception {
         try (var socket = new Socket("127.0.0.1", server.port())) {

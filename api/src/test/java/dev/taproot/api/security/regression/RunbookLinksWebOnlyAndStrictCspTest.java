@@ -3,12 +3,8 @@ package dev.taproot.api.security.regression;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.taproot.api.testing.ApiClient;
 
@@ -17,21 +13,7 @@ import dev.taproot.api.testing.ApiClient;
  * page had no Content-Security-Policy. Now any non-http(s) link is refused at ingest naming its field,
  * and every answer carries a strict CSP, nosniff, frame and referrer headers.
  */
-class RunbookLinksWebOnlyAndStrictCspTest {
-
-    @TempDir
-    Path dir;
-    SecuredServer server;
-
-    @BeforeEach
-    void start() {
-        server = new SecuredServer(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class RunbookLinksWebOnlyAndStrictCspTest extends SecuredServerTest {
 
     @Test
     void aJavascriptRunbookIsRefusedAtIngestNamingTheField() {

@@ -2,12 +2,8 @@ package dev.taproot.api.security.regression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.taproot.api.testing.ApiClient;
 import dev.taproot.graph.model.RelationshipTypes;
@@ -17,23 +13,9 @@ import dev.taproot.graph.model.RelationshipTypes;
  * source's relationships. A source now belongs to the token that created it; another ingest token gets
  * 403 and nothing changes; an admin may replace it.
  */
-class SourcesBelongToTheirTokenTest {
+class SourcesBelongToTheirTokenTest extends SecuredServerTest {
 
     static final String EDGES = "source,target,relationship\na,b,DEPENDS_ON\nb,c,DEPENDS_ON\nc,d,DEPENDS_ON\n";
-
-    @TempDir
-    Path dir;
-    SecuredServer server;
-
-    @BeforeEach
-    void start() {
-        server = new SecuredServer(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     long open() {
         return server.taproot.store().relationships(RelationshipTypes.TOPOLOGY, 1_000).size();
