@@ -71,8 +71,9 @@ final class InMemoryAnalyzer {
         var leading = new LinkedHashSet<String>();
         ranked.stream().filter(u -> u.anomaly() > 0).limit(HISTORY_LOOKUPS).forEach(u -> leading.add(u.unit()));
         Map<String, Integer> past = leading.isEmpty() ? Map.of() : history.of(leading);
-        if (!past.isEmpty()) {
-            ranked = ranker.rank(topology, signals, matched.links(), symptomUnits, past, inferred, families);
+        Map<String, Double> votes = leading.isEmpty() ? Map.of() : history.feedback(leading);
+        if (!past.isEmpty() || !votes.isEmpty()) {
+            ranked = ranker.rank(topology, signals, matched.links(), symptomUnits, past, votes, inferred, families);
         }
         long t2 = System.nanoTime();
 

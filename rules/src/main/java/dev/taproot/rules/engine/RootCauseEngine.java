@@ -71,7 +71,17 @@ public final class RootCauseEngine {
         Subgraph graph = store.subgraph(new SubgraphQuery(seeds, request.depth(), request.windowEnd(), from,
                 request.windowEnd(), DEFAULT_MAX_ENTITIES));
         double readMillis = (System.nanoTime() - t0) / 1e6;
-        return analyzer.analyze(graph, request, rules.get(), this::history, readMillis);
+        return analyzer.analyze(graph, request, rules.get(), new History() {
+            @Override
+            public Map<String, Integer> of(Set<String> units) {
+                return history(units);
+            }
+
+            @Override
+            public Map<String, Double> feedback(Set<String> units) {
+                return RootCauseEngine.this.feedback(units);
+            }
+        }, readMillis);
     }
 
     /** Analyses an already read subgraph (rule tests, replay, benchmarks); the store is not used. */
@@ -94,10 +104,40 @@ public final class RootCauseEngine {
         return counts;
     }
 
-    /** Past root-cause counts for some units. */
+    /**
+     * What people said of these units as causes: per unit with any feedback, the {@link
+     * dev.taproot.rules.ranking.FeedbackPrior} of its confirmations and rejections over all fault types.
+     */
+    private Map<String, Double> feedback(Set<String> units) {
+        var out = new HashMap<String, Double>();
+        if (store == null || units.isEmpty()) {
+            return out;
+        }
+        var confirmed = new HashMap<String, Long>();
+        var rejected = new HashMap<String, Long>();
+        for (var p : store.causePriors(units)) {
+            confirmed.merge(p.entityKey(), p.confirmed(), Long::sum);
+            rejected.merge(p.entityKey(), p.rejected(), Long::sum);
+        }
+        for (String u : confirmed.keySet()) {
+            long c = confirmed.get(u);
+            long r = rejected.getOrDefault(u, 0L);
+            if (c + r > 0) {
+                out.put(u, dev.taproot.rules.ranking.FeedbackPrior.of(c, r));
+            }
+        }
+        return out;
+    }
+
+    /** Past root-cause counts, and people's feedback, for some units. */
     @FunctionalInterface
     interface History {
         Map<String, Integer> of(Set<String> units);
+
+        /** Per unit, the factor people's confirmations and rejections give it (none: no feedback). */
+        default Map<String, Double> feedback(Set<String> units) {
+            return Map.of();
+        }
     }
 
     static List<String> keys(List<Entity> entities) {

@@ -81,6 +81,11 @@ public final class EvidenceBuilder {
         if (u.historyPrior() > 1) {
             details.add(Evidence.of(u.historyPrior(), "was the confirmed root cause of past incidents"));
         }
+        if (u.feedbackPrior() != 1) {
+            details.add(Evidence.of(u.feedbackPrior(), u.feedbackPrior() > 1
+                    ? "people confirmed it as the cause when it was proposed before"
+                    : "people rejected it as the cause when it was proposed before"));
+        }
         return Evidence.of(confidence, String.format(Locale.ROOT, "%s is a root-cause candidate (score %.4f%s)",
                 name(u.unit()), u.score(), u.explained() ? "" : "; no rule links it to the symptom"), details);
     }

@@ -67,6 +67,16 @@ public final class CausalRanker {
     public List<UnitScore> rank(Topology topology, Collection<Signal> signals, List<CausalLink> links,
                                 Set<String> symptomUnits, Map<String, Integer> history, boolean inferred,
                                 SymptomFamilies families) {
+        return rank(topology, signals, links, symptomUnits, history, Map.of(), inferred, families);
+    }
+
+    /**
+     * As above, with what people said of past answers: per unit, the factor {@link FeedbackPrior} makes of
+     * the causes they confirmed and rejected (1 where nobody said anything).
+     */
+    public List<UnitScore> rank(Topology topology, Collection<Signal> signals, List<CausalLink> links,
+                                Set<String> symptomUnits, Map<String, Integer> history, Map<String, Double> feedback,
+                                boolean inferred, SymptomFamilies families) {
         var anomaly = new HashMap<String, Double>();
         var fault = new HashMap<String, Double>();
         var onset = new HashMap<String, Instant>();
@@ -165,9 +175,11 @@ public final class CausalRanker {
             double changePrior = 1.0 + settings.changeBoost() * changed.getOrDefault(u, 0.0);
             double historyPrior = 1.0 + settings.historyBoost() * Math.min(3, history.getOrDefault(u, 0));
             double prNorm = maxPr == 0 ? 0 : pr[i] / maxPr;
-            double score = Math.pow(prNorm, settings.rankExponent()) * (0.05 + a) * onsetPrior * changePrior * historyPrior;
+            double feedbackPrior = feedback.getOrDefault(u, 1.0);
+            double score = Math.pow(prNorm, settings.rankExponent()) * (0.05 + a) * onsetPrior * changePrior * historyPrior
+                    * feedbackPrior;
             out.add(new UnitScore(u, score, pr[i], anomaly.getOrDefault(u, 0.0), fault.getOrDefault(u, 0.0), o, onsetPrior, changePrior,
-                    historyPrior, explained.contains(u), significance.getOrDefault(u, 0.0)));
+                    historyPrior, feedbackPrior, explained.contains(u), significance.getOrDefault(u, 0.0)));
         }
         out.sort(Comparator.comparingDouble(UnitScore::score).reversed().thenComparing(UnitScore::unit));
         return out;

@@ -14,9 +14,11 @@ import java.time.Instant;
  * @param onsetPrior   the "moved first" factor
  * @param changePrior  the "changed recently" factor
  * @param historyPrior the "was the root cause before" factor
+ * @param feedbackPrior what people said when it was proposed before: confirmed raises, rejected lowers ({@link FeedbackPrior})
  * @param explained true when a causal path links it to a symptom (or it is one)
  * @param significance how sure we are that its strongest signal is real, in [0, 1)
  */
 public record UnitScore(String unit, double score, double pageRank, double anomaly, double fault, Instant onset,
-                        double onsetPrior, double changePrior, double historyPrior, boolean explained, double significance) {
+                        double onsetPrior, double changePrior, double historyPrior, double feedbackPrior, boolean explained,
+                        double significance) {
 }
