@@ -153,8 +153,10 @@ class ConfigLoaderTest {
                 Map.entry("TAPROOT_BOLT_PORT", "7999"), Map.entry("TAPROOT_PAGE_CACHE_MB", "512"),
                 Map.entry("TAPROOT_HTTP_HOST", "127.0.0.2"), Map.entry("TAPROOT_HTTP_PORT", "8111"),
                 Map.entry("TAPROOT_PUBLIC_URL", "https://t.example"), Map.entry("TAPROOT_TOKENS_FILE", tokens.toString()),
-                Map.entry("TAPROOT_TOKENS", "admin:ops:ops-secret-0123456789abcdef"), Map.entry("TAPROOT_OPEN_ACCESS", "true"),
+                Map.entry("TAPROOT_TOKENS", "admin:ops:ops-secret-0123456789abcdef"), Map.entry("TAPROOT_OPEN_ACCESS", "false"),
                 Map.entry("TAPROOT_RATE_LIMIT", "30"), Map.entry("TAPROOT_RATE_BURST", "3"),
+                Map.entry("TAPROOT_PUBLIC_RATE_LIMIT", "40"), Map.entry("TAPROOT_AUTH_FAILURE_LIMIT", "4"),
+                Map.entry("TAPROOT_EXPORT_CONCURRENCY", "5"),
                 Map.entry("TAPROOT_SLACK_SIGNING_SECRET", "sig"), Map.entry("TAPROOT_MATTERMOST_TOKEN", "mm"),
                 Map.entry("TAPROOT_SLACK_WEBHOOK_URL", "https://hooks.slack.com/x"),
                 Map.entry("TAPROOT_SLACK_RESPONSE_URL_PREFIXES", "https://a.example/, https://b.example/"),
@@ -167,8 +169,11 @@ class ConfigLoaderTest {
         assertThat(c.store().pageCacheMb()).isEqualTo(512);
         assertThat(c.http()).isEqualTo(new HttpConfig("127.0.0.2", 8111, "https://t.example", null, false, java.util.List.of()));
         assertThat(c.security().tokens().size()).isEqualTo(2);
-        assertThat(c.security().openAccess()).isTrue();
+        assertThat(c.security().openAccess()).isFalse();
         assertThat(c.security().perMinute()).isEqualTo(30);
+        assertThat(c.security().publicPerMinute()).isEqualTo(40);
+        assertThat(c.security().failedAuthPerMinute()).isEqualTo(4);
+        assertThat(c.tunables().exportConcurrency()).isEqualTo(5);
         assertThat(c.chatops().slackSigningSecret()).isEqualTo("sig");
         assertThat(c.chatops().mattermostToken()).isEqualTo("mm");
         assertThat(c.chatops().slackWebhookUrl()).isEqualTo("https://hooks.slack.com/x");
