@@ -24,7 +24,7 @@ final class ClusterTried {
                 : String.join(", ", files.stream().map(f -> f + (Files.exists(Path.of(f)) ? "" : " (missing)")).toList());
         String context = config.getCurrentContext() == null ? "none" : config.getCurrentContext().getName();
         boolean inCluster = Files.exists(SERVICE_ACCOUNT_TOKEN);
-        String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().lines().findFirst().orElse("");
+        String why = dev.taproot.graph.store.ErrorMessages.describe(cause).lines().findFirst().orElse("");
         return "cannot read the cluster at " + config.getMasterUrl() + " (kubeconfig: " + kubeconfig + "; context: " + context
                 + "; in-cluster service account: " + (inCluster ? "present" : "absent")
                 + "). Set KUBECONFIG or --context in your kubeconfig, or run inside the cluster: " + why;

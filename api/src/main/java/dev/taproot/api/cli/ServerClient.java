@@ -82,7 +82,7 @@ public final class ServerClient {
             r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("cannot reach the Taproot server at " + server + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+                    + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking " + server, e);

@@ -1,9 +1,7 @@
 package dev.taproot.api.http;
 
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 
-import dev.taproot.graph.store.Settings;
 
 /**
  * Bounds how many graph exports run at once ({@code TAPROOT_EXPORT_CONCURRENCY}, default
@@ -27,10 +25,6 @@ public final class ExportGate {
         }
         this.concurrent = concurrent;
         this.permits = new Semaphore(concurrent);
-    }
-
-    public static ExportGate fromEnvironment(Map<String, String> env) {
-        return new ExportGate(Settings.integer(env, "TAPROOT_EXPORT_CONCURRENCY", DEFAULT_CONCURRENT));
     }
 
     /** Takes a place; false when all are taken. */

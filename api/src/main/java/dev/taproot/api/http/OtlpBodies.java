@@ -42,7 +42,7 @@ final class OtlpBodies {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw Problem.badRequest("the body is not valid gzip: " + (e.getMessage() == null ? "unreadable" : e.getMessage()));
+            throw Problem.badRequest("the body is not valid gzip: " + dev.taproot.graph.store.ErrorMessages.describe(e));
         }
     }
 

@@ -14,7 +14,7 @@ public final class PartialWriteException extends RuntimeException {
 
     public PartialWriteException(String batchId, int committed, int transactions, Throwable cause) {
         super("batch " + batchId + ": " + committed + " of " + transactions + " transactions stored before the store failed ("
-                + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().lines().findFirst().orElse(""))
+                + ErrorMessages.describe(cause).lines().findFirst().orElse("")
                 + "); send the same request again to resume", cause);
         this.batchId = batchId;
         this.committed = committed;

@@ -91,7 +91,7 @@ public final class PrometheusPull {
             throw late(name, where);
         } catch (IOException e) {
             throw new MalformedInputException(name, where, "cannot reach Prometheus at " + source.url() + ": "
-                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
+                    + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw late(name, where);
@@ -104,7 +104,7 @@ public final class PrometheusPull {
                 throw late(name, where);
             }
             throw new MalformedInputException(name, where, "the answer broke off: "
-                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
+                    + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
         if (response.statusCode() != 200) {
             throw new MalformedInputException(name, where, "Prometheus answered HTTP " + response.statusCode()

@@ -117,7 +117,7 @@ public final class OtlpProtobuf {
     }
 
     private static MalformedInputException malformed(String source, String message, InvalidProtocolBufferException e) {
-        String why = e.getMessage() == null ? "unreadable" : e.getMessage().lines().findFirst().orElse("unreadable");
+        String why = dev.taproot.graph.store.ErrorMessages.describe(e).lines().findFirst().orElse("unreadable");
         return new MalformedInputException(source, "body", "not an OTLP " + message + " in protobuf: " + why, e);
     }
 
