@@ -1,12 +1,23 @@
 package dev.taproot.api;
 
+import java.time.Clock;
 import java.util.function.Supplier;
 
 import dev.taproot.api.config.TaprootConfig;
+import dev.taproot.api.diagnosis.Diagnose;
+import dev.taproot.api.diagnosis.LiveEvidence;
+import dev.taproot.api.diagnosis.PastResolutions;
+import dev.taproot.api.explorer.EntitySearch;
+import dev.taproot.api.explorer.GraphViews;
+import dev.taproot.api.explorer.HealthScores;
 import dev.taproot.api.memory.IncidentMemory;
 import dev.taproot.graph.store.GraphStore;
+import dev.taproot.ingest.IngestService;
+import dev.taproot.ingest.StandardIngestors;
 import dev.taproot.graph.store.GraphStores;
 import dev.taproot.graph.vocabulary.Vocabulary;
+import dev.taproot.rules.engine.RootCauseEngine;
+import dev.taproot.rules.ranking.RankingSettings;
 import dev.taproot.rules.pack.RulePack;
 import dev.taproot.rules.pack.RulePacks;
 
@@ -21,13 +32,26 @@ public final class Taproot implements AutoCloseable {
     private final Vocabulary vocabulary;
     private final IncidentMemory memory;
     private final Supplier<RulePack> rules;
+    private final EntitySearch directory;
+    private final GraphViews views;
+    private final HealthScores health;
+    private final RootCauseEngine engine;
+    private final Diagnose diagnose;
+    private final IngestService ingest;
 
-    private Taproot(TaprootConfig config, GraphStore store) {
+    private Taproot(TaprootConfig config, GraphStore store, Supplier<RulePack> rules) {
         this.config = config;
         this.store = store;
         this.vocabulary = Vocabulary.standard();
-        this.rules = RulePacks.inForce(config.rulesDir());
+        this.rules = rules;
         this.memory = IncidentMemory.open(store, config.indexDir());
+        this.ingest = new IngestService(store, StandardIngestors.registry(store));
+        this.directory = new EntitySearch(store);
+        this.views = new GraphViews(store);
+        this.health = new HealthScores(store, vocabulary);
+        this.engine = new RootCauseEngine(store, rules, vocabulary, RankingSettings.defaults());
+        this.diagnose = new Diagnose(store, directory, engine, memory, views, LiveEvidence.NONE, new PastResolutions(),
+                Clock.systemUTC());
     }
 
     /** Opens the store (starting embedded Neo4j when configured) and wires the components. */
@@ -35,7 +59,7 @@ public final class Taproot implements AutoCloseable {
         dev.taproot.graph.store.OwnerOnlyFiles.secure(config.dataDir());
         GraphStore store = GraphStores.open(config.store());
         try {
-            return new Taproot(config, store);
+            return new Taproot(config, store, RulePacks.inForce(config.rulesDir()));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -45,7 +69,13 @@ public final class Taproot implements AutoCloseable {
     /** Wires the components over an already open store (tests share one embedded store). */
     public static Taproot over(TaprootConfig config, GraphStore store) {
         dev.taproot.graph.store.OwnerOnlyFiles.secure(config.dataDir());
-        return new Taproot(config, store);
+        return new Taproot(config, store, RulePacks.inForce(config.rulesDir()));
+    }
+
+    /** Wires the components over an open store with a fixed rule pack (the demo and tests). */
+    public static Taproot over(TaprootConfig config, GraphStore store, Supplier<RulePack> rules) {
+        dev.taproot.graph.store.OwnerOnlyFiles.secure(config.dataDir());
+        return new Taproot(config, store, rules);
     }
 
     public TaprootConfig config() {
@@ -68,6 +98,36 @@ public final class Taproot implements AutoCloseable {
     /** Past incidents: graph and search index kept in step (index under {@code <data>/index}). */
     public IncidentMemory memory() {
         return memory;
+    }
+
+    /** The entity directory: names, aliases and close misspellings to entities. */
+    public EntitySearch directory() {
+        return directory;
+    }
+
+    /** Neighbourhoods, paths and blast radius over the graph. */
+    public GraphViews views() {
+        return views;
+    }
+
+    /** Health scores per entity. */
+    public HealthScores health() {
+        return health;
+    }
+
+    /** The root-cause engine, built once over the rule pack in force. */
+    public RootCauseEngine engine() {
+        return engine;
+    }
+
+    /** Ingestion through every standard ingestor, built once. */
+    public IngestService ingest() {
+        return ingest;
+    }
+
+    /** The one diagnosis service every surface calls. */
+    public Diagnose diagnose() {
+        return diagnose;
     }
 
     @Override

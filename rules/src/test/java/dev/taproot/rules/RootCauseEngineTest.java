@@ -61,7 +61,6 @@ class RootCauseEngineTest {
         assertThat(a.top().entityKey()).isEqualTo("service/payment");
         assertThat(a.top().faultType()).isEqualTo("CPUAnomaly");
         assertThat(a.top().confidence()).isBetween(0.0, 1.0);
-        assertThat(a.top().blastRadius()).contains("service/checkout", "service/frontend");
         assertThat(a.top().evidence().descriptions()).anyMatch(d -> d.contains("rule prop.")).anyMatch(d -> d.contains("[symptom]"));
         assertThat(a.noConfidentCause()).isFalse();
         assertThat(AnalysisText.render(a)).contains("payment").contains("CPUAnomaly");

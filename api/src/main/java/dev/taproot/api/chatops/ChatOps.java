@@ -8,14 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 import dev.taproot.api.Taproot;
-import dev.taproot.api.explorer.EntitySearch;
-import dev.taproot.api.explorer.GraphViews;
-import dev.taproot.api.explorer.HealthScores;
 import dev.taproot.api.http.Routes;
 import dev.taproot.api.security.SlackSignature;
-import dev.taproot.ingest.IngestService;
-import dev.taproot.ingest.StandardIngestors;
-import dev.taproot.rules.engine.RootCauseEngine;
 
 /**
  * Builds the ChatOps front ends (Slack, Mattermost, JSON webhook, Alertmanager relay) over one
@@ -38,17 +32,14 @@ public final class ChatOps implements AutoCloseable {
                 new ArrayBlockingQueue<>(config.queue()), Thread.ofPlatform().daemon().name("taproot-chatops-", 0).factory(),
                 new ThreadPoolExecutor.AbortPolicy());
         this.feedback = feedback;
-        var store = taproot.store();
-        var search = new EntitySearch(store);
-        var engine = new RootCauseEngine(store, taproot.rules());
-        this.responder = new ChatResponder(store, search, new Diagnoses(store, search, engine), taproot.memory(),
-                new GraphViews(store), new HealthScores(store, taproot.vocabulary()), Clock.systemUTC(), analysisNanos);
+        this.responder = new ChatResponder(taproot.directory(), taproot.diagnose(), taproot.memory(),
+                taproot.views(), taproot.health(), Clock.systemUTC(), analysisNanos);
         var poster = new ResponsePoster(config.responseUrlPrefixes());
         SlackSignature signature = config.slackSigningSecret() == null ? null : new SlackSignature(config.slackSigningSecret());
         this.routes = List.of(
                 new SlackRoutes(signature, responder, feedback, poster, executor),
                 new BotRoutes(responder, config.mattermostToken()),
-                new AlertmanagerRelay(new IngestService(store, StandardIngestors.registry(store)), responder, poster,
+                new AlertmanagerRelay(taproot.ingest(), responder, poster,
                         config.slackWebhookUrl(), executor));
     }
 

@@ -4,16 +4,17 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.function.LongConsumer;
 
+import dev.taproot.api.diagnosis.Diagnose;
+import dev.taproot.api.diagnosis.Diagnosis;
+import dev.taproot.api.diagnosis.TimedText;
 import dev.taproot.api.explorer.EntitySearch;
 import dev.taproot.api.explorer.GraphView;
 import dev.taproot.api.explorer.GraphViews;
 import dev.taproot.api.explorer.HealthScores;
 import dev.taproot.api.memory.IncidentMemory;
 import dev.taproot.graph.model.Entity;
-import dev.taproot.graph.store.GraphStore;
 import dev.taproot.rules.engine.Analysis;
 import dev.taproot.rules.engine.Candidate;
 import dev.taproot.search.SimilarHit;
@@ -29,20 +30,18 @@ public final class ChatResponder {
     /** Similar incidents shown. */
     public static final int SIMILAR = 3;
 
-    private final GraphStore store;
     private final EntitySearch search;
-    private final Diagnoses diagnoses;
+    private final Diagnose diagnose;
     private final IncidentMemory memory;
     private final GraphViews views;
     private final HealthScores health;
     private final Clock clock;
     private final LongConsumer analysisNanos;
 
-    public ChatResponder(GraphStore store, EntitySearch search, Diagnoses diagnoses, IncidentMemory memory,
+    public ChatResponder(EntitySearch search, Diagnose diagnose, IncidentMemory memory,
                          GraphViews views, HealthScores health, Clock clock, LongConsumer analysisNanos) {
-        this.store = store;
         this.search = search;
-        this.diagnoses = diagnoses;
+        this.diagnose = diagnose;
         this.memory = memory;
         this.views = views;
         this.health = health;
@@ -79,7 +78,7 @@ public final class ChatResponder {
             throw new IllegalArgumentException("Say what is wrong: why <service | alert | text>");
         }
         long started = System.nanoTime();
-        Diagnoses.Diagnosis d = diagnoses.diagnose(command.argument(), clock.instant());
+        Diagnosis d = diagnose.diagnose(TimedText.parse(command.argument()).question());
         analysisNanos.accept(System.nanoTime() - started);
         Analysis a = d.analysis();
         var causes = new ArrayList<ChatAnswer.Cause>();
@@ -88,22 +87,24 @@ public final class ChatResponder {
             causes.add(new ChatAnswer.Cause(c.entityKey(), c.name(), c.faultType(), c.confidence(),
                     evidence.subList(0, Math.min(EVIDENCE_LINES, evidence.size()))));
         }
-        var builder = SimilarQuery.builder().text(command.argument()).limit(SIMILAR)
-                .candidateCauses(causes.stream().map(ChatAnswer.Cause::name).toList());
-        if (d.symptom() != null) {
-            builder.services(List.of(d.symptom().name()));
+        var incidents = new ArrayList<ChatAnswer.PastIncident>();
+        for (SimilarHit h : d.similar()) {
+            incidents.add(new ChatAnswer.PastIncident(h.id(), h.title(), h.resolution(), h.runbook(), h.why(), h.score()));
         }
-        if (d.alert() != null) {
-            builder.alerts(List.of(d.alert()));
+        var lines = new ArrayList<String>();
+        if (!d.blastRadius().isEmpty() && a.top() != null) {
+            lines.add("Blast radius of " + a.top().name() + ": " + String.join(", ", d.blastRadius().stream()
+                    .limit(8).map(Diagnosis.Affected::name).toList()) + (d.blastRadius().size() > 8
+                    ? " and " + (d.blastRadius().size() - 8) + " more" : ""));
         }
-        // the analysis already names the neighbours that matter (its candidates); no second graph read
-        List<ChatAnswer.PastIncident> incidents = pastIncidents(builder.build());
-        String subject = d.symptom() != null ? d.symptom().name() : command.argument();
-        String summary = (d.note().isEmpty() ? "" : d.note() + " ") + a.summary();
+        d.whatToDo().stream().limit(2).forEach(w -> lines.add("To do: " + w.title()
+                + (w.steps().isEmpty() ? "" : ": " + w.steps().get(0))));
+        String subject = d.understood().symptomName() != null ? d.understood().symptomName() : command.argument();
+        String summary = (d.understood().note().isEmpty() ? "" : d.understood().note() + " ") + a.summary();
         String title = causes.isEmpty() ? "No confident root cause for " + subject
                 : "Why " + subject + ": most likely " + causes.get(0).name()
                 + (causes.get(0).faultType() == null ? "" : " (" + causes.get(0).faultType() + ")");
-        return new ChatAnswer(command, title, summary, causes, incidents, List.of(), UUID.randomUUID().toString());
+        return new ChatAnswer(command, title, summary, causes, incidents, lines, d.id());
     }
 
     private ChatAnswer similar(ChatCommand command) {
@@ -112,7 +113,7 @@ public final class ChatResponder {
         }
         var incidents = pastIncidents(SimilarQuery.text(command.argument(), SIMILAR));
         String title = incidents.isEmpty() ? "No similar past incident" : incidents.size() + " similar past incidents";
-        return new ChatAnswer(command, title, "", List.of(), incidents, List.of(), UUID.randomUUID().toString());
+        return new ChatAnswer(command, title, "", List.of(), incidents, List.of(), java.util.UUID.randomUUID().toString());
     }
 
     private ChatAnswer blast(ChatCommand command) {
@@ -132,9 +133,9 @@ public final class ChatResponder {
     }
 
     private ChatAnswer health(ChatCommand command) {
-        Diagnoses.TimedText t = Diagnoses.TimedText.parse(requireArgument(command, "health <service>"), clock.instant());
+        TimedText t = TimedText.parse(requireArgument(command, "health <service>"));
         Entity e = search.resolve(t.text());
-        HealthScores.Score s = health.of(e, t.at(), HealthScores.DEFAULT_WINDOW);
+        HealthScores.Score s = health.of(e, t.atOr(clock.instant()), HealthScores.DEFAULT_WINDOW);
         var lines = new ArrayList<String>();
         s.reasons().forEach(r -> lines.add("-" + r.points() + " " + r.reason() + " on " + r.entity()));
         if (lines.isEmpty()) {

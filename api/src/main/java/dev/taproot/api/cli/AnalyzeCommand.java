@@ -12,10 +12,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.taproot.api.Taproot;
+import dev.taproot.api.diagnosis.DiagnoseRequest;
+import dev.taproot.api.diagnosis.Diagnosis;
+import dev.taproot.api.diagnosis.DiagnosisText;
 import dev.taproot.api.eval.EvalRunner;
-import dev.taproot.rules.engine.Analysis;
-import dev.taproot.rules.engine.AnalysisRequest;
-import dev.taproot.rules.engine.RootCauseEngine;
 import dev.taproot.rules.eval.CaseSpec;
 import dev.taproot.rules.evidence.AnalysisText;
 
@@ -68,9 +68,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (caseDir != null) {
             return replayCase();
         }
-        Instant end = to == null ? Instant.now() : to;
-        Instant start = from == null ? end.minusSeconds(1800) : from;
-        var request = new AnalysisRequest(symptoms, alert, text, start, end, depth, new LinkedHashSet<>(ruleIds), 10);
+        var request = new DiagnoseRequest(symptoms, alert, text, from, to, depth, new LinkedHashSet<>(ruleIds), 0);
         if (client.remote()) {
             var body = new java.util.LinkedHashMap<String, Object>();
             var symptom = new java.util.LinkedHashMap<String, Object>();
@@ -82,7 +80,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 symptom.put("text", text);
             }
             body.put("symptom", symptom);
-            body.put("window", java.util.Map.of("start", start.toString(), "end", end.toString()));
+            var window = new java.util.LinkedHashMap<String, Object>();
+            if (from != null) {
+                window.put("start", from.toString());
+            }
+            if (to != null) {
+                window.put("end", to.toString());
+            }
+            body.put("window", window);
             body.put("depth", depth);
             body.put("rules", ruleIds);
             String answer = client.post("/api/v1/analyses" + (json ? "" : "?format=text"), "application/json",
@@ -91,8 +96,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return 0;
         }
         try (Taproot taproot = Taproot.start(options.config(rulesDir))) {
-            Analysis analysis = new RootCauseEngine(taproot.store(), taproot.rules()).analyze(request);
-            System.out.print(json ? AnalysisJson.write(analysis) + "\n" : AnalysisText.render(analysis));
+            Diagnosis diagnosis = taproot.diagnose().diagnose(request);
+            System.out.print(json ? AnalysisJson.write(diagnosis) + "\n" : DiagnosisText.render(diagnosis));
         }
         return 0;
     }

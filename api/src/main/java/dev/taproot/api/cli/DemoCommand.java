@@ -9,23 +9,17 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import dev.taproot.api.Taproot;
+import dev.taproot.api.diagnosis.DiagnoseRequest;
 import dev.taproot.api.diagnosis.Diagnosis;
-import dev.taproot.api.diagnosis.FailureQueries;
+import dev.taproot.api.diagnosis.DiagnosisText;
 import dev.taproot.api.http.TaprootServer;
 import dev.taproot.api.security.Role;
 import dev.taproot.api.security.SecurityConfig;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestReport;
-import dev.taproot.ingest.IngestService;
 import dev.taproot.ingest.MalformedInputException;
-import dev.taproot.ingest.StandardIngestors;
 import dev.taproot.ingest.incidents.IncidentImporter;
 import dev.taproot.ingest.incidents.NdjsonIncidentReader;
-import dev.taproot.rules.engine.AnalysisRequest;
-import dev.taproot.rules.engine.RootCauseEngine;
-import dev.taproot.rules.evidence.AnalysisText;
-import dev.taproot.rules.pack.RulePack;
-import dev.taproot.search.SimilarHit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -90,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Loads the demo data into {@code taproot}, analyses the failure, prints everything; returns the answer. */
     public static Diagnosis run(Taproot taproot, PrintStream out) throws IOException, MalformedInputException {
-        var ingest = new IngestService(taproot.store(), StandardIngestors.registry(taproot.store()));
+        var ingest = taproot.ingest();
         IngestReport topology = ingest.ingest(resource(MANIFESTS, WINDOW_START), false);
         out.printf("1. topology: %d entities, %d relationships from the Online Boutique manifests%n",
                 topology.entities(), topology.relationships());
@@ -106,32 +100,17 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("3. failure: %d Alertmanager alerts fired between %s and %s%n", alerts.signals(),
                 WINDOW_START, WINDOW_END);
 
-        var engine = new RootCauseEngine(taproot.store(), RulePack::builtIn);
-        var request = new AnalysisRequest(List.of(SYMPTOM), SYMPTOM_ALERT, null, WINDOW_START, WINDOW_END,
-                AnalysisRequest.DEFAULT_DEPTH, Set.of(), 5);
-        var analysis = engine.analyze(request);
+        Diagnosis diagnosis = taproot.diagnose().diagnose(question());
         out.println();
         out.println("== Analysis: why is " + SYMPTOM + " failing? ==");
-        out.println(AnalysisText.render(analysis));
-
-        var signals = taproot.store().signals(List.of(), WINDOW_START, WINDOW_END);
-        List<SimilarHit> similar = taproot.memory().similar(FailureQueries.from(analysis, signals, null, 3));
-        out.println("== Similar past incidents ==");
-        if (similar.isEmpty()) {
-            out.println("(none)");
-        }
-        int rank = 1;
-        for (SimilarHit hit : similar) {
-            out.printf("%d. %s  %s (score %.2f)%n", rank++, hit.id(), hit.title(), hit.score());
-            out.printf("   root cause: %s%s%n", hit.rootCause(), hit.faultType() == null ? "" : " (" + hit.faultType() + ")");
-            out.printf("   resolution: %s%n", hit.resolution());
-            if (hit.runbook() != null) {
-                out.printf("   runbook:    %s%n", hit.runbook());
-            }
-            out.printf("   matched on: %s%n", hit.why());
-        }
+        out.print(DiagnosisText.render(diagnosis));
         out.println();
-        return new Diagnosis(analysis, similar);
+        return diagnosis;
+    }
+
+    /** The demo's question, as every surface can ask it. */
+    public static DiagnoseRequest question() {
+        return new DiagnoseRequest(List.of(SYMPTOM), SYMPTOM_ALERT, null, WINDOW_START, WINDOW_END, 0, Set.of(), 5);
     }
 
     private static IngestInput resource(String path, Instant observedAt) throws IOException {

@@ -39,10 +39,10 @@ public final class ExplorerRoutes implements Routes {
 
     public ExplorerRoutes(Taproot taproot, Duration timeout) {
         var store = taproot.store();
-        this.search = new EntitySearch(store);
-        this.views = new GraphViews(store);
+        this.search = taproot.directory();
+        this.views = taproot.views();
         this.timeline = new Timeline(store, taproot.vocabulary());
-        this.health = new HealthScores(store, taproot.vocabulary());
+        this.health = taproot.health();
         this.cypher = Neo4jAccess.of(store).map(a -> new CypherConsole(a.driver(), a.database(), timeout, CypherConsole.DEFAULT_MAX_ROWS));
         this.sparql = new SparqlEndpoint(store, taproot.vocabulary(), timeout, CypherConsole.DEFAULT_MAX_ROWS);
     }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -14,11 +13,10 @@ import io.javalin.http.Context;
 
 import dev.taproot.api.Taproot;
 import dev.taproot.api.cli.AnalysisJson;
-import dev.taproot.rules.engine.Analysis;
-import dev.taproot.rules.engine.AnalysisRequest;
-import dev.taproot.rules.engine.RootCauseEngine;
-import dev.taproot.rules.evidence.AnalysisText;
-import dev.taproot.rules.pack.RulePack;
+import dev.taproot.api.diagnosis.Diagnose;
+import dev.taproot.api.diagnosis.DiagnoseRequest;
+import dev.taproot.api.diagnosis.Diagnosis;
+import dev.taproot.api.diagnosis.DiagnosisText;
 
 /**
  * {@code POST /api/v1/analyses}: ranks the root causes of a symptom in a window. Body:
@@ -27,14 +25,17 @@ import dev.taproot.rules.pack.RulePack;
  *  "window": {"start": "2024-01-01T12:00:00Z", "end": "2024-01-01T12:15:00Z"},
  *  "depth": 3, "rules": ["prop.latency-from-callee"], "maxCandidates": 10}
  * }</pre>
- * Answers the analysis as JSON ({@code ?format=text}: the plain-text rendering).
+ * Without a window end the question is about now (moved to the latest activity around the symptom when
+ * nothing fired lately). Answers the one {@link Diagnosis} as JSON: the analysis's fields, plus its id,
+ * how the question was read, the blast radius, similar past incidents and what to do
+ * ({@code ?format=text}: the plain-text rendering the CLI prints).
  */
 public final class AnalysisRoutes implements Routes {
 
-    private final RootCauseEngine engine;
+    private final Diagnose diagnose;
 
-    public AnalysisRoutes(Taproot taproot, Supplier<RulePack> rules) {
-        this.engine = new RootCauseEngine(taproot.store(), rules);
+    public AnalysisRoutes(Taproot taproot) {
+        this.diagnose = taproot.diagnose();
     }
 
     @Override
@@ -43,16 +44,21 @@ public final class AnalysisRoutes implements Routes {
     }
 
     private void analyse(Context ctx) {
-        AnalysisRequest request = parse(ctx.body());
-        Analysis analysis = engine.analyze(request);
+        DiagnoseRequest request = parse(ctx.body());
+        Diagnosis diagnosis;
+        try {
+            diagnosis = diagnose.diagnose(request);
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest(dev.taproot.graph.store.ErrorMessages.describe(e));
+        }
         if ("text".equalsIgnoreCase(ctx.queryParam("format"))) {
-            ctx.contentType("text/plain; charset=utf-8").result(AnalysisText.render(analysis));
+            ctx.contentType("text/plain; charset=utf-8").result(DiagnosisText.render(diagnosis));
         } else {
-            ctx.contentType("application/json").result(AnalysisJson.write(analysis));
+            ctx.contentType("application/json").result(AnalysisJson.write(diagnosis));
         }
     }
 
-    static AnalysisRequest parse(String body) {
+    static DiagnoseRequest parse(String body) {
         JsonNode root;
         try {
             root = AnalysisJson.mapper().readTree(body == null || body.isBlank() ? "{}" : body);
@@ -72,22 +78,21 @@ public final class AnalysisRoutes implements Routes {
             JsonFields.only(window, "window.", Set.of("start", "end"));
         }
         var entities = new ArrayList<>(JsonFields.strings(symptom.path("entities"), "symptom.entities"));
-        Instant end = JsonFields.time(window.path("end"), "window.end", Instant.now());
-        Instant start = JsonFields.time(window.path("start"), "window.start", end.minusSeconds(1800));
+        Instant end = JsonFields.time(window.path("end"), "window.end", null);
+        Instant start = JsonFields.time(window.path("start"), "window.start", null);
         var rules = new LinkedHashSet<>(JsonFields.strings(root.path("rules"), "rules"));
-        int depth = JsonFields.integer(root.path("depth"), "depth", AnalysisRequest.DEFAULT_DEPTH);
-        int max = JsonFields.integer(root.path("maxCandidates"), "maxCandidates", AnalysisRequest.DEFAULT_MAX_CANDIDATES);
+        int depth = JsonFields.integer(root.path("depth"), "depth", 0);
+        int max = JsonFields.integer(root.path("maxCandidates"), "maxCandidates", 0);
         try {
-            return new AnalysisRequest(entities, JsonFields.text(symptom.path("alert"), "symptom.alert"),
-                    JsonFields.text(symptom.path("text"), "symptom.text"), start, end,
-                    depth, rules, max);
+            return new DiagnoseRequest(entities, JsonFields.text(symptom.path("alert"), "symptom.alert"),
+                    JsonFields.text(symptom.path("text"), "symptom.text"), start, end, depth, rules, max);
         } catch (IllegalArgumentException e) {
             throw Problem.badRequest(dev.taproot.graph.store.ErrorMessages.describe(e));
         }
     }
 
     /** For tests: the rule ids a request names. */
-    static List<String> ruleIds(AnalysisRequest r) {
-        return List.copyOf(r.ruleIds());
+    static List<String> ruleIds(DiagnoseRequest r) {
+        return List.copyOf(r.rules());
     }
 }

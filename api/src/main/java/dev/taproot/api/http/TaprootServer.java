@@ -62,8 +62,8 @@ public final class TaprootServer implements AutoCloseable {
         routes.add(new MetricsRoutes(metrics));
         routes.add(new ExplorerRoutes(taproot, options.requestTimeout()));
         routes.addAll(chatops.routes());
-        routes.add(new AnalysisRoutes(taproot, taproot.rules()));
-        routes.add(new IngestRoutes(new IngestService(taproot.store(), StandardIngestors.registry(taproot.store())), taproot.store(),
+        routes.add(new AnalysisRoutes(taproot));
+        routes.add(new IngestRoutes(taproot.ingest(), taproot.store(),
                 exports));
         routes.add(new TelemetryRoutes(taproot.store(), pulls, options.maxBodyBytes()));
         routes.add(new FeedbackRoutes(taproot));

@@ -22,13 +22,14 @@ class ChatCommandTest {
     @Test
     void anExplicitTimeEndsTheText() {
         Instant now = Instant.parse("2026-02-01T00:00:00Z");
-        var t = Diagnoses.TimedText.parse("paymentservice at 2026-01-15T10:01:00Z", now);
+        var t = dev.taproot.api.diagnosis.TimedText.parse("paymentservice at 2026-01-15T10:01:00Z");
         assertThat(t.text()).isEqualTo("paymentservice");
-        assertThat(t.at()).isEqualTo(Instant.parse("2026-01-15T10:01:00Z"));
-        assertThat(t.explicit()).isTrue();
-        var plain = Diagnoses.TimedText.parse("checkout is slow at night", now);
+        assertThat(t.atOr(now)).isEqualTo(Instant.parse("2026-01-15T10:01:00Z"));
+        assertThat(t.question().explicitWindow()).isTrue();
+        var plain = dev.taproot.api.diagnosis.TimedText.parse("checkout is slow at night");
         assertThat(plain.text()).isEqualTo("checkout is slow at night");
-        assertThat(plain.at()).isEqualTo(now);
+        assertThat(plain.atOr(now)).isEqualTo(now);
+        assertThat(plain.question().explicitWindow()).isFalse();
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.taproot.rules.engine;
 
-import java.util.List;
-
 import dev.taproot.rules.evidence.Evidence;
 
 /**
@@ -15,15 +13,13 @@ import dev.taproot.rules.evidence.Evidence;
  * @param confidence  calibrated confidence in [0, 1]
  * @param score       raw ranking score (for comparisons within one analysis)
  * @param evidence    why: signal -> rule -> signal ... -> symptom, with times and values
- * @param blastRadius entity keys that depend on it (callers, transitively) inside the analysed subgraph
  */
 public record Candidate(String entityKey, String name, String type, String serviceKey, String faultType,
-                        double confidence, double score, Evidence evidence, List<String> blastRadius) {
+                        double confidence, double score, Evidence evidence) {
 
     public Candidate {
         if (confidence < 0 || confidence > 1 || Double.isNaN(confidence)) {
             throw new IllegalArgumentException("confidence must be in [0,1], was " + confidence);
         }
-        blastRadius = List.copyOf(blastRadius);
     }
 }

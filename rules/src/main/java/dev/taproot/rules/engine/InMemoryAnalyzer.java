@@ -99,7 +99,7 @@ final class InMemoryAnalyzer {
                     candidates.isEmpty() ? 1.0 : candidates.getLast().confidence());
             candidates.add(new Candidate(u.unit(), name, e == null ? "Unresolved" : e.type(), u.unit(),
                     evidence.faultType(u.unit(), signals), confidence, u.score(),
-                    evidence.explain(u, confidence, signals), topology.blastRadius(u.unit())));
+                    evidence.explain(u, confidence, signals)));
         }
         for (String s : symptomUnits) {
             if (ranked.stream().noneMatch(r -> r.unit().equals(s) && r.anomaly() > 0)

@@ -236,15 +236,4 @@ public final class Topology {
         dist.remove(unit);
         return dist;
     }
-
-    /** The units that depend on {@code unit}: its callers, transitively, and what runs on it when it hosts. */
-    public List<String> blastRadius(String unit) {
-        var out = new LinkedHashSet<String>(reach(unit, false, 6).keySet());
-        for (String g : guests(unit)) {
-            out.add(g);
-            out.addAll(reach(g, false, 6).keySet());
-        }
-        out.remove(unit);
-        return List.copyOf(out);
-    }
 }

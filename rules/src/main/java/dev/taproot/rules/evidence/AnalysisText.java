@@ -36,11 +36,6 @@ public final class AnalysisText {
             i++;
             sb.append(String.format(Locale.ROOT, "  %d. %s [%s] %s confidence %.2f%n", i, c.name(), c.type(),
                     c.faultType(), c.confidence()));
-            if (!c.blastRadius().isEmpty()) {
-                sb.append("     blast radius: ").append(c.blastRadius().size()).append(" dependent(s): ")
-                        .append(String.join(", ", c.blastRadius().subList(0, Math.min(8, c.blastRadius().size()))))
-                        .append('\n');
-            }
             if (i <= evidenceFor) {
                 c.evidence().toText().lines().forEach(l -> sb.append("     ").append(l).append('\n'));
             }

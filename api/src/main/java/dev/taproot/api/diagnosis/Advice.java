@@ -1,0 +1,27 @@
+package dev.taproot.api.diagnosis;
+
+import java.util.List;
+
+/**
+ * One thing to do about a diagnosed failure, and why it is offered.
+ *
+ * @param source where it comes from: {@code runbook} (a matched runbook) or {@code past-incident}
+ *               (how a past incident with the same cause was resolved)
+ * @param title  one line
+ * @param steps  the steps, in order (may be empty when only a link is known)
+ * @param checks how to confirm the fix worked
+ * @param links  runbook or postmortem links
+ * @param why    why this advice was chosen for this diagnosis
+ */
+public record Advice(String source, String title, List<String> steps, List<String> checks, List<String> links,
+                     String why) {
+
+    public static final String RUNBOOK = "runbook";
+    public static final String PAST_INCIDENT = "past-incident";
+
+    public Advice {
+        steps = steps == null ? List.of() : List.copyOf(steps);
+        checks = checks == null ? List.of() : List.copyOf(checks);
+        links = links == null ? List.of() : List.copyOf(links);
+    }
+}
