@@ -141,6 +141,7 @@ public final class ChatResponder {
         if (lines.isEmpty()) {
             lines.add("No current signal lowers it.");
         }
+        lines.add((t.at() == null ? "Now: " : "As asked: ") + s.at() + ".");
         return ChatAnswer.text(command, e.name() + " health " + s.score() + "/100 (" + s.status() + ")", lines);
     }
 

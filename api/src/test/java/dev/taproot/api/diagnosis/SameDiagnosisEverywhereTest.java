@@ -221,6 +221,27 @@ class SameDiagnosisEverywhereTest {
                 .isEqualTo(expected);
     }
 
+    @Test
+    void theCauseTheDiagnosisNamesIsNeverHealthyAtThatInstantOnAnySurface() throws Exception {
+        Diagnosis d = taproot.diagnose().diagnose(DiagnoseRequest.about(ASKED).at(END));
+        var top = taproot.store().entity(d.analysis().top().entityKey()).orElseThrow();
+        var score = taproot.health().of(top, END, dev.taproot.api.explorer.HealthScores.DEFAULT_WINDOW);
+        assertThat(score.status()).as("health of the named cause").isEqualTo("unhealthy");
+        assertThat(score.reasons()).anyMatch(r -> r.reason().contains("CrashLoopBackOff"));
+
+        JsonNode explorer = ApiClient.json(client.get("/api/v1/explorer/health?entity=" + top.name() + "&at=" + END));
+        assertThat(explorer.path("score").asInt()).isEqualTo(score.score());
+        assertThat(explorer.path("time").asText()).isEqualTo("as asked");
+        var webhook = client.post("/api/v1/chatops/webhook", "application/json",
+                new ObjectMapper().writeValueAsString(Map.of("text", "health " + top.name() + " at " + END)));
+        assertThat(ApiClient.json(webhook).path("title").asText()).contains(score.score() + "/100 (unhealthy)");
+
+        var quiet = taproot.store().entity("service/adservice").orElseThrow();
+        assertThat(taproot.health().of(quiet, END, dev.taproot.api.explorer.HealthScores.DEFAULT_WINDOW).score())
+                .as("a service with no signal").isEqualTo(100);
+        assertThat(ApiClient.json(client.get("/api/v1/explorer/health")).path("time").asText()).isEqualTo("now");
+    }
+
     static JsonNode cliJson(String... args) throws Exception {
         PrintStream out = System.out;
         var o = new ByteArrayOutputStream();
