@@ -85,7 +85,7 @@ class SameDiagnosisEverywhereTest {
     /** The reference: the service asked directly, at most the three causes chat surfaces show. */
     static Answer direct(DiagnoseRequest question) {
         Diagnosis d = taproot.diagnose().diagnose(question);
-        var causes = d.analysis().candidates().stream().limit(3).map(c -> key(c.entityKey(), c.confidence())).toList();
+        var causes = d.analysis().candidates().stream().limit(3).map(c -> key(c.name(), c.confidence())).toList();
         return new Answer(causes, d.similar().stream().map(SimilarHit::id).toList());
     }
 
@@ -97,7 +97,7 @@ class SameDiagnosisEverywhereTest {
         var causes = new ArrayList<String>();
         for (JsonNode c : d.path("candidates")) {
             if (causes.size() < 3) {
-                causes.add(key(c.path("entityKey").asText(), c.path("confidence").asDouble()));
+                causes.add(key(c.path("name").asText(), c.path("confidence").asDouble()));
             }
         }
         var incidents = new ArrayList<String>();
@@ -107,37 +107,40 @@ class SameDiagnosisEverywhereTest {
 
     static Answer fromChatAnswer(JsonNode a) {
         var causes = new ArrayList<String>();
-        a.path("causes").forEach(c -> causes.add(key(c.path("entityKey").asText(), c.path("confidence").asDouble())));
+        a.path("causes").forEach(c -> causes.add(key(c.path("name").asText(), c.path("confidence").asDouble())));
         var incidents = new ArrayList<String>();
         a.path("incidents").forEach(i -> incidents.add(i.path("id").asText()));
         return new Answer(causes, incidents);
     }
 
-    /** Slack: the feedback buttons carry each cause's entity, the sections its confidence, the accessories the incidents. */
+    /** Slack: each cause's section names it with its confidence; the incidents' accessories carry their ids. */
     static Answer fromSlack(JsonNode message) {
-        var entities = new ArrayList<String>();
-        var percents = new ArrayList<String>();
+        var causes = new ArrayList<String>();
         var incidents = new ArrayList<String>();
+        var cause = java.util.regex.Pattern.compile("^\\*\\d+\\. (.+?)\\*.*?confidence (\\d+%)", java.util.regex.Pattern.DOTALL);
         for (JsonNode block : message.path("blocks")) {
-            String text = block.path("text").path("text").asText("");
-            var m = java.util.regex.Pattern.compile("confidence (\\d+%)").matcher(text);
+            var m = cause.matcher(block.path("text").path("text").asText(""));
             if (m.find()) {
-                percents.add(m.group(1));
-            }
-            for (JsonNode e : block.path("elements")) {
-                if ("confirm_cause".equals(e.path("action_id").asText())) {
-                    entities.add(e.path("value").asText().split("\\|", 2)[1]);
-                }
+                causes.add(m.group(1) + " " + m.group(2));
             }
             if ("incident_helped".equals(block.path("accessory").path("action_id").asText())) {
                 incidents.add(block.path("accessory").path("value").asText().split("\\|", 2)[1]);
             }
         }
-        var causes = new ArrayList<String>();
-        for (int i = 0; i < entities.size(); i++) {
-            causes.add(entities.get(i) + " " + percents.get(i));
-        }
         return new Answer(causes, incidents);
+    }
+
+    /** The entities Slack offers to confirm as the cause. */
+    static List<String> confirmable(JsonNode message) {
+        var out = new ArrayList<String>();
+        for (JsonNode block : message.path("blocks")) {
+            for (JsonNode e : block.path("elements")) {
+                if ("confirm_cause".equals(e.path("action_id").asText())) {
+                    out.add(e.path("value").asText().split("\\|", 2)[1]);
+                }
+            }
+        }
+        return out;
     }
 
     static Map<String, String> signed(String body) {
@@ -157,7 +160,7 @@ class SameDiagnosisEverywhereTest {
     void theSameQuestionGetsTheSameAnswerOnEverySurface() throws Exception {
         Answer expected = direct(DiagnoseRequest.about(ASKED).at(END));
         assertThat(expected.causes()).isNotEmpty();
-        assertThat(expected.causes().get(0)).startsWith("service/").contains("paymentservice");
+        assertThat(expected.causes().get(0)).startsWith("paymentservice ");
         assertThat(expected.incidents()).isNotEmpty();
 
         String restBody = "{\"symptom\": {\"text\": \"" + ASKED + "\"}, \"window\": {\"end\": \"" + END + "\"}}";
@@ -186,6 +189,10 @@ class SameDiagnosisEverywhereTest {
             slackAnswer = new ObjectMapper().readTree(slack.next(60).body());
         }
         assertThat(fromSlack(slackAnswer)).as("Slack").isEqualTo(expected);
+        assertThat(confirmable(slackAnswer)).as("the symptom is not offered as a cause to confirm")
+                .contains("service/paymentservice").doesNotContain("service/checkoutservice");
+        assertThat(slackAnswer.toString()).as("the causal sentence leads the evidence")
+                .contains("checkoutservice depends on paymentservice");
 
         String mm = form(Map.of("token", MATTERMOST, "command", "/taproot", "text", chat, "user_name", "ana"));
         String mattermost = ApiClient.json(client.withToken(null).post("/api/v1/chatops/mattermost",
