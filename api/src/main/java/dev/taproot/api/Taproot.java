@@ -7,6 +7,7 @@ import dev.taproot.api.config.TaprootConfig;
 import dev.taproot.api.diagnosis.Diagnose;
 import dev.taproot.api.diagnosis.LiveEvidence;
 import dev.taproot.api.diagnosis.PastResolutions;
+import dev.taproot.api.diagnosis.RunbookRemedies;
 import dev.taproot.api.explorer.EntitySearch;
 import dev.taproot.api.explorer.GraphViews;
 import dev.taproot.api.explorer.HealthScores;
@@ -18,6 +19,8 @@ import dev.taproot.graph.store.GraphStores;
 import dev.taproot.graph.vocabulary.Vocabulary;
 import dev.taproot.rules.engine.RootCauseEngine;
 import dev.taproot.rules.ranking.RankingSettings;
+import dev.taproot.rules.runbook.RunbookDirectory;
+import dev.taproot.rules.runbook.Runbooks;
 import dev.taproot.rules.pack.RulePack;
 import dev.taproot.rules.pack.RulePacks;
 
@@ -38,6 +41,7 @@ public final class Taproot implements AutoCloseable {
     private final RootCauseEngine engine;
     private final Diagnose diagnose;
     private final IngestService ingest;
+    private final Supplier<Runbooks> runbooks;
 
     private Taproot(TaprootConfig config, GraphStore store, Supplier<RulePack> rules) {
         this.config = config;
@@ -51,8 +55,9 @@ public final class Taproot implements AutoCloseable {
         var ranking = RankingSettings.defaults();
         this.health = new HealthScores(store, vocabulary, ranking);
         this.engine = new RootCauseEngine(store, rules, vocabulary, ranking);
-        this.diagnose = new Diagnose(store, directory, engine, memory, views, LiveEvidence.NONE, new PastResolutions(),
-                Clock.systemUTC());
+        this.runbooks = RunbookDirectory.inForce(config.runbooksDir(), vocabulary);
+        this.diagnose = new Diagnose(store, directory, engine, memory, views, LiveEvidence.NONE,
+                new RunbookRemedies(runbooks, store, new PastResolutions()), Clock.systemUTC());
     }
 
     /** Opens the store (starting embedded Neo4j when configured) and wires the components. */
@@ -124,6 +129,11 @@ public final class Taproot implements AutoCloseable {
     /** Ingestion through every standard ingestor, built once. */
     public IngestService ingest() {
         return ingest;
+    }
+
+    /** The runbooks in force: built-in, plus the configured directory's (reloaded on change). */
+    public Supplier<Runbooks> runbooks() {
+        return runbooks;
     }
 
     /** The one diagnosis service every surface calls. */

@@ -9,7 +9,9 @@ import dev.taproot.api.config.CommandLineOverrides;
 import dev.taproot.api.config.ConfigLoader;
 import dev.taproot.api.config.ConfigProblem;
 import dev.taproot.api.config.ConfigSummary;
+import dev.taproot.graph.vocabulary.Vocabulary;
 import dev.taproot.rules.pack.RulePacks;
+import dev.taproot.rules.runbook.Runbooks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,6 +64,14 @@ public final class ConfigCommand implements Runnable {
                     RulePacks.inForce(result.config().rulesDir());
                 } catch (RuntimeException e) {
                     err.println(file + ": rules.directory: " + e.getMessage());
+                    return 1;
+                }
+            }
+            if (result.config().runbooksDir() != null) {
+                try {
+                    Runbooks.with(result.config().runbooksDir(), Vocabulary.standard());
+                } catch (RuntimeException e) {
+                    err.println(file + ": runbooks.directory: " + e.getMessage());
                     return 1;
                 }
             }

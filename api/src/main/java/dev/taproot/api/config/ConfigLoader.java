@@ -24,7 +24,7 @@ public final class ConfigLoader {
     public static final String CONFIG_ENV = "TAPROOT_CONFIG";
 
     /** The top-level sections of the file. */
-    static final String[] SECTIONS = {"store", "http", "security", "chatops", "rules", "sources", "tunables"};
+    static final String[] SECTIONS = {"store", "http", "security", "chatops", "rules", "runbooks", "sources", "tunables"};
 
     /** The outcome of a load: the configuration (null when there were mistakes) and every problem found. */
     public record Result(TaprootConfig config, List<ConfigProblem> problems) {
@@ -111,7 +111,9 @@ public final class ConfigLoader {
         if (storeConfig == null || http == null || security == null || chatops == null) {
             return null;
         }
-        return new TaprootConfig(dataDir, storeConfig, http, security, chatops, rulesDir, prometheus, tunables, source);
+        Path runbooksDir = readRunbooks(root.section("runbooks"));
+        return new TaprootConfig(dataDir, storeConfig, http, security, chatops, rulesDir, prometheus, tunables, source,
+                runbooksDir);
     }
 
     private static StoreConfig readStore(ConfigSection store, Map<String, String> env, CommandLineOverrides cli,
@@ -160,6 +162,15 @@ public final class ConfigLoader {
         Path dir = cli.rulesDir() != null ? cli.rulesDir() : rules.path("directory", "TAPROOT_RULES", null);
         if (dir != null && !Files.isDirectory(dir)) {
             rules.error("directory", "no such directory: " + dir);
+        }
+        return dir;
+    }
+
+    private static Path readRunbooks(ConfigSection runbooks) {
+        runbooks.allow("directory");
+        Path dir = runbooks.path("directory", "TAPROOT_RUNBOOKS", null);
+        if (dir != null && !Files.isDirectory(dir)) {
+            runbooks.error("directory", "no such directory: " + dir);
         }
         return dir;
     }

@@ -23,10 +23,11 @@ import dev.taproot.ingest.metrics.PrometheusSource;
  * @param prometheus the Prometheus-compatible servers Taproot may pull from
  * @param tunables   timeouts and size limits
  * @param source     the file this was read from, or null
+ * @param runbooksDir the runbooks directory added to the built-in runbooks, or null
  */
 public record TaprootConfig(Path dataDir, StoreConfig store, HttpConfig http, SecurityConfig security,
                             ChatOpsConfig chatops, Path rulesDir, List<PrometheusSource> prometheus, Tunables tunables,
-                            Path source) {
+                            Path source, Path runbooksDir) {
 
     public static final int DEFAULT_HTTP_PORT = HttpConfig.DEFAULT_PORT;
     public static final String DEFAULT_HTTP_HOST = HttpConfig.DEFAULT_HOST;
@@ -40,7 +41,7 @@ public record TaprootConfig(Path dataDir, StoreConfig store, HttpConfig http, Se
 
     /** A configuration with only a store and an HTTP address (tests); everything else at its default. */
     public TaprootConfig(Path dataDir, StoreConfig store, String httpHost, int httpPort) {
-        this(dataDir, store, HttpConfig.of(httpHost, httpPort), null, null, null, List.of(), null, null);
+        this(dataDir, store, HttpConfig.of(httpHost, httpPort), null, null, null, List.of(), null, null, null);
     }
 
     /**
@@ -67,6 +68,6 @@ public record TaprootConfig(Path dataDir, StoreConfig store, HttpConfig http, Se
 
     /** The same configuration with another rules directory. */
     public TaprootConfig withRulesDir(Path dir) {
-        return new TaprootConfig(dataDir, store, http, security, chatops, dir, prometheus, tunables, source);
+        return new TaprootConfig(dataDir, store, http, security, chatops, dir, prometheus, tunables, source, runbooksDir);
     }
 }

@@ -93,6 +93,31 @@ class ConfigCommandTest {
     }
 
     @Test
+    void aBadRunbookFileFailsTheCheckAndRunbooksTestReportsAFailingExample() throws IOException {
+        Files.createDirectories(dir.resolve("runbooks"));
+        Files.writeString(dir.resolve("runbooks/team.yaml"), "runbooks:\n  - id: team.x\n    title: t\n    match: {faultTypes: [Nope]}\n    steps: [s]\n");
+        Path file = dir.resolve("taproot.yaml");
+        Files.writeString(file, "runbooks: {directory: runbooks}\n");
+        Run run = run("config", "check", "--no-env", file.toString());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains(file + ": runbooks.directory: ").contains("team.yaml:2").contains("'Nope'");
+
+        Files.writeString(dir.resolve("runbooks/team.yaml"), """
+                runbooks:
+                  - id: team.x
+                    title: t
+                    match: {faultTypes: [OOMKilled]}
+                    steps: [s]
+                    examples:
+                      - {name: wrong on purpose, given: {faultType: CPUAnomaly}, expect: match}
+                """);
+        Run test = run("runbooks", "test", dir.resolve("runbooks").toString());
+        assertThat(test.code()).isEqualTo(1);
+        assertThat(test.out()).contains("FAIL team.x").contains("wrong on purpose").contains("1 failed");
+        assertThat(run("runbooks", "test").code()).as("the built-in runbooks pass").isZero();
+    }
+
+    @Test
     void theExampleFileChecksClean() {
         Run run = run("config", "check", "--no-env", Path.of("..", "taproot.example.yaml").toString());
         assertThat(run.code()).as(run.err()).isZero();

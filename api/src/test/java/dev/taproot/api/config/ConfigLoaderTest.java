@@ -40,6 +40,7 @@ class ConfigLoaderTest {
         secretFile("slack-signing", "slack-signing-secret\n");
         secretFile("prom-token", "prom-bearer\n");
         Files.createDirectories(dir.resolve("rules"));
+        Files.createDirectories(dir.resolve("runbooks"));
         var config = load("""
                 store:
                   dataDir: data
@@ -67,6 +68,8 @@ class ConfigLoaderTest {
                   queue: 5
                 rules:
                   directory: rules
+                runbooks:
+                  directory: runbooks
                 sources:
                   prometheus:
                     - name: prod
@@ -98,6 +101,7 @@ class ConfigLoaderTest {
         assertThat(config.chatops().explorerUrl()).isEqualTo("https://taproot.example");
         assertThat(config.chatops().workers()).isEqualTo(2);
         assertThat(config.rulesDir()).isEqualTo(dir.resolve("rules"));
+        assertThat(config.runbooksDir()).isEqualTo(dir.resolve("runbooks"));
         PrometheusSource prod = config.prometheus().getFirst();
         assertThat(prod.name()).isEqualTo("prod");
         assertThat(prod.auth().header()).isEqualTo("Bearer prom-bearer");

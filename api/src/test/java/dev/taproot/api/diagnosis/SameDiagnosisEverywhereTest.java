@@ -170,7 +170,11 @@ class SameDiagnosisEverywhereTest {
         assertThat(fromDiagnosisJson(restJson)).as("REST").isEqualTo(expected);
         assertThat(restJson.path("id").asText()).isNotBlank();
         assertThat(restJson.path("blastRadius").toString()).contains("checkoutservice").contains("frontend");
-        assertThat(restJson.path("whatToDo")).isNotEmpty();
+        JsonNode todo = restJson.path("whatToDo");
+        assertThat(todo.path(0).path("source").asText()).as("a matching runbook leads what to do").isEqualTo("runbook");
+        assertThat(todo.path(0).path("steps").toString()).contains("rollout undo deployment/paymentservice");
+        assertThat(todo.path(0).path("why").asText()).contains("CrashLoopBackOff").contains("KubePodCrashLooping");
+        assertThat(todo.findValuesAsText("source")).contains("past-incident");
 
         assertThat(fromDiagnosisJson(cliJson("analyze", "--server", "http://127.0.0.1:" + server.port(), "--token", READ,
                 "--text", ASKED, "--to", END.toString(), "--json"))).as("remote CLI").isEqualTo(expected);

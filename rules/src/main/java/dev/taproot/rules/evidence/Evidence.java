@@ -14,9 +14,11 @@ import java.util.List;
  * @param description what this node says, in one line, with its numbers
  * @param kind        what the node is
  * @param sentence    the node as a plain sentence for people, or null when it is only arithmetic
+ * @param ref         what the node refers to: the signal's name for a {@link Kind#SIGNAL}, the rule id
+ *                    for a {@link Kind#CAUSAL_LINK}, else null
  * @param details     the nodes it was derived from
  */
-public record Evidence(double value, String description, Kind kind, String sentence, List<Evidence> details) {
+public record Evidence(double value, String description, Kind kind, String sentence, String ref, List<Evidence> details) {
 
     /** What an evidence node is. */
     public enum Kind {
@@ -38,16 +40,30 @@ public record Evidence(double value, String description, Kind kind, String sente
     }
 
     public static Evidence of(double value, String description, Evidence... details) {
-        return new Evidence(value, description, Kind.SCORE, null, List.of(details));
+        return new Evidence(value, description, Kind.SCORE, null, null, List.of(details));
     }
 
     public static Evidence of(double value, String description, List<Evidence> details) {
-        return new Evidence(value, description, Kind.SCORE, null, details);
+        return new Evidence(value, description, Kind.SCORE, null, null, details);
     }
 
-    /** A node with a kind and a sentence for people. */
-    public static Evidence of(double value, String description, Kind kind, String sentence, List<Evidence> details) {
-        return new Evidence(value, description, kind, sentence, details);
+    /** A node with a kind, a sentence for people and what it refers to. */
+    public static Evidence of(double value, String description, Kind kind, String sentence, String ref, List<Evidence> details) {
+        return new Evidence(value, description, kind, sentence, ref, details);
+    }
+
+    /** The refs of the nodes of {@code kind} in this tree; {@code ownOnly} skips nodes inside causal links (for signals: the candidate's own). */
+    public java.util.Set<String> refs(Kind wanted, boolean ownOnly) {
+        var out = new java.util.LinkedHashSet<String>();
+        refs(wanted, ownOnly, false, out);
+        return out;
+    }
+
+    private void refs(Kind wanted, boolean ownOnly, boolean insideChain, java.util.Set<String> out) {
+        if (kind == wanted && ref != null && !(ownOnly && insideChain)) {
+            out.add(ref);
+        }
+        details.forEach(d -> d.refs(wanted, ownOnly, insideChain || kind == Kind.CAUSAL_LINK, out));
     }
 
     /**

@@ -92,7 +92,7 @@ public final class EvidenceBuilder {
         }
         return Evidence.of(confidence, String.format(Locale.ROOT, "%s is a root-cause candidate (score %.4f%s)",
                 who, u.score(), u.explained() ? "" : "; no rule links it to the symptom"), Evidence.Kind.CANDIDATE,
-                u.explained() ? null : "No rule links " + who + " to the symptom: it is listed for its own signals.", details);
+                u.explained() ? null : "No rule links " + who + " to the symptom: it is listed for its own signals.", null, details);
     }
 
     private Evidence chain(CausalLink link, int depth, Set<String> seen) {
@@ -109,17 +109,17 @@ public final class EvidenceBuilder {
             }
         }
         details.add(Evidence.of(strength.weighted(effect), describe(effect) + (atSymptom ? " [symptom]" : ""),
-                Evidence.Kind.SIGNAL, said(effect), effectDetails));
+                Evidence.Kind.SIGNAL, said(effect), effect.name(), effectDetails));
         return Evidence.of(link.weight(), "rule " + link.rule().id() + ": " + link.message(), Evidence.Kind.CAUSAL_LINK,
-                sentence(link.message()), details);
+                sentence(link.message()), link.rule().id(), details);
     }
 
     private Evidence signal(Signal s, String description) {
-        return Evidence.of(strength.weighted(s), description, Evidence.Kind.SIGNAL, said(s), List.of());
+        return Evidence.of(strength.weighted(s), description, Evidence.Kind.SIGNAL, said(s), s.name(), List.of());
     }
 
     private static Evidence prior(double value, String description, String sentence) {
-        return Evidence.of(value, description, Evidence.Kind.PRIOR, sentence, List.of());
+        return Evidence.of(value, description, Evidence.Kind.PRIOR, sentence, null, List.of());
     }
 
     private static String sentence(String message) {
