@@ -64,6 +64,17 @@ class LuceneIncidentIndexTest {
     }
 
     @Test
+    void matchesAreExplainedWithTheWordsAsAskedNotTheAnalysersStems() {
+        SimilarHit best = index.similar(SimilarQuery.text("checkout latency with payments timing out", 5)).get(0);
+        assertThat(best.id()).isEqualTo("INC-1");
+        var words = best.matched().stream().flatMap(m -> m.terms().stream()).toList();
+        assertThat(words).contains("checkout", "latency", "payments").doesNotContain("latenc", "payment", "time");
+        assertThat(best.matched()).allMatch(m -> m.score() > 0);
+        double shares = best.matched().stream().mapToDouble(MatchReason::score).sum();
+        assertThat(shares).as("the fields' shares add up to about the text score").isPositive();
+    }
+
+    @Test
     void structuredMatchesFindTheSameServiceAndFaultWithoutAnyText() {
         var hits = index.similar(SimilarQuery.builder().services(List.of("service/cartservice"))
                 .faultTypes(List.of("OOM killed")).build());

@@ -167,10 +167,11 @@ public final class LuceneIncidentIndex implements IncidentIndex {
     public List<SimilarHit> similar(SimilarQuery q) {
         IndexSearcher searcher = acquire();
         try {
-            Query query = queries.build(q, searcher.getIndexReader());
-            if (query == null) {
+            SimilarQueryBuilder.Built built = queries.build(q, searcher.getIndexReader());
+            if (built == null) {
                 return List.of();
             }
+            Query query = built.query();
             int candidates = Math.max(q.limit() * RERANK_FACTOR, 20);
             TopDocs top = searcher.search(query, candidates);
             long now = (q.asOf() == null ? Instant.now() : q.asOf()).toEpochMilli();
@@ -186,16 +187,16 @@ public final class LuceneIncidentIndex implements IncidentIndex {
             }
             ranked.sort((a, b) -> Double.compare(b.score, a.score));
             var hits = new ArrayList<SimilarHit>();
-            // one weight for every explanation: IndexSearcher.explain would rebuild it per hit
-            Weight weight = ranked.isEmpty() ? null
+            // weights built once for every hit: IndexSearcher.explain would rebuild them per hit
+            var clauses = ranked.isEmpty() ? null : new MatchExplainer(searcher, built.clauses(), weights.tieBreaker());
+            Weight weight = ranked.isEmpty() || !q.explain() ? null
                     : searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             for (Ranked r : ranked.subList(0, Math.min(q.limit(), ranked.size()))) {
                 LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(r.hit.doc, leaves));
-                var explanation = weight.explain(leaf, r.hit.doc - leaf.docBase);
-                List<MatchReason> reasons = MatchExplainer.reasons(explanation);
+                List<MatchReason> reasons = clauses.reasons(leaf, r.hit.doc - leaf.docBase);
                 Why why = q.explain() ? new Why(r.score, "final score = lucene x recency x feedback", List.of(
-                        MatchExplainer.tree(explanation),
+                        MatchExplainer.tree(weight.explain(leaf, r.hit.doc - leaf.docBase)),
                         new Why(r.recency, "recency: 1 + " + weights.recency() + " * 2^(-age / "
                                 + weights.recencyHalfLifeDays() + " days)", List.of()),
                         new Why(r.feedback, "feedback: 1 + " + weights.feedback() + " * tanh(net helpful / 2)", List.of())))

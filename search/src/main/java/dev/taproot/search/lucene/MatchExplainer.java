@@ -6,73 +6,69 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.io.IOException;
+import java.util.HashMap;
 
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Explanation;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 
 import dev.taproot.search.MatchReason;
 import dev.taproot.search.Why;
 
 /**
- * Reads Lucene's {@link Explanation} of a hit: which query terms matched in which field and how much
- * each field added, and the whole tree as a {@link Why}.
+ * Says why a hit matched, from the query's own clauses (not from Lucene's description strings):
+ * each clause is explained against the hit, and the words of the clauses that matched are grouped by
+ * field with the share of the score they added. Text words are shown as the query gave them, not as
+ * the analyser's stems; a word searched in several text fields counts fully in its best field and by
+ * the dismax tie breaker in the others, as in the query.
  */
 final class MatchExplainer {
 
-    /** {@code weight(title:timeout in 12) [BM25Similarity]} and {@code ConstantScore(service:cart)^2.0}. */
-    private static final Pattern LEAF = Pattern.compile("^(?:weight\\(|ConstantScore\\()([A-Za-z]+):(\\S+?)(?: in \\d+\\)|\\))");
+    private final List<SimilarQueryBuilder.Clause> clauses;
+    private final List<Weight> weights = new ArrayList<>();
+    private final double tieBreaker;
 
-    private MatchExplainer() {
+    MatchExplainer(IndexSearcher searcher, List<SimilarQueryBuilder.Clause> clauses, double tieBreaker) throws IOException {
+        this.clauses = clauses;
+        this.tieBreaker = tieBreaker;
+        for (SimilarQueryBuilder.Clause c : clauses) {
+            weights.add(searcher.createWeight(searcher.rewrite(c.query()), ScoreMode.COMPLETE, 1f));
+        }
     }
 
-    static List<MatchReason> reasons(Explanation explanation) {
-        Map<String, Set<String>> terms = new LinkedHashMap<>();
+    /** Per field, the words that matched this document and the share of the score they added, largest first. */
+    List<MatchReason> reasons(LeafReaderContext leaf, int doc) throws IOException {
+        Map<String, Set<String>> words = new LinkedHashMap<>();
         Map<String, Double> scores = new LinkedHashMap<>();
-        collect(explanation, 1.0, terms, scores);
-        var out = new ArrayList<MatchReason>();
-        terms.forEach((field, ts) -> out.add(new MatchReason(field, List.copyOf(ts), round(scores.get(field)))));
-        out.sort((a, b) -> Double.compare(b.score(), a.score()));
-        return out;
-    }
-
-    /**
-     * Walks the tree; under a dismax node only the best clause counts fully, the others by the tie
-     * breaker, so shares add up to about the score.
-     */
-    private static void collect(Explanation e, double share, Map<String, Set<String>> terms, Map<String, Double> scores) {
-        if (!e.isMatch()) {
-            return;
-        }
-        Matcher m = LEAF.matcher(e.getDescription());
-        if (m.find()) {
-            String field = m.group(1);
-            terms.computeIfAbsent(field, f -> new LinkedHashSet<>()).add(m.group(2));
-            scores.merge(field, e.getValue().doubleValue() * share, Double::sum);
-            return;
-        }
-        Explanation[] details = e.getDetails();
-        if (e.getDescription().startsWith("max plus ")) {
-            double tie = tieOf(e.getDescription());
-            Explanation best = null;
-            for (Explanation d : details) {
-                if (d.isMatch() && (best == null || d.getValue().doubleValue() > best.getValue().doubleValue())) {
-                    best = d;
+        Map<Integer, Integer> bestOfGroup = new HashMap<>();
+        double[] values = new double[clauses.size()];
+        for (int i = 0; i < clauses.size(); i++) {
+            Explanation e = weights.get(i).explain(leaf, doc);
+            values[i] = e.isMatch() ? e.getValue().doubleValue() : Double.NaN;
+            int group = clauses.get(i).group();
+            if (e.isMatch() && group >= 0) {
+                Integer best = bestOfGroup.get(group);
+                if (best == null || values[i] > values[best]) {
+                    bestOfGroup.put(group, i);
                 }
             }
-            for (Explanation d : details) {
-                collect(d, share * (d == best ? 1.0 : tie), terms, scores);
+        }
+        for (int i = 0; i < clauses.size(); i++) {
+            if (Double.isNaN(values[i])) {
+                continue;
             }
-            return;
+            SimilarQueryBuilder.Clause c = clauses.get(i);
+            double share = c.group() < 0 || bestOfGroup.get(c.group()) == i ? 1.0 : tieBreaker;
+            words.computeIfAbsent(c.field(), f -> new LinkedHashSet<>()).add(c.word());
+            scores.merge(c.field(), values[i] * share, Double::sum);
         }
-        for (Explanation d : details) {
-            collect(d, share, terms, scores);
-        }
-    }
-
-    private static double tieOf(String description) {
-        Matcher m = Pattern.compile("max plus ([0-9.]+) times").matcher(description);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        var out = new ArrayList<MatchReason>();
+        words.forEach((field, ws) -> out.add(new MatchReason(field, List.copyOf(ws), round(scores.get(field)))));
+        out.sort((a, b) -> Double.compare(b.score(), a.score()));
+        return out;
     }
 
     /** The explanation as a tree; BM25's inner formula terms are kept (they say why a term weighs what it weighs). */

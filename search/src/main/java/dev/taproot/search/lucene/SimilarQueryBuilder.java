@@ -38,9 +38,22 @@ final class SimilarQueryBuilder {
         this.weights = weights;
     }
 
+    /**
+     * One clause of the query, kept to say why a hit matched: the field, the word as the query gave it
+     * (not the analysed stem), and the clause. Clauses of one text word share a {@code group} (a
+     * dismax: the best field counts fully, the others by the tie breaker); keyword clauses have -1.
+     */
+    record Clause(String field, String word, Query query, int group) {
+    }
+
+    /** The query and its clauses. */
+    record Built(Query query, List<Clause> clauses) {
+    }
+
     /** The query, or null when nothing in {@code q} can match; {@code reader} gives term statistics. */
-    Query build(SimilarQuery q, IndexReader reader) {
+    Built build(SimilarQuery q, IndexReader reader) {
         var bool = new BooleanQuery.Builder();
+        var explained = new ArrayList<Clause>();
         int clauses = 0;
         var textParts = new ArrayList<String>();
         textParts.add(q.text());
@@ -48,12 +61,16 @@ final class SimilarQueryBuilder {
         textParts.addAll(q.signatures());
         textParts.addAll(q.faultTypes().stream().map(f -> f.replace('_', ' ')).toList());
         textParts.addAll(q.entityTypes());
-        for (String term : withoutCommon(terms(String.join(" \n ", textParts), weights.maxQueryTerms()), reader)) {
+        var words = new java.util.LinkedHashMap<String, String>();
+        List<String> terms = terms(String.join(" \n ", textParts), weights.maxQueryTerms(), words);
+        for (String term : withoutCommon(terms, reader)) {
             var perField = new ArrayList<Query>();
             for (String field : IncidentFields.TEXT_FIELDS) {
                 float boost = weights.fieldBoosts().getOrDefault(field, 0f);
                 if (boost > 0) {
-                    perField.add(new BoostQuery(new TermQuery(new Term(field, term)), boost));
+                    Query fieldQuery = new BoostQuery(new TermQuery(new Term(field, term)), boost);
+                    perField.add(fieldQuery);
+                    explained.add(new Clause(field, words.getOrDefault(term, term), fieldQuery, clauses));
                 }
             }
             if (!perField.isEmpty()) {
@@ -62,18 +79,18 @@ final class SimilarQueryBuilder {
                 clauses++;
             }
         }
-        clauses += keywords(bool, IncidentFields.SERVICE, Keywords.entityNames(q.services()), weights.service());
+        clauses += keywords(bool, explained, IncidentFields.SERVICE, Keywords.entityNames(q.services()), weights.service());
         var neighbours = Keywords.entityNames(q.neighbours());
         neighbours.removeAll(Keywords.entityNames(q.services()));
-        clauses += keywords(bool, IncidentFields.SERVICE, neighbours, weights.neighbour());
-        clauses += keywords(bool, IncidentFields.ROOT_CAUSE, Keywords.entityNames(q.candidateCauses()), weights.rootCause());
-        clauses += keywords(bool, IncidentFields.FAULT, tokens(q.faultTypes()), weights.fault());
-        clauses += keywords(bool, IncidentFields.ALERT, tokens(q.alerts()), weights.alert());
+        clauses += keywords(bool, explained, IncidentFields.SERVICE, neighbours, weights.neighbour());
+        clauses += keywords(bool, explained, IncidentFields.ROOT_CAUSE, Keywords.entityNames(q.candidateCauses()), weights.rootCause());
+        clauses += keywords(bool, explained, IncidentFields.FAULT, tokens(q.faultTypes()), weights.fault());
+        clauses += keywords(bool, explained, IncidentFields.ALERT, tokens(q.alerts()), weights.alert());
         var fp = new LinkedHashSet<String>();
         q.fingerprint().forEach(f -> fp.add(IncidentFields.fingerprintToken(f)));
         q.faultTypes().forEach(f -> fp.add("fault:" + Keywords.token(f)));
-        clauses += keywords(bool, IncidentFields.FINGERPRINT, fp, weights.fingerprint());
-        return clauses == 0 ? null : bool.build();
+        clauses += keywords(bool, explained, IncidentFields.FINGERPRINT, fp, weights.fingerprint());
+        return clauses == 0 ? null : new Built(bool.build(), explained);
     }
 
     /**
@@ -114,13 +131,15 @@ final class SimilarQueryBuilder {
         return out;
     }
 
-    private static int keywords(BooleanQuery.Builder bool, String field, Set<String> values, float boost) {
+    private static int keywords(BooleanQuery.Builder bool, List<Clause> explained, String field, Set<String> values, float boost) {
         if (boost <= 0) {
             return 0;
         }
         int n = 0;
         for (String v : values) {
-            bool.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(field, v))), boost), Occur.SHOULD);
+            Query clause = new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(field, v))), boost);
+            bool.add(clause, Occur.SHOULD);
+            explained.add(new Clause(field, v, clause, -1));
             n++;
         }
         return n;
@@ -128,12 +147,20 @@ final class SimilarQueryBuilder {
 
     /** The distinct analysed terms of a text, in order of first appearance, at most {@code max}. */
     List<String> terms(String text, int max) {
+        return terms(text, max, new java.util.HashMap<>());
+    }
+
+    /** The same, recording for each term the word of the text it first came from (lower case). */
+    List<String> terms(String text, int max, java.util.Map<String, String> words) {
         var out = new LinkedHashSet<String>();
         try (TokenStream ts = analyzer.tokenStream(IncidentFields.TEXT, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            var offsets = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
             ts.reset();
             while (ts.incrementToken() && out.size() < max) {
-                out.add(term.toString());
+                String t = term.toString();
+                out.add(t);
+                words.putIfAbsent(t, text.substring(offsets.startOffset(), offsets.endOffset()).toLowerCase(java.util.Locale.ROOT));
             }
             ts.end();
         } catch (IOException e) {
