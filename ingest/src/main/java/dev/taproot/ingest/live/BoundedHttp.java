@@ -122,6 +122,11 @@ public final class BoundedHttp {
                 + endpoint.deadline().toMillis() + " ms", true, null);
     }
 
+    /** A query parameter value, percent-encoded (spaces as {@code %20}, which every server reads alike). */
+    public static String param(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** The URL as shown in messages: no user information, the query cut short. */
     static String shown(URI uri) {
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();

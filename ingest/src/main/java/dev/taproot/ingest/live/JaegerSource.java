@@ -1,8 +1,6 @@
 package dev.taproot.ingest.live;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -43,7 +41,7 @@ public final class JaegerSource implements TelemetrySource {
         long deadline = http.deadlineFromNow();
         var spans = new SpanCollector();
         PerService.run(services, spans::note, service -> {
-            URI uri = URI.create(http.endpoint().base("/api/traces") + "?service=" + URLEncoder.encode(service, StandardCharsets.UTF_8)
+            URI uri = URI.create(http.endpoint().base("/api/traces") + "?service=" + BoundedHttp.param(service)
                     + "&start=" + micros(from) + "&end=" + micros(to) + "&limit=" + limit);
             byte[] body = http.get(uri, deadline);
             try {

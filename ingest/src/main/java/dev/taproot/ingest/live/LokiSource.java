@@ -1,8 +1,6 @@
 package dev.taproot.ingest.live;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -77,7 +75,7 @@ public final class LokiSource implements TelemetrySource {
             return new LiveTelemetry(List.of(), List.of(), List.of(), "no service to ask for", List.of());
         }
         URI uri = URI.create(http.endpoint().base("/loki/api/v1/query_range") + "?query="
-                + URLEncoder.encode(query(services), StandardCharsets.UTF_8) + "&start=" + nanos(from) + "&end=" + nanos(to)
+                + BoundedHttp.param(query(services)) + "&start=" + nanos(from) + "&end=" + nanos(to)
                 + "&limit=" + options.limit() + "&direction=backward");
         byte[] body = http.get(uri, http.deadlineFromNow());
         LogSet set;

@@ -2,8 +2,6 @@ package dev.taproot.ingest.live;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,13 +47,13 @@ public final class TempoSource implements TelemetrySource {
         var spans = new SpanCollector();
         PerService.run(services, spans::note, service -> {
             URI search = URI.create(http.endpoint().base("/api/search") + "?tags="
-                    + URLEncoder.encode("service.name=" + quoted(service), StandardCharsets.UTF_8)
+                    + BoundedHttp.param("service.name=" + quoted(service))
                     + "&start=" + from.getEpochSecond() + "&end=" + (to.getEpochSecond() + 1) + "&limit=" + limit);
             for (String id : traceIds(http.get(search, deadline), search)) {
                 if (spans.seen(id)) {
                     continue;
                 }
-                URI trace = URI.create(http.endpoint().base("/api/traces/") + URLEncoder.encode(id, StandardCharsets.UTF_8)
+                URI trace = URI.create(http.endpoint().base("/api/traces/") + BoundedHttp.param(id)
                         + "?start=" + from.getEpochSecond() + "&end=" + (to.getEpochSecond() + 1));
                 byte[] otlp = TempoTraces.asOtlp(http.get(trace, deadline), endpoint(), trace);
                 try {
