@@ -105,13 +105,15 @@ public final class ConfigLoader {
         var chatops = ChatOpsSection.read(root.section("chatops"), http);
         Path rulesDir = readRules(root.section("rules"), cli);
         ConfigSection sources = root.section("sources");
-        sources.allow("prometheus");
+        sources.allow("prometheus", "jaeger", "tempo", "loki", "elasticsearch");
         var prometheus = PrometheusSection.read(sources);
+        var telemetry = TelemetrySourcesSection.read(sources);
         Tunables tunables = readTunables(root.section("tunables"));
         if (storeConfig == null || http == null || security == null || chatops == null) {
             return null;
         }
-        return new TaprootConfig(dataDir, storeConfig, http, security, chatops, rulesDir, prometheus, tunables, source);
+        return new TaprootConfig(dataDir, storeConfig, http, security, chatops, rulesDir, prometheus, telemetry, tunables,
+                source);
     }
 
     private static StoreConfig readStore(ConfigSection store, Map<String, String> env, CommandLineOverrides cli,

@@ -25,12 +25,19 @@ public final class BoundedHttp {
     public static final int EXCERPT = 160;
 
     private final LiveEndpoint endpoint;
-    private final HttpClient client;
+    private HttpClient client;
 
+    /** Holds no connection until the first request: a configuration that is only checked opens nothing. */
     public BoundedHttp(LiveEndpoint endpoint) {
         this.endpoint = endpoint;
-        this.client = HttpClient.newBuilder().connectTimeout(endpoint.deadline())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(endpoint.deadline())
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return client;
     }
 
     public LiveEndpoint endpoint() {
@@ -65,7 +72,7 @@ public final class BoundedHttp {
         }
         HttpResponse<InputStream> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = client().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
             throw late(uri);
         } catch (IOException e) {
