@@ -10,10 +10,13 @@ import dev.taproot.api.diagnosis.PastResolutions;
 import dev.taproot.api.explorer.EntitySearch;
 import dev.taproot.api.explorer.GraphViews;
 import dev.taproot.api.explorer.HealthScores;
+import dev.taproot.api.live.ConfiguredSources;
 import dev.taproot.api.memory.IncidentMemory;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.ingest.IngestService;
 import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.live.PrometheusRangeSource;
+import dev.taproot.ingest.live.TelemetrySource;
 import dev.taproot.graph.store.GraphStores;
 import dev.taproot.graph.vocabulary.Vocabulary;
 import dev.taproot.rules.engine.RootCauseEngine;
@@ -38,6 +41,7 @@ public final class Taproot implements AutoCloseable {
     private final RootCauseEngine engine;
     private final Diagnose diagnose;
     private final IngestService ingest;
+    private final ConfiguredSources live;
 
     private Taproot(TaprootConfig config, GraphStore store, Supplier<RulePack> rules) {
         this.config = config;
@@ -50,8 +54,18 @@ public final class Taproot implements AutoCloseable {
         this.views = new GraphViews(store);
         this.health = new HealthScores(store, vocabulary);
         this.engine = new RootCauseEngine(store, rules, vocabulary, RankingSettings.defaults());
-        this.diagnose = new Diagnose(store, directory, engine, memory, views, LiveEvidence.NONE, new PastResolutions(),
-                Clock.systemUTC());
+        this.live = config.fetchesLiveEvidence() ? liveSources(config, ingest, store) : null;
+        this.diagnose = new Diagnose(store, directory, engine, memory, views, live == null ? LiveEvidence.NONE : live,
+                new PastResolutions(), Clock.systemUTC());
+    }
+
+    /** Every configured source an analysis asks: the Prometheus ones first, then traces and logs. */
+    private static ConfiguredSources liveSources(TaprootConfig config, IngestService ingest, GraphStore store) {
+        var sources = new java.util.ArrayList<TelemetrySource>();
+        config.prometheus().forEach(p -> sources.add(new PrometheusRangeSource(p)));
+        sources.addAll(config.telemetry());
+        return new ConfiguredSources(sources, ingest, store, ConfiguredSources.DEFAULT_BASELINE,
+                ConfiguredSources.DEFAULT_DEADLINE);
     }
 
     /** Opens the store (starting embedded Neo4j when configured) and wires the components. */
@@ -132,6 +146,9 @@ public final class Taproot implements AutoCloseable {
 
     @Override
     public void close() {
+        if (live != null) {
+            live.close();
+        }
         try {
             memory.close();
         } finally {
