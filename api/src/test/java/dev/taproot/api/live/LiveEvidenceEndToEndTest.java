@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,12 @@ import dev.taproot.graph.model.EntityTypes;
 import dev.taproot.graph.model.GraphBatch;
 import dev.taproot.graph.model.RelationshipTypes;
 import dev.taproot.graph.testing.TestStores;
+import dev.taproot.ingest.live.JaegerSource;
+import dev.taproot.ingest.live.LiveEndpoint;
+import dev.taproot.ingest.live.PrometheusRangeSource;
 import dev.taproot.ingest.live.RecordedBackend;
+import dev.taproot.ingest.live.TelemetrySource;
+import dev.taproot.ingest.metrics.PrometheusSource;
 
 /**
  * A real Taproot over the embedded store with a Jaeger source in taproot.yaml, served recorded answers
@@ -91,6 +97,34 @@ class LiveEvidenceEndToEndTest {
                     .anySatisfy(p -> assertThat(p).startsWith("loki 'logs': ").contains("answered HTTP 401"))
                     .anySatisfy(p -> assertThat(p).startsWith("jaeger 'prod': cannot reach http://127.0.0.1:9/api/traces"));
             assertThat(d.analysis()).isNotNull();
+        }
+    }
+
+    @Test
+    void prometheusSeriesOfTheNamedServicesBecomeSignalsAndALateSourceIsCutAtTheOverallDeadline() throws Exception {
+        try (var prometheus = new RecordedBackend().serve("/api/v1/query_range", "prometheus/query_range.json");
+             var slow = new RecordedBackend().serve("/api/traces", "jaeger/traces.json").delay(5_000);
+             var taproot = taproot("")) {
+            var sources = List.<TelemetrySource>of(
+                    new PrometheusRangeSource(new PrometheusSource("prod", prometheus.url(), null, null, 0,
+                            Map.of("errors", "sum by (namespace, service) (rate(http_server_errors_total[5m]))"))),
+                    new JaegerSource(new LiveEndpoint("jaeger", "slow", slow.url(), null, Duration.ofSeconds(30), 0), 0));
+            try (var live = new ConfiguredSources(sources, taproot.ingest(), taproot.store(), Duration.ofHours(1),
+                    Duration.ofMillis(1_500))) {
+                long started = System.nanoTime();
+                var fetched = live.gather(List.of("payments"), WINDOW_START, WINDOW_END);
+
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+                assertThat(fetched.fetched()).singleElement().asString()
+                        .startsWith("prometheus 'prod': 1 query, 1 of 2 series about the services, ").contains(" signal");
+                assertThat(fetched.problems()).containsExactly(
+                        "jaeger 'slow': no answer within the analysis' deadline of 1500 ms");
+                assertThat(prometheus.seen()).singleElement().satisfies(r -> assertThat(r.uri().getQuery())
+                        .contains("start=" + WINDOW_START.minusSeconds(3600).getEpochSecond())
+                        .contains("end=" + WINDOW_END.getEpochSecond()).contains("step=15s"));
+                assertThat(taproot.store().signals(List.of(EntityKeys.service("payments")), WINDOW_START, WINDOW_END))
+                        .isNotEmpty();
+            }
         }
     }
 }

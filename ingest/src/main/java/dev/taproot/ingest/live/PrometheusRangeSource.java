@@ -76,7 +76,7 @@ public final class PrometheusRangeSource implements TelemetrySource {
                 notes.add(endpoint.label() + ": " + e.getMessage());
             }
         }
-        return new LiveTelemetry(sets, List.of(), List.of(), answers.size() + " queries, " + kept + " of " + all
+        return new LiveTelemetry(sets, List.of(), List.of(), answers.size() + (answers.size() == 1 ? " query, " : " queries, ") + kept + " of " + all
                 + " series about the services", notes);
     }
 
