@@ -112,4 +112,14 @@ class JaegerSourceTest {
                 .fetch(List.of("web"), FROM, WINDOW_END);
         assertThat(fetched.spans()).isNotEmpty();
     }
+
+    @Test
+    void atMostTwentyFiveServicesAreAskedOneByOneAndTheRestNoted() throws Exception {
+        var names = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "svc-" + i).toList();
+
+        LiveTelemetry fetched = source(null, null, 0).fetch(names, FROM, WINDOW_END);
+
+        assertThat(jaeger.seen()).hasSize(PerService.MAX_SERVICES);
+        assertThat(fetched.notes()).containsExactly("asked for the first 25 of 40 names; the others were not asked");
+    }
 }
