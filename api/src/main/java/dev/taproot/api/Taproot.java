@@ -52,8 +52,9 @@ public final class Taproot implements AutoCloseable {
         this.ingest = new IngestService(store, StandardIngestors.registry(store));
         this.directory = new EntitySearch(store);
         this.views = new GraphViews(store);
-        this.health = new HealthScores(store, vocabulary);
-        this.engine = new RootCauseEngine(store, rules, vocabulary, RankingSettings.defaults());
+        var ranking = RankingSettings.defaults();
+        this.health = new HealthScores(store, vocabulary, ranking);
+        this.engine = new RootCauseEngine(store, rules, vocabulary, ranking);
         this.live = config.fetchesLiveEvidence() ? liveSources(config, ingest, store) : null;
         this.diagnose = new Diagnose(store, directory, engine, memory, views, live == null ? LiveEvidence.NONE : live,
                 new PastResolutions(), Clock.systemUTC());

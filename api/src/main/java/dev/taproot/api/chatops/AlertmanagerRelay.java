@@ -100,7 +100,7 @@ public final class AlertmanagerRelay implements Routes {
     }
 
     /** What to ask about a firing group: its earliest firing alert's name, at the group's latest start. */
-    static Optional<String> question(JsonNode group) {
+    public static Optional<String> question(JsonNode group) {
         if (!"firing".equalsIgnoreCase(group.path("status").asText("firing"))) {
             return Optional.empty();
         }

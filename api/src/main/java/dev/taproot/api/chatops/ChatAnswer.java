@@ -23,8 +23,12 @@ public record ChatAnswer(ChatCommand command, String title, String summary, List
         lines = List.copyOf(lines);
     }
 
-    /** One root-cause candidate with its evidence chain as a few lines. */
-    public record Cause(String entityKey, String name, String faultType, double confidence, List<String> evidence) {
+    /**
+     * One root-cause candidate with its evidence as a few sentences; {@code symptom} when it is one of
+     * the symptoms asked about (listed, but not offered for confirmation as a cause).
+     */
+    public record Cause(String entityKey, String name, String faultType, double confidence, List<String> evidence,
+                        boolean symptom) {
     }
 
     /** One similar past incident. */

@@ -82,10 +82,12 @@ public final class ChatResponder {
         analysisNanos.accept(System.nanoTime() - started);
         Analysis a = d.analysis();
         var causes = new ArrayList<ChatAnswer.Cause>();
+        var symptoms = new java.util.HashSet<String>();
+        a.symptoms().forEach(sy -> symptoms.add(sy.entityKey()));
         for (Candidate c : a.candidates().subList(0, Math.min(TOP_CAUSES, a.candidates().size()))) {
-            List<String> evidence = c.evidence() == null ? List.of() : c.evidence().descriptions();
+            List<String> evidence = c.evidence() == null ? List.of() : c.evidence().sentences();
             causes.add(new ChatAnswer.Cause(c.entityKey(), c.name(), c.faultType(), c.confidence(),
-                    evidence.subList(0, Math.min(EVIDENCE_LINES, evidence.size()))));
+                    evidence.subList(0, Math.min(EVIDENCE_LINES, evidence.size())), symptoms.contains(c.entityKey())));
         }
         var incidents = new ArrayList<ChatAnswer.PastIncident>();
         for (SimilarHit h : d.similar()) {
@@ -141,6 +143,7 @@ public final class ChatResponder {
         if (lines.isEmpty()) {
             lines.add("No current signal lowers it.");
         }
+        lines.add((t.at() == null ? "Now: " : "As asked: ") + s.at() + ".");
         return ChatAnswer.text(command, e.name() + " health " + s.score() + "/100 (" + s.status() + ")", lines);
     }
 

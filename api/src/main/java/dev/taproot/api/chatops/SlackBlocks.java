@@ -34,11 +34,14 @@ public final class SlackBlocks {
                 text.append(" - ").append(escape(c.faultType()));
             }
             text.append("  ·  confidence ").append(ChatResponder.percent(c.confidence()));
+            if (c.symptom()) {
+                text.append("  ·  _the symptom itself_");
+            }
             for (String line : c.evidence()) {
                 text.append("\n> ").append(escape(clip(line, 280)));
             }
             blocks.add(section(clip(text.toString(), 2900)));
-            if (a.analysisId() != null) {
+            if (a.analysisId() != null && !c.symptom()) {
                 blocks.add(Map.of("type", "actions", "block_id", "cause-" + rank, "elements", List.of(
                         button("Confirm cause", CONFIRM, a.analysisId(), c.entityKey(), "primary"),
                         button("Wrong cause", WRONG, a.analysisId(), c.entityKey(), "danger"))));

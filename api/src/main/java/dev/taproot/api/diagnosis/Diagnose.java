@@ -168,9 +168,10 @@ public final class Diagnose {
     }
 
     private List<SimilarHit> similar(Analysis analysis, String text) {
+        // the signals around the symptoms and the leading causes (their pods and workloads included)
         var keys = new LinkedHashSet<String>();
-        analysis.symptoms().forEach(s -> keys.add(s.entityKey()));
-        analysis.candidates().stream().limit(FailureQueries.CANDIDATES_USED).forEach(c -> keys.add(c.entityKey()));
+        analysis.symptoms().forEach(s -> keys.addAll(neighbourhood(s.entityKey())));
+        analysis.candidates().stream().limit(FailureQueries.CANDIDATES_USED).forEach(c -> keys.addAll(neighbourhood(c.entityKey())));
         List<Signal> signals = keys.isEmpty() ? List.of()
                 : store.signals(List.copyOf(keys), analysis.windowStart(), analysis.windowEnd());
         var query = FailureQueries.from(analysis, signals, text, SIMILAR);

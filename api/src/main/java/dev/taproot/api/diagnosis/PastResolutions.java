@@ -9,15 +9,18 @@ import dev.taproot.rules.engine.Candidate;
 import dev.taproot.search.SimilarHit;
 
 /**
- * Advice from history: how similar past incidents were resolved, those whose cause matches the most
- * likely cause (same fault type, or the same entity) first, each saying why it was chosen.
+ * Advice from history: how similar past incidents were resolved, each saying why it was chosen.
+ * Those whose cause was the same kind of fault as the most likely cause come first (the fix of a
+ * fault type transfers across services), then those whose cause was the same entity, then the rest,
+ * each group in order of similarity.
  */
 public final class PastResolutions implements Remedies {
 
     @Override
     public List<Advice> advise(Analysis analysis, List<SimilarHit> similar) {
         Candidate top = analysis.top();
-        var matching = new ArrayList<Advice>();
+        var sameFault = new ArrayList<Advice>();
+        var sameEntity = new ArrayList<Advice>();
         var others = new ArrayList<Advice>();
         for (SimilarHit hit : similar) {
             if (hit.resolution() == null || hit.resolution().isBlank()) {
@@ -28,10 +31,11 @@ public final class PastResolutions implements Remedies {
                     : "a similar past incident (matched on " + hit.why() + ")";
             var advice = new Advice(Advice.PAST_INCIDENT, "As in " + hit.id() + ": " + hit.title(),
                     List.of(hit.resolution()), List.of(), hit.links(), why);
-            (sameCause != null ? matching : others).add(advice);
+            (sameCause == null ? others : sameCause.contains("kind of fault") ? sameFault : sameEntity).add(advice);
         }
-        matching.addAll(others);
-        return matching;
+        sameFault.addAll(sameEntity);
+        sameFault.addAll(others);
+        return sameFault;
     }
 
     private static String sameCause(Candidate top, SimilarHit hit) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.taproot.rules.eval.Calibration;
 import dev.taproot.rules.eval.CaseOutcome;
 import dev.taproot.rules.eval.EvalSummary;
 
@@ -25,6 +26,11 @@ public final class EvalReport {
         this.baseline = baseline == null ? null : List.copyOf(baseline);
     }
 
+    /** How well the first candidate's confidence predicts that it is right. */
+    public Calibration calibration() {
+        return Calibration.of(outcomes, Calibration.DEFAULT_BINS);
+    }
+
     public EvalSummary pooled() {
         return EvalSummary.of("pooled", outcomes);
     }
@@ -35,6 +41,8 @@ public final class EvalReport {
                 baseline == null ? null : EvalSummary.by(baseline, CaseOutcome::system));
         table(out, "fault type", EvalSummary.by(outcomes, CaseOutcome::faultType),
                 baseline == null ? null : EvalSummary.by(baseline, CaseOutcome::faultType));
+        calibration().lines().forEach(out::println);
+        out.println();
         long errors = outcomes.stream().filter(o -> o.error() != null).count();
         if (errors > 0) {
             out.println(errors + " case(s) failed to analyse (see --json for the errors)");
@@ -69,6 +77,7 @@ public final class EvalReport {
             root.put("nsigma", Map.of("pooled", EvalSummary.of("pooled", baseline),
                     "systems", EvalSummary.by(baseline, CaseOutcome::system), "cases", baseline));
         }
+        root.put("calibration", calibration());
         root.put("cases", outcomes);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
     }

@@ -74,7 +74,8 @@ public final class EvalRunner implements AutoCloseable {
             double millis = (System.nanoTime() - t0) / 1e6;
             List<String> ranking = serviceRanking(analysis);
             return new Replay(spec, analysis, new CaseOutcome(spec.id(), spec.system(), spec.expectedFaultType(),
-                    spec.expectedRootCause(), ranking, CaseOutcome.rankOf(spec.expectedRootCause(), ranking), millis, null),
+                    spec.expectedRootCause(), ranking, CaseOutcome.rankOf(spec.expectedRootCause(), ranking), millis, null,
+                    analysis.top() == null ? Double.NaN : analysis.top().confidence()),
                     loaded);
         } catch (RuntimeException e) {
             return new Replay(spec, null, new CaseOutcome(spec.id(), spec.system(), spec.expectedFaultType(),

@@ -131,12 +131,18 @@ public final class ExplorerRoutes implements Routes {
     }
 
     private void health(Context ctx) {
-        Instant at = Optional.ofNullable(instant(ctx, "at")).orElse(Instant.now());
+        Instant asked = instant(ctx, "at");
+        Instant at = Optional.ofNullable(asked).orElse(Instant.now());
+        String time = asked == null ? "now" : "as asked";
         Duration window = duration(ctx, "window", HealthScores.DEFAULT_WINDOW);
         if (ctx.queryParam("entity") != null) {
-            ctx.json(health.of(entity(ctx, "entity"), at, window));
+            var score = health.of(entity(ctx, "entity"), at, window);
+            var body = new java.util.LinkedHashMap<String, Object>(Json.mapper().convertValue(score,
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { }));
+            body.put("time", time);
+            ctx.json(body);
         } else {
-            ctx.json(Map.of("at", at, "services", health.all(at, window, 1_000)));
+            ctx.json(Map.of("at", at, "time", time, "services", health.all(at, window, 1_000)));
         }
     }
 

@@ -18,17 +18,22 @@ import dev.taproot.graph.model.RelationshipTypes;
 import dev.taproot.graph.model.Signal;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.vocabulary.Vocabulary;
+import dev.taproot.rules.ranking.RankingSettings;
+import dev.taproot.rules.ranking.SignalStrength;
 
 /**
  * A health score from 0 to 100 per service, from the signals active on it (and on the workloads and
- * pods it stands for) at a time, with the reasons that lowered it. Each distinct signal costs points
- * by severity; a recent change costs a little; an open incident that affects the service costs more.
+ * pods it stands for) at a time, with the reasons that lowered it. Signals are weighed exactly as the
+ * root-cause ranking weighs them as a candidate's own evidence ({@link SignalStrength#weighted}: its
+ * anomaly score or severity, full weight for faults, less for symptoms that travel between services),
+ * and combined as independent chances that something is wrong: {@code 100 * prod(1 - w)}. So a
+ * crash-looping service the analysis names as the cause reads unhealthy, never healthy, at the same
+ * instant. A recent change costs a little; an open incident that affects the service costs more.
  */
 public final class HealthScores {
 
     /** How far back a signal still counts as current. */
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(30);
-    static final Map<String, Integer> PENALTY = Map.of("CRITICAL", 35, "ERROR", 20, "WARNING", 10, "INFO", 0);
     static final int CHANGE_PENALTY = 5;
     static final int INCIDENT_PENALTY = 25;
     static final int MAX_RELATIONSHIPS = 500_000;
@@ -36,18 +41,21 @@ public final class HealthScores {
 
     private final GraphStore store;
     private final Vocabulary vocabulary;
+    private final SignalStrength strength;
 
     /** One reason a score is below 100. */
     public record Reason(int points, String reason, String entity) {
     }
 
-    /** One service's score. */
-    public record Score(String key, String name, int score, String status, List<Reason> reasons) {
+    /** One service's score at instant {@code at}. */
+    public record Score(String key, String name, int score, String status, List<Reason> reasons, Instant at) {
     }
 
-    public HealthScores(GraphStore store, Vocabulary vocabulary) {
+    /** Health weighed as the ranking with {@code settings} weighs a candidate's own signals. */
+    public HealthScores(GraphStore store, Vocabulary vocabulary, RankingSettings settings) {
         this.store = store;
         this.vocabulary = vocabulary;
+        this.strength = new SignalStrength(vocabulary, settings);
     }
 
     /** Scores for every service (up to {@code limit}), worst first; a handful of store reads in all. */
@@ -98,15 +106,20 @@ public final class HealthScores {
     private Score score(Entity service, List<Signal> signals, List<Incident> incidents, Instant at, Duration window) {
         var reasons = new ArrayList<Reason>();
         var seen = new LinkedHashSet<String>();
+        double healthy = 1.0;
+        int fixed = 0;
         for (Signal s : signals) {
             if (s.end() != null && s.end().isBefore(at.minus(window))) {
                 continue;
             }
-            boolean change = vocabulary.knows(s.type()) && vocabulary.isA(s.type(), "Change");
             if (!seen.add(s.type() + "|" + s.name() + "|" + s.entityKey())) {
                 continue;
             }
-            int points = change ? CHANGE_PENALTY : PENALTY.getOrDefault(s.severity().name(), 10);
+            boolean change = vocabulary.knows(s.type()) && vocabulary.isA(s.type(), "Change");
+            double weight = change ? 0 : strength.weighted(s);
+            int points = change ? CHANGE_PENALTY : (int) Math.round(100 * weight);
+            fixed += change ? CHANGE_PENALTY : 0;
+            healthy *= 1 - weight;
             if (points > 0) {
                 reasons.add(new Reason(points, (change ? "recent change " : s.severity().name().toLowerCase(java.util.Locale.ROOT) + " ")
                         + s.type() + (s.name().equals(s.type()) ? "" : " (" + s.name() + ")"), s.entityKey()));
@@ -118,12 +131,13 @@ public final class HealthScores {
                     || service.name().equalsIgnoreCase(i.rootCause()) || service.key().equals(i.rootCause());
             if (open && concerns) {
                 reasons.add(new Reason(INCIDENT_PENALTY, "open incident " + i.id() + ": " + i.title(), service.key()));
+                fixed += INCIDENT_PENALTY;
             }
         }
         reasons.sort(Comparator.comparingInt(Reason::points).reversed());
-        int score = Math.max(0, 100 - reasons.stream().mapToInt(Reason::points).sum());
+        int score = Math.max(0, (int) Math.round(100 * healthy) - fixed);
         String status = score >= 80 ? "healthy" : score >= 50 ? "degraded" : "unhealthy";
-        return new Score(service.key(), service.name(), score, status, reasons);
+        return new Score(service.key(), service.name(), score, status, reasons, at);
     }
 
 }

@@ -35,7 +35,7 @@ class ChatCommandTest {
     @Test
     void slackTextIsEscapedAndButtonsCarryTheAnalysis() {
         var answer = new ChatAnswer(ChatCommand.parse("why x"), "Why <x>", "a & b",
-                java.util.List.of(new ChatAnswer.Cause("service/x", "x", "OOMKilled", 0.72, java.util.List.of("x OOMKilled"))),
+                java.util.List.of(new ChatAnswer.Cause("service/x", "x", "OOMKilled", 0.72, java.util.List.of("x OOMKilled"), false)),
                 java.util.List.of(new ChatAnswer.PastIncident("INC-1", "old", "raised memory", "https://runbooks/x", "title: x", 1.0)),
                 java.util.List.of(), "a-1");
         String json = SlackBlocks.message(answer).toString();

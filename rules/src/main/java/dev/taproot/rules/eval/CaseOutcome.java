@@ -4,13 +4,19 @@ import java.util.List;
 
 /**
  * How one case went: the service-level ranking, the rank of the expected root cause (0: absent),
- * and how long the analysis took.
+ * how long the analysis took, and the confidence the engine gave its first candidate (NaN: none).
  */
 public record CaseOutcome(String id, String system, String faultType, String expected, List<String> ranking,
-                          int rank, double analysisMillis, String error) {
+                          int rank, double analysisMillis, String error, double topConfidence) {
 
     public CaseOutcome {
         ranking = List.copyOf(ranking);
+    }
+
+    /** An outcome without a confidence (rankings that give none, failed cases). */
+    public CaseOutcome(String id, String system, String faultType, String expected, List<String> ranking,
+                       int rank, double analysisMillis, String error) {
+        this(id, system, faultType, expected, ranking, rank, analysisMillis, error, Double.NaN);
     }
 
     /** Whether the expected cause is within the top k. */

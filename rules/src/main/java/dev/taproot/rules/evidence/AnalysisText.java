@@ -11,16 +11,17 @@ public final class AnalysisText {
     private AnalysisText() {
     }
 
-    /** The full answer: symptoms, candidates with evidence, ruled-out alternatives, rule failures. */
+    /** The full answer: symptoms, candidates with evidence (sentences, then the score tree), ruled-out alternatives, rule failures. */
     public static String render(Analysis a) {
-        return render(a, 3, true);
+        return render(a, 3, true, true);
     }
 
     /**
-     * @param evidenceFor  how many top candidates get their evidence tree printed
+     * @param evidenceFor  how many top candidates get their evidence printed
      * @param withRuledOut whether to list the alternatives ruled out
+     * @param withScores   whether the score tree follows each candidate's sentences
      */
-    public static String render(Analysis a, int evidenceFor, boolean withRuledOut) {
+    public static String render(Analysis a, int evidenceFor, boolean withRuledOut, boolean withScores) {
         var sb = new StringBuilder();
         sb.append(a.summary()).append('\n');
         sb.append("window: ").append(a.windowStart()).append(" .. ").append(a.windowEnd()).append('\n');
@@ -37,7 +38,11 @@ public final class AnalysisText {
             sb.append(String.format(Locale.ROOT, "  %d. %s [%s] %s confidence %.2f%n", i, c.name(), c.type(),
                     c.faultType(), c.confidence()));
             if (i <= evidenceFor) {
-                c.evidence().toText().lines().forEach(l -> sb.append("     ").append(l).append('\n'));
+                c.evidence().sentences().forEach(l -> sb.append("     - ").append(l).append('\n'));
+                if (withScores) {
+                    sb.append("     how the confidence was computed:").append('\n');
+                    c.evidence().toText().lines().forEach(l -> sb.append("       ").append(l).append('\n'));
+                }
             }
         }
         if (withRuledOut && !a.ruledOut().isEmpty()) {

@@ -5,25 +5,88 @@ import java.util.List;
 
 /**
  * Why the engine believes something, as a tree (like Lucene's {@code Explanation}): a value, a
- * description, and the details it was computed from. A root-cause candidate's tree reads
- * signal -> rule -> signal ... -> symptom, each node with its times and values.
+ * description, what kind of node it is, a sentence for people, and the details it was computed from.
+ * A root-cause candidate's tree reads signal -> rule -> signal ... -> symptom, each node with its
+ * times and values. People read {@link #sentences()} first (the causal chain, then what was seen,
+ * with strengths in words); the numbers stay in the tree for whoever wants them.
  *
  * @param value       the contribution of this node (a score, a confidence, an observed value)
- * @param description what this node says, in one line
+ * @param description what this node says, in one line, with its numbers
+ * @param kind        what the node is
+ * @param sentence    the node as a plain sentence for people, or null when it is only arithmetic
  * @param details     the nodes it was derived from
  */
-public record Evidence(double value, String description, List<Evidence> details) {
+public record Evidence(double value, String description, Kind kind, String sentence, List<Evidence> details) {
+
+    /** What an evidence node is. */
+    public enum Kind {
+        /** The root of a candidate's tree: its confidence. */
+        CANDIDATE,
+        /** A rule that links a cause's signal to an effect's: its sentence is the causal step. */
+        CAUSAL_LINK,
+        /** A signal that was seen. */
+        SIGNAL,
+        /** Something that moved the ranking up or down (onset, change, history, feedback). */
+        PRIOR,
+        /** A partial score (how the value was computed). */
+        SCORE
+    }
 
     public Evidence {
         details = List.copyOf(details);
+        kind = kind == null ? Kind.SCORE : kind;
     }
 
     public static Evidence of(double value, String description, Evidence... details) {
-        return new Evidence(value, description, List.of(details));
+        return new Evidence(value, description, Kind.SCORE, null, List.of(details));
     }
 
     public static Evidence of(double value, String description, List<Evidence> details) {
-        return new Evidence(value, description, details);
+        return new Evidence(value, description, Kind.SCORE, null, details);
+    }
+
+    /** A node with a kind and a sentence for people. */
+    public static Evidence of(double value, String description, Kind kind, String sentence, List<Evidence> details) {
+        return new Evidence(value, description, kind, sentence, details);
+    }
+
+    /**
+     * The tree for people: the candidate's own caveat if it has one, every causal step (rule sentences, depth first, so a chain reads from the
+     * cause to the symptom), then the signals seen on the candidate itself, then what moved its rank;
+     * each sentence once.
+     */
+    public List<String> sentences() {
+        var causal = new java.util.LinkedHashSet<String>();
+        var seen = new java.util.LinkedHashSet<String>();
+        var priors = new java.util.LinkedHashSet<String>();
+        collect(causal, seen, priors, false);
+        var all = new ArrayList<String>();
+        if (kind == Kind.CANDIDATE && sentence != null) {
+            all.add(sentence);
+        }
+        all.addAll(causal);
+        all.addAll(seen);
+        all.addAll(priors);
+        return all;
+    }
+
+    private void collect(java.util.Set<String> causal, java.util.Set<String> seen, java.util.Set<String> priors,
+                         boolean insideChain) {
+        if (sentence != null) {
+            switch (kind) {
+                case CAUSAL_LINK -> causal.add(sentence);
+                case SIGNAL -> {
+                    if (!insideChain) {
+                        seen.add(sentence);
+                    }
+                }
+                case PRIOR -> priors.add(sentence);
+                default -> { }
+            }
+        }
+        for (Evidence d : details) {
+            d.collect(causal, seen, priors, insideChain || kind == Kind.CAUSAL_LINK);
+        }
     }
 
     /** The tree as indented text, one node a line. */

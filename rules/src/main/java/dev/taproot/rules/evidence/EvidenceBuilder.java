@@ -59,7 +59,7 @@ public final class EvidenceBuilder {
         var own = signals.stream().filter(s -> topology.unit(s.entityKey()).equals(u.unit()))
                 .sorted(Comparator.comparingDouble(strength::weighted).reversed()).limit(6).toList();
         var ownDetails = new ArrayList<Evidence>();
-        own.forEach(s -> ownDetails.add(Evidence.of(strength.weighted(s), describe(s))));
+        own.forEach(s -> ownDetails.add(signal(s, describe(s))));
         var chains = new ArrayList<Evidence>();
         for (Signal s : own) {
             for (CausalLink l : byCause.getOrDefault(s.key(), List.of())) {
@@ -74,20 +74,25 @@ public final class EvidenceBuilder {
         details.add(Evidence.of(u.pageRank(), symptomUnits.contains(u.unit())
                 ? "is a symptom entity; personalized PageRank mass over the causal graph"
                 : "personalized PageRank mass from the symptoms over the causal graph", chains));
-        details.add(Evidence.of(u.onsetPrior(), "onset prior (moved first" + (u.onset() == null ? "" : ", onset " + u.onset()) + ")"));
+        String who = name(u.unit());
+        details.add(prior(u.onsetPrior(), "onset prior (moved first" + (u.onset() == null ? "" : ", onset " + u.onset()) + ")",
+                u.onset() != null ? who + " started to go wrong at " + u.onset() + "." : null));
         if (u.changePrior() > 1) {
-            details.add(Evidence.of(u.changePrior(), "recent change prior"));
+            details.add(prior(u.changePrior(), "recent change prior", who + " changed shortly before."));
         }
         if (u.historyPrior() > 1) {
-            details.add(Evidence.of(u.historyPrior(), "was the confirmed root cause of past incidents"));
+            details.add(prior(u.historyPrior(), "was the confirmed root cause of past incidents",
+                    who + " was the confirmed root cause of past incidents."));
         }
         if (u.feedbackPrior() != 1) {
-            details.add(Evidence.of(u.feedbackPrior(), u.feedbackPrior() > 1
+            String said = u.feedbackPrior() > 1
                     ? "people confirmed it as the cause when it was proposed before"
-                    : "people rejected it as the cause when it was proposed before"));
+                    : "people rejected it as the cause when it was proposed before";
+            details.add(prior(u.feedbackPrior(), said, Character.toUpperCase(said.charAt(0)) + said.substring(1) + "."));
         }
         return Evidence.of(confidence, String.format(Locale.ROOT, "%s is a root-cause candidate (score %.4f%s)",
-                name(u.unit()), u.score(), u.explained() ? "" : "; no rule links it to the symptom"), details);
+                who, u.score(), u.explained() ? "" : "; no rule links it to the symptom"), Evidence.Kind.CANDIDATE,
+                u.explained() ? null : "No rule links " + who + " to the symptom: it is listed for its own signals.", details);
     }
 
     private Evidence chain(CausalLink link, int depth, Set<String> seen) {
@@ -103,8 +108,47 @@ public final class EvidenceBuilder {
                 effectDetails.add(chain(next, depth + 1, seen));
             }
         }
-        details.add(Evidence.of(strength.weighted(effect), describe(effect) + (atSymptom ? " [symptom]" : ""), effectDetails));
-        return Evidence.of(link.weight(), "rule " + link.rule().id() + ": " + link.message(), details);
+        details.add(Evidence.of(strength.weighted(effect), describe(effect) + (atSymptom ? " [symptom]" : ""),
+                Evidence.Kind.SIGNAL, said(effect), effectDetails));
+        return Evidence.of(link.weight(), "rule " + link.rule().id() + ": " + link.message(), Evidence.Kind.CAUSAL_LINK,
+                sentence(link.message()), details);
+    }
+
+    private Evidence signal(Signal s, String description) {
+        return Evidence.of(strength.weighted(s), description, Evidence.Kind.SIGNAL, said(s), List.of());
+    }
+
+    private static Evidence prior(double value, String description, String sentence) {
+        return Evidence.of(value, description, Evidence.Kind.PRIOR, sentence, List.of());
+    }
+
+    private static String sentence(String message) {
+        String m = message.strip();
+        return m.isEmpty() ? null : m + (m.endsWith(".") ? "" : ".");
+    }
+
+    /** A signal for people: what, where, since when, and how strong in words (with its anomaly score when it has one). */
+    String said(Signal s) {
+        var sb = new StringBuilder(name(s.entityKey())).append(" shows ").append(s.type());
+        if (!s.name().equals(s.type())) {
+            sb.append(" (").append(s.name()).append(')');
+        }
+        sb.append(" since ").append(s.start()).append(": ").append(strengthInWords(strength.weighted(s)));
+        double score = Math.abs(s.number("score", Double.NaN));
+        if (!Double.isNaN(score)) {
+            sb.append(String.format(Locale.ROOT, ", %.1f robust z", score));
+            Object observed = s.attributes().get("observed");
+            Object baseline = s.attributes().get("baseline");
+            if (observed instanceof Number o && baseline instanceof Number b) {
+                sb.append(String.format(Locale.ROOT, ", %.3g against %.3g usually", o.doubleValue(), b.doubleValue()));
+            }
+        }
+        return sb.append('.').toString();
+    }
+
+    /** A weighted strength in [0, 1) in words. */
+    static String strengthInWords(double w) {
+        return w >= 0.7 ? "strong" : w >= 0.4 ? "clear" : w >= 0.2 ? "weak" : "faint";
     }
 
     /** One signal as a line: type, name, entity, start, and its values. */
