@@ -79,4 +79,11 @@ class LokiSourceTest {
         assertThatThrownBy(() -> new LokiSource.Options("service-name", null, 0))
                 .hasMessageContaining("not a Loki label name");
     }
+
+    @Test
+    void aNameCannotWidenTheSelector() {
+        String query = source().query(List.of("x\"} or {job=~\".*"));
+
+        assertThat(query).startsWith("{service_name=~\"x\\\"\\\\} or \\\\{job=~\\\"\\\\.\\\\*\"}");
+    }
 }
