@@ -65,8 +65,8 @@ public final class Taproot implements AutoCloseable {
         var sources = new java.util.ArrayList<TelemetrySource>();
         config.prometheus().forEach(p -> sources.add(new PrometheusRangeSource(p)));
         sources.addAll(config.telemetry());
-        return new ConfiguredSources(sources, ingest, store, ConfiguredSources.DEFAULT_BASELINE,
-                ConfiguredSources.DEFAULT_DEADLINE);
+        return new ConfiguredSources(sources, ingest, store, config.tunables().liveBaseline(),
+                config.tunables().liveDeadline());
     }
 
     /** Opens the store (starting embedded Neo4j when configured) and wires the components. */

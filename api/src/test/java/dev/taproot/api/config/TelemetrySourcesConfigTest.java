@@ -130,4 +130,16 @@ class TelemetrySourcesConfigTest {
         assertThat(result.problems()).extracting(ConfigProblem::toString).anySatisfy(s -> assertThat(s)
                 .endsWith("taproot.yaml:3: sources.elasticsearch[0].index: index 'logs/x' may not hold '/', '?', '#' or spaces"));
     }
+
+    @Test
+    void theLiveBaselineAndDeadlineAreTunables() throws IOException {
+        var config = load("tunables: {liveBaseline: 24h, liveDeadline: 5s}\n").orThrow();
+        assertThat(config.tunables().liveBaseline()).isEqualTo(Duration.ofHours(24));
+        assertThat(config.tunables().liveDeadline()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(load("").orThrow().tunables().liveDeadline()).isEqualTo(Duration.ofSeconds(20));
+
+        var late = ConfigLoader.load(null, Map.of("TAPROOT_LIVE_DEADLINE", "1h"), CommandLineOverrides.NONE);
+        assertThat(late.problems()).extracting(ConfigProblem::toString)
+                .anySatisfy(s -> assertThat(s).contains("TAPROOT_LIVE_DEADLINE").contains("at most 2m"));
+    }
 }
