@@ -11,10 +11,13 @@ import dev.taproot.api.diagnosis.RunbookRemedies;
 import dev.taproot.api.explorer.EntitySearch;
 import dev.taproot.api.explorer.GraphViews;
 import dev.taproot.api.explorer.HealthScores;
+import dev.taproot.api.live.ConfiguredSources;
 import dev.taproot.api.memory.IncidentMemory;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.ingest.IngestService;
 import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.live.PrometheusRangeSource;
+import dev.taproot.ingest.live.TelemetrySource;
 import dev.taproot.graph.store.GraphStores;
 import dev.taproot.graph.vocabulary.Vocabulary;
 import dev.taproot.rules.engine.RootCauseEngine;
@@ -42,6 +45,7 @@ public final class Taproot implements AutoCloseable {
     private final Diagnose diagnose;
     private final IngestService ingest;
     private final Supplier<Runbooks> runbooks;
+    private final ConfiguredSources live;
 
     private Taproot(TaprootConfig config, GraphStore store, Supplier<RulePack> rules) {
         this.config = config;
@@ -56,8 +60,18 @@ public final class Taproot implements AutoCloseable {
         this.health = new HealthScores(store, vocabulary, ranking);
         this.engine = new RootCauseEngine(store, rules, vocabulary, ranking);
         this.runbooks = RunbookDirectory.inForce(config.runbooksDir(), vocabulary);
-        this.diagnose = new Diagnose(store, directory, engine, memory, views, LiveEvidence.NONE,
+        this.live = config.fetchesLiveEvidence() ? liveSources(config, ingest, store) : null;
+        this.diagnose = new Diagnose(store, directory, engine, memory, views, live == null ? LiveEvidence.NONE : live,
                 new RunbookRemedies(runbooks, store, new PastResolutions()), Clock.systemUTC());
+    }
+
+    /** Every configured source an analysis asks: the Prometheus ones first, then traces and logs. */
+    private static ConfiguredSources liveSources(TaprootConfig config, IngestService ingest, GraphStore store) {
+        var sources = new java.util.ArrayList<TelemetrySource>();
+        config.prometheus().forEach(p -> sources.add(new PrometheusRangeSource(p)));
+        sources.addAll(config.telemetry());
+        return new ConfiguredSources(sources, ingest, store, config.tunables().liveBaseline(),
+                config.tunables().liveDeadline());
     }
 
     /** Opens the store (starting embedded Neo4j when configured) and wires the components. */
@@ -143,6 +157,9 @@ public final class Taproot implements AutoCloseable {
 
     @Override
     public void close() {
+        if (live != null) {
+            live.close();
+        }
         try {
             memory.close();
         } finally {

@@ -105,15 +105,16 @@ public final class ConfigLoader {
         var chatops = ChatOpsSection.read(root.section("chatops"), http);
         Path rulesDir = readRules(root.section("rules"), cli);
         ConfigSection sources = root.section("sources");
-        sources.allow("prometheus");
+        sources.allow("prometheus", "jaeger", "tempo", "loki", "elasticsearch");
         var prometheus = PrometheusSection.read(sources);
+        var telemetry = TelemetrySourcesSection.read(sources);
         Tunables tunables = readTunables(root.section("tunables"));
         if (storeConfig == null || http == null || security == null || chatops == null) {
             return null;
         }
         Path runbooksDir = readRunbooks(root.section("runbooks"));
-        return new TaprootConfig(dataDir, storeConfig, http, security, chatops, rulesDir, prometheus, tunables, source,
-                runbooksDir);
+        return new TaprootConfig(dataDir, storeConfig, http, security, chatops, rulesDir, prometheus, telemetry, tunables,
+                source, runbooksDir);
     }
 
     private static StoreConfig readStore(ConfigSection store, Map<String, String> env, CommandLineOverrides cli,
@@ -176,12 +177,16 @@ public final class ConfigLoader {
     }
 
     private static Tunables readTunables(ConfigSection tunables) {
-        tunables.allow("requestTimeout", "maxBodyBytes", "exportConcurrency");
+        tunables.allow("requestTimeout", "maxBodyBytes", "exportConcurrency", "liveBaseline", "liveDeadline");
         return new Tunables(
                 tunables.value("requestTimeout", "TAPROOT_REQUEST_TIMEOUT",
                         ConfigValues.duration(java.time.Duration.ofMinutes(10)), Tunables.DEFAULT_REQUEST_TIMEOUT),
                 tunables.value("maxBodyBytes", "TAPROOT_MAX_BODY_BYTES", ConfigValues.bytes(), Tunables.DEFAULT_MAX_BODY_BYTES),
                 tunables.value("exportConcurrency", "TAPROOT_EXPORT_CONCURRENCY", ConfigValues.integer(1, 64),
-                        dev.taproot.api.http.ExportGate.DEFAULT_CONCURRENT));
+                        dev.taproot.api.http.ExportGate.DEFAULT_CONCURRENT),
+                tunables.value("liveBaseline", "TAPROOT_LIVE_BASELINE", ConfigValues.duration(java.time.Duration.ofDays(8)),
+                        dev.taproot.api.live.ConfiguredSources.DEFAULT_BASELINE),
+                tunables.value("liveDeadline", "TAPROOT_LIVE_DEADLINE", ConfigValues.duration(java.time.Duration.ofMinutes(2)),
+                        dev.taproot.api.live.ConfiguredSources.DEFAULT_DEADLINE));
     }
 }

@@ -37,12 +37,17 @@ public final class ConfigSummary {
                 + ", alert relay " + (ch.slackWebhookUrl() == null ? "off" : "on (webhook ***)")
                 + ", " + ch.workers() + " workers, queue " + ch.queue());
         out.add("rules:    " + (c.rulesDir() == null ? "built-in pack" : "built-in pack overridden by " + c.rulesDir()));
-        if (c.prometheus().isEmpty()) {
+        if (c.prometheus().isEmpty() && c.telemetry().isEmpty()) {
             out.add("sources:  none");
         }
         for (PrometheusSource p : c.prometheus()) {
             out.add("sources:  prometheus '" + p.name() + "' " + p.url() + ", auth " + p.auth() + ", " + p.queries().size()
                     + " queries, deadline " + human(p.deadline()) + ", at most " + size(p.maxBytes()) + " a response");
+        }
+        for (var t : c.telemetry()) {
+            var e = t.endpoint();
+            out.add("sources:  " + e.label() + " " + e.url() + ", auth " + e.auth() + ", deadline " + human(e.deadline())
+                    + ", at most " + size(e.maxBytes()) + " a response");
         }
         out.add("tunables: request timeout " + human(c.tunables().requestTimeout()) + ", max body "
                 + size(c.tunables().maxBodyBytes()));

@@ -67,7 +67,7 @@ final class PrometheusSection {
         return out;
     }
 
-    private static PrometheusSource.Auth readAuth(ConfigSection s) {
+    static PrometheusSource.Auth readAuth(ConfigSection s) {
         ConfigSection auth = s.section("auth");
         auth.allow("bearerToken", "bearerTokenFile", "username", "password", "passwordFile");
         String bearer = auth.secret("bearerToken", "bearerTokenFile", null);

@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.taproot.api.chatops.ChatOpsConfig;
 import dev.taproot.api.security.SecurityConfig;
 import dev.taproot.graph.store.StoreConfig;
+import dev.taproot.ingest.live.TelemetrySource;
 import dev.taproot.ingest.metrics.PrometheusSource;
 
 /**
@@ -21,13 +22,14 @@ import dev.taproot.ingest.metrics.PrometheusSource;
  * @param chatops    Slack, Mattermost and the Alertmanager relay
  * @param rulesDir   the rules directory overriding the built-in pack, or null
  * @param prometheus the Prometheus-compatible servers Taproot may pull from
+ * @param telemetry  the trace and log backends (Jaeger, Tempo, Loki, Elasticsearch) asked at analysis time
  * @param tunables   timeouts and size limits
  * @param source     the file this was read from, or null
  * @param runbooksDir the runbooks directory added to the built-in runbooks, or null
  */
 public record TaprootConfig(Path dataDir, StoreConfig store, HttpConfig http, SecurityConfig security,
-                            ChatOpsConfig chatops, Path rulesDir, List<PrometheusSource> prometheus, Tunables tunables,
-                            Path source, Path runbooksDir) {
+                            ChatOpsConfig chatops, Path rulesDir, List<PrometheusSource> prometheus,
+                            List<TelemetrySource> telemetry, Tunables tunables, Path source, Path runbooksDir) {
 
     public static final int DEFAULT_HTTP_PORT = HttpConfig.DEFAULT_PORT;
     public static final String DEFAULT_HTTP_HOST = HttpConfig.DEFAULT_HOST;
@@ -36,12 +38,13 @@ public record TaprootConfig(Path dataDir, StoreConfig store, HttpConfig http, Se
         security = security == null ? SecurityConfig.none() : security;
         chatops = chatops == null ? ChatOpsConfig.disabled() : chatops;
         prometheus = prometheus == null ? List.of() : List.copyOf(prometheus);
+        telemetry = telemetry == null ? List.of() : List.copyOf(telemetry);
         tunables = tunables == null ? Tunables.defaults() : tunables;
     }
 
     /** A configuration with only a store and an HTTP address (tests); everything else at its default. */
     public TaprootConfig(Path dataDir, StoreConfig store, String httpHost, int httpPort) {
-        this(dataDir, store, HttpConfig.of(httpHost, httpPort), null, null, null, List.of(), null, null, null);
+        this(dataDir, store, HttpConfig.of(httpHost, httpPort), null, null, null, List.of(), List.of(), null, null, null);
     }
 
     /**
@@ -52,6 +55,11 @@ public record TaprootConfig(Path dataDir, StoreConfig store, HttpConfig http, Se
                                      Map<String, String> env) {
         return ConfigLoader.load(null, env, new CommandLineOverrides(dataOption, boltPortOption, httpPortOption, null))
                 .orThrow();
+    }
+
+    /** Whether any source is configured that an analysis fetches from (Prometheus, traces or logs). */
+    public boolean fetchesLiveEvidence() {
+        return !prometheus.isEmpty() || !telemetry.isEmpty();
     }
 
     public String httpHost() {
@@ -68,6 +76,7 @@ public record TaprootConfig(Path dataDir, StoreConfig store, HttpConfig http, Se
 
     /** The same configuration with another rules directory. */
     public TaprootConfig withRulesDir(Path dir) {
-        return new TaprootConfig(dataDir, store, http, security, chatops, dir, prometheus, tunables, source, runbooksDir);
+        return new TaprootConfig(dataDir, store, http, security, chatops, dir, prometheus, telemetry, tunables, source,
+                runbooksDir);
     }
 }

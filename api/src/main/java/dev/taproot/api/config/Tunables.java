@@ -11,8 +11,13 @@ import java.time.Duration;
  *                       {@code TAPROOT_MAX_BODY_BYTES}; bulk import streams and has its own limit)
  * @param exportConcurrency graph exports that may stream at once; more get 503 ({@code tunables.exportConcurrency},
  *                       {@code TAPROOT_EXPORT_CONCURRENCY})
+ * @param liveBaseline   how much time before an analysed window is fetched from the sources as its baseline
+ *                       ({@code tunables.liveBaseline}, {@code TAPROOT_LIVE_BASELINE})
+ * @param liveDeadline   the longest a diagnosis waits for all sources together ({@code tunables.liveDeadline},
+ *                       {@code TAPROOT_LIVE_DEADLINE})
  */
-public record Tunables(Duration requestTimeout, long maxBodyBytes, int exportConcurrency) {
+public record Tunables(Duration requestTimeout, long maxBodyBytes, int exportConcurrency, Duration liveBaseline,
+                       Duration liveDeadline) {
 
     /** Default limit on how long one query may run. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -23,6 +28,13 @@ public record Tunables(Duration requestTimeout, long maxBodyBytes, int exportCon
         requestTimeout = requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;
         maxBodyBytes = maxBodyBytes <= 0 ? DEFAULT_MAX_BODY_BYTES : maxBodyBytes;
         exportConcurrency = exportConcurrency <= 0 ? dev.taproot.api.http.ExportGate.DEFAULT_CONCURRENT : exportConcurrency;
+        liveBaseline = liveBaseline == null ? dev.taproot.api.live.ConfiguredSources.DEFAULT_BASELINE : liveBaseline;
+        liveDeadline = liveDeadline == null ? dev.taproot.api.live.ConfiguredSources.DEFAULT_DEADLINE : liveDeadline;
+    }
+
+    /** The default live-evidence baseline and deadline. */
+    public Tunables(Duration requestTimeout, long maxBodyBytes, int exportConcurrency) {
+        this(requestTimeout, maxBodyBytes, exportConcurrency, null, null);
     }
 
     /** The default export concurrency. */

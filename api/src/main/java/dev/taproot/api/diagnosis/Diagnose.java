@@ -150,7 +150,12 @@ public final class Diagnose {
 
     private List<String> neighbourhood(String key) {
         var keys = new ArrayList<String>();
-        store.neighbourhood(key, NEIGHBOURHOOD_HOPS, null).entities().forEach(e -> keys.add(e.key()));
+        keys.add(key); // the symptom first: sources that are asked name by name cap how many they ask
+        store.neighbourhood(key, NEIGHBOURHOOD_HOPS, null).entities().forEach(e -> {
+            if (!e.key().equals(key)) {
+                keys.add(e.key());
+            }
+        });
         return keys;
     }
 

@@ -68,7 +68,8 @@ public record ServerOptions(HttpConfig http, SecurityConfig security, Tunables t
     }
 
     public ServerOptions withMaxBodyBytes(long bytes) {
-        return new ServerOptions(http, security, new Tunables(tunables.requestTimeout(), bytes, tunables.exportConcurrency()), chatops, prometheus);
+        return new ServerOptions(http, security, new Tunables(tunables.requestTimeout(), bytes, tunables.exportConcurrency(),
+                tunables.liveBaseline(), tunables.liveDeadline()), chatops, prometheus);
     }
 
     public ServerOptions withChatOps(ChatOpsConfig c) {

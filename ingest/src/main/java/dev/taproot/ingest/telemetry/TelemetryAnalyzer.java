@@ -7,6 +7,7 @@ import java.util.Optional;
 import dev.taproot.ingest.GraphWriter;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestResult;
+import dev.taproot.ingest.detect.AnalysisWindow;
 import dev.taproot.ingest.detect.DetectionContext;
 import dev.taproot.ingest.detect.Evidence;
 import dev.taproot.ingest.detect.SignalDetector;
@@ -86,11 +87,30 @@ public final class TelemetryAnalyzer {
         for (IngestInput in : request.baseline()) {
             read(in, baseline, report);
         }
+        detect(window.evidence(), baseline.evidence(), request.window(), graph, writer, report);
+        return report.build();
+    }
+
+    /**
+     * Runs the detectors over telemetry already parsed (a live fetch reads its backends' APIs into
+     * spans, log records and metric sets), exactly as over parsed input files.
+     *
+     * @param window   telemetry recorded around the analysis window (it may start before it: the part
+     *                 before the window start serves as baseline)
+     * @param baseline telemetry of a fault-free period, or empty evidence
+     */
+    public TelemetryReport analyze(Evidence window, Evidence baseline, AnalysisWindow analysisWindow,
+                                   TelemetryEntities.Graph graph, GraphWriter writer) {
+        var report = new TelemetryReport.Builder();
+        detect(window, baseline, analysisWindow, graph, writer, report);
+        return report.build();
+    }
+
+    private void detect(Evidence now, Evidence before, AnalysisWindow analysisWindow, TelemetryEntities.Graph graph,
+                        GraphWriter writer, TelemetryReport.Builder report) {
         var entities = new TelemetryEntities(graph, config.nodeMetricPrefixes());
         var staged = new GraphWriter();
-        var context = new DetectionContext(request.window(), entities, staged, report);
-        Evidence now = window.evidence();
-        Evidence before = baseline.evidence();
+        var context = new DetectionContext(analysisWindow, entities, staged, report);
         for (SignalDetector detector : detectors) {
             detector.detect(now, before, context);
         }
@@ -99,7 +119,6 @@ public final class TelemetryAnalyzer {
         batch.entities().forEach(writer::entity);
         batch.relationships().forEach(writer::relationship);
         batch.signals().forEach(writer::signal);
-        return report.build();
     }
 
     /** Parsed inputs of one side (window or baseline). */

@@ -1,0 +1,156 @@
+package dev.taproot.api.live;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.taproot.api.diagnosis.LiveEvidence;
+import dev.taproot.graph.store.ErrorMessages;
+import dev.taproot.graph.store.GraphStore;
+import dev.taproot.ingest.IngestReport;
+import dev.taproot.ingest.IngestService;
+import dev.taproot.ingest.detect.AnalysisWindow;
+import dev.taproot.ingest.detect.TelemetryEntities;
+import dev.taproot.ingest.live.LiveIngestor;
+import dev.taproot.ingest.live.LiveSourceException;
+import dev.taproot.ingest.live.LiveTelemetry;
+import dev.taproot.ingest.live.TelemetrySource;
+import dev.taproot.ingest.telemetry.TelemetryAnalyzer;
+
+/**
+ * The {@link LiveEvidence} of the configured sources (Prometheus, Jaeger, Tempo, Loki, Elasticsearch):
+ * for the entity names and window of a diagnosis it asks every source at once on a small pool of its
+ * own over the window and the {@link #DEFAULT_BASELINE} before it, waits at most until an overall
+ * deadline, runs the case replay's detectors over each answer and stores the signals and CALLS edges
+ * through the {@link IngestService}. One line per source says what came back; a source that failed,
+ * was late or had no free thread is a problem line. It never throws.
+ */
+public final class ConfiguredSources implements LiveEvidence, AutoCloseable {
+
+    /** How much time before the window is fetched as its baseline. */
+    public static final Duration DEFAULT_BASELINE = Duration.ofHours(1);
+    /** The longest a diagnosis waits for all sources together. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(20);
+    /** Sources asked at once: each mostly waits on the network. */
+    public static final int DEFAULT_THREADS = 4;
+    /** Fetches waiting for a thread before more are refused. */
+    public static final int DEFAULT_QUEUE = 32;
+
+    private final List<TelemetrySource> sources;
+    private final IngestService ingest;
+    private final TelemetryEntities.Graph graph;
+    private final TelemetryAnalyzer analyzer;
+    private final Duration baseline;
+    private final Duration deadline;
+    private final ThreadPoolExecutor pool;
+
+    /**
+     * @param sources  every configured source, Prometheus ones wrapped in
+     *                 {@link dev.taproot.ingest.live.PrometheusRangeSource}
+     * @param ingest   where the detected signals and edges are stored
+     * @param store    the store names are resolved against
+     * @param baseline time before the window fetched as baseline
+     * @param deadline the longest wait for all sources together
+     */
+    public ConfiguredSources(List<TelemetrySource> sources, IngestService ingest, GraphStore store, Duration baseline,
+                             Duration deadline) {
+        this.sources = List.copyOf(sources);
+        this.ingest = ingest;
+        this.graph = TelemetryEntities.Graph.of(store);
+        this.analyzer = new TelemetryAnalyzer();
+        this.baseline = baseline;
+        this.deadline = deadline;
+        var counter = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(DEFAULT_THREADS, DEFAULT_THREADS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(DEFAULT_QUEUE), r -> {
+                    Thread t = new Thread(r, "taproot-live-fetch-" + counter.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
+        pool.allowCoreThreadTimeOut(true);
+    }
+
+    /** The sources asked, in configuration order. */
+    public List<TelemetrySource> sources() {
+        return sources;
+    }
+
+    @Override
+    public Fetched gather(List<String> entityNames, Instant start, Instant end) {
+        if (entityNames.isEmpty() || sources.isEmpty()) {
+            return Fetched.NOTHING;
+        }
+        Instant from = start.minus(baseline);
+        var fetched = new ArrayList<String>();
+        var problems = new ArrayList<String>();
+        Map<TelemetrySource, Future<LiveTelemetry>> running = new LinkedHashMap<>();
+        for (TelemetrySource source : sources) {
+            try {
+                running.put(source, pool.submit(() -> source.fetch(entityNames, from, end)));
+            } catch (RejectedExecutionException e) {
+                problems.add(source.endpoint().label() + ": not asked, all " + DEFAULT_THREADS + " fetch threads are busy");
+            }
+        }
+        long until = System.nanoTime() + deadline.toNanos();
+        var window = new AnalysisWindow(start, end);
+        for (var e : running.entrySet()) {
+            TelemetrySource source = e.getKey();
+            String label = source.endpoint().label();
+            LiveTelemetry answer;
+            try {
+                answer = e.getValue().get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException ex) {
+                e.getValue().cancel(true);
+                problems.add(label + ": no answer within the analysis' deadline of " + deadline.toMillis() + " ms");
+                continue;
+            } catch (InterruptedException ex) {
+                running.values().forEach(f -> f.cancel(true));
+                Thread.currentThread().interrupt();
+                problems.add(label + ": interrupted");
+                break;
+            } catch (ExecutionException ex) {
+                Throwable cause = ex.getCause();
+                problems.add(cause instanceof LiveSourceException ? cause.getMessage()
+                        : label + ": " + ErrorMessages.describe(cause));
+                continue;
+            }
+            answer.notes().forEach(n -> problems.add(n.startsWith(source.endpoint().kind() + " '") ? n : label + ": " + n));
+            fetched.add(label + ": " + answer.summary() + store(source, answer, window, from, problems));
+        }
+        return new Fetched(fetched, problems);
+    }
+
+    /** Detects and stores; returns what was stored, as the end of the source's line. */
+    private String store(TelemetrySource source, LiveTelemetry answer, AnalysisWindow window, Instant from,
+                         List<String> problems) {
+        if (answer.spans().isEmpty() && answer.logs().isEmpty() && answer.metrics().isEmpty()) {
+            return "";
+        }
+        var ingestor = new LiveIngestor(source, answer, window, analyzer, graph);
+        try {
+            IngestReport report = ingest.ingest(ingestor.input(from), ingestor, false);
+            int calls = ingestor.report().count("calls");
+            return ", " + report.signals() + (report.signals() == 1 ? " signal" : " signals")
+                    + (calls == 0 ? "" : ", " + calls + (calls == 1 ? " call edge" : " call edges"));
+        } catch (Exception e) {
+            problems.add(source.endpoint().label() + ": fetched but not stored: " + ErrorMessages.describe(e));
+            return ", nothing stored";
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
