@@ -18,7 +18,8 @@ import dev.taproot.ingest.metrics.MetricSet;
  * Scores every metric series of the window inputs against its baseline ({@link SeriesScorer}), ties it
  * to an entity ({@link TelemetryEntities}) and writes one anomaly signal per anomalous series. Series of
  * the same identity across several inputs are merged; a node-level metric reported once per pod yields
- * one signal per node and metric (the highest score). With {@link TelemetryConfig#peerDampening()}, a score
+ * one signal per node and metric (the highest score), weighed down when a guest's own series of the same kind
+ * moved the same way (the guest's load seen from the node, {@link #NODE_EXPLAINED_BY_GUEST}). With {@link TelemetryConfig#peerDampening()}, a score
  * is multiplied by the share of the metric's other series that are <i>not</i> anomalous: a metric that
  * leaves its baseline everywhere at once points at load or a shared cause, not at one service
  * (attributes {@code rawScore} and {@code peerShare} keep the undamped figures).
@@ -32,6 +33,12 @@ public final class MetricDetector implements SignalDetector {
      * weighs half (the node's move may come from any of its guests).
      */
     static final double NODE_TO_GUEST = 0.5;
+    /**
+     * A node-level move that a guest's own series of the same kind also made (its container's CPU rose with the
+     * node's) is that guest's load seen from the node: the node keeps the share a guest gets of a node's move,
+     * the mirror of {@link #NODE_TO_GUEST}, and the guest's own signal speaks for the cause.
+     */
+    static final double NODE_EXPLAINED_BY_GUEST = NODE_TO_GUEST;
 
     private final TelemetryConfig config;
     private final TelemetryEntities entities;
@@ -113,6 +120,23 @@ public final class MetricDetector implements SignalDetector {
             }
             candidates.add(new Candidate(s, owner.get(), a, kind, scored.get().ongoing(), scoredAs));
         }
+        // guests whose own (not node-level) series moved adversely, by entity, kind and direction
+        var ownMoves = new java.util.HashSet<String>();
+        for (Candidate c : candidates) {
+            if (c.kind().adverse() && !entities.nodeLevel(c.series().metric())) {
+                ownMoves.add(c.owner().entityKey() + "|" + c.kind().family() + "|" + c.anomaly().direction());
+            }
+        }
+        var explainedNodes = new java.util.HashSet<String>();
+        for (Candidate c : candidates) {
+            if (c.kind().adverse() && entities.nodeLevel(c.series().metric())) {
+                Optional<TelemetryEntities.Resolution> guest = entities.resolve(c.series().labels(), "pod_" + c.series().metric());
+                if (guest.isPresent() && ownMoves.contains(guest.get().entityKey() + "|" + c.kind().family() + "|"
+                        + c.anomaly().direction())) {
+                    explainedNodes.add(c.owner().entityKey() + "|" + c.series().metric());
+                }
+            }
+        }
         Map<String, Signal> best = new LinkedHashMap<>();
         for (Candidate c : candidates) {
             MetricSeries s = c.series();
@@ -120,6 +144,7 @@ public final class MetricDetector implements SignalDetector {
             int[] tally = perMetric.get(s.metric());
             double share = tally[0] < MIN_PEERS ? 0 : tally[1] / (double) tally[0];
             double factor = config.peerDampening() ? Math.max(0, 1 - share) : 1;
+            boolean explainedByGuest = explainedNodes.contains(c.owner().entityKey() + "|" + s.metric());
             Anomaly scoredA = new Anomaly(a.direction(), a.score() * factor, a.baseline(), a.spread(), a.observed(),
                     a.onset(), a.peak(), a.end(), a.anomalousPoints(), a.windowPoints());
             TelemetryEntities.Resolution r = c.owner();
@@ -132,18 +157,22 @@ public final class MetricDetector implements SignalDetector {
             extra.put("peerShare", AnomalySignals.round(share));
             extra.put("ongoing", c.ongoing() ? Boolean.TRUE : null);
             extra.put("scoredAs", c.scoredAs());
-            Signal signal = AnomalySignals.of(c.kind().type(), r.entityKey(), s.metric(), scoredA, s.id(), "metrics", extra);
             boolean node = entities.nodeLevel(s.metric());
+            Anomaly own = scoredA;
+            if (node && explainedByGuest) {
+                own = scaled(scoredA, NODE_EXPLAINED_BY_GUEST);
+                extra.put("explainedByGuest", true);
+            }
+            Signal signal = AnomalySignals.of(c.kind().type(), r.entityKey(), s.metric(), own, s.id(), "metrics", extra);
             String slot = node ? r.entityKey() + "|" + s.metric() : s.id();
             keepStrongest(best, slot, signal);
             if (node && r.pod() != null) {
                 // the node's move also speaks, more weakly, for the workload of the pod it was reported for
                 Optional<TelemetryEntities.Resolution> guest = entities.resolve(s.labels(), "pod_" + s.metric());
                 if (guest.isPresent() && !guest.get().entityKey().equals(r.entityKey())) {
-                    Anomaly weak = new Anomaly(scoredA.direction(), scoredA.score() * NODE_TO_GUEST, scoredA.baseline(),
-                            scoredA.spread(), scoredA.observed(), scoredA.onset(), scoredA.peak(), scoredA.end(),
-                            scoredA.anomalousPoints(), scoredA.windowPoints());
+                    Anomaly weak = scaled(scoredA, NODE_TO_GUEST);
                     var guestExtra = new LinkedHashMap<String, Object>(extra);
+                    guestExtra.remove("explainedByGuest");
                     guestExtra.put("node", r.entityKey());
                     guestExtra.put("nodeLevel", true);
                     Signal g = AnomalySignals.of(c.kind().type(), guest.get().entityKey(), s.metric(), weak,
@@ -156,6 +185,11 @@ public final class MetricDetector implements SignalDetector {
             out.signal(sig);
             report.signal(sig.type());
         });
+    }
+
+    private static Anomaly scaled(Anomaly a, double factor) {
+        return new Anomaly(a.direction(), a.score() * factor, a.baseline(), a.spread(), a.observed(), a.onset(), a.peak(),
+                a.end(), a.anomalousPoints(), a.windowPoints());
     }
 
     private static void keepStrongest(Map<String, Signal> best, String slot, Signal signal) {
