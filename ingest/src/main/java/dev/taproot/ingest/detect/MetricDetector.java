@@ -18,8 +18,9 @@ import dev.taproot.ingest.metrics.MetricSet;
  * Scores every metric series of the window inputs against its baseline ({@link SeriesScorer}), ties it
  * to an entity ({@link TelemetryEntities}) and writes one anomaly signal per anomalous series. Series of
  * the same identity across several inputs are merged; a node-level metric reported once per pod yields
- * one signal per node and metric (the highest score), weighed down when a guest's own series of the same kind
- * moved the same way (the guest's load seen from the node, {@link #NODE_EXPLAINED_BY_GUEST}). With {@link TelemetryConfig#peerDampening()}, a score
+ * one signal per node and metric (the highest score), marked {@code explainedBy} a guest when the guest's own
+ * series of the same kind moved the same way (the guest's load seen from the node: a consequence there, not a
+ * fault of the node). With {@link TelemetryConfig#peerDampening()}, a score
  * is multiplied by the share of the metric's other series that are <i>not</i> anomalous: a metric that
  * leaves its baseline everywhere at once points at load or a shared cause, not at one service
  * (attributes {@code rawScore} and {@code peerShare} keep the undamped figures).
@@ -33,12 +34,6 @@ public final class MetricDetector implements SignalDetector {
      * weighs half (the node's move may come from any of its guests).
      */
     static final double NODE_TO_GUEST = 0.5;
-    /**
-     * A node-level move that a guest's own series of the same kind also made (its container's CPU rose with the
-     * node's) is that guest's load seen from the node: the node keeps the share a guest gets of a node's move,
-     * the mirror of {@link #NODE_TO_GUEST}, and the guest's own signal speaks for the cause.
-     */
-    static final double NODE_EXPLAINED_BY_GUEST = NODE_TO_GUEST;
 
     private final TelemetryConfig config;
     private final TelemetryEntities entities;
@@ -127,13 +122,16 @@ public final class MetricDetector implements SignalDetector {
                 ownMoves.add(c.owner().entityKey() + "|" + c.kind().family() + "|" + c.anomaly().direction());
             }
         }
-        var explainedNodes = new java.util.HashSet<String>();
+        // a node-level move that a guest's own series of the same kind also made (its container's CPU rose with
+        // the node's) is that guest's load seen from the node: a consequence on the node, marked explainedBy
+        var explainedNodes = new HashMap<String, String>();
         for (Candidate c : candidates) {
             if (c.kind().adverse() && entities.nodeLevel(c.series().metric())) {
                 Optional<TelemetryEntities.Resolution> guest = entities.resolve(c.series().labels(), "pod_" + c.series().metric());
                 if (guest.isPresent() && ownMoves.contains(guest.get().entityKey() + "|" + c.kind().family() + "|"
                         + c.anomaly().direction())) {
-                    explainedNodes.add(c.owner().entityKey() + "|" + c.series().metric());
+                    explainedNodes.merge(c.owner().entityKey() + "|" + c.series().metric(), guest.get().entityKey(),
+                            (a, b) -> a.compareTo(b) <= 0 ? a : b);
                 }
             }
         }
@@ -144,7 +142,7 @@ public final class MetricDetector implements SignalDetector {
             int[] tally = perMetric.get(s.metric());
             double share = tally[0] < MIN_PEERS ? 0 : tally[1] / (double) tally[0];
             double factor = config.peerDampening() ? Math.max(0, 1 - share) : 1;
-            boolean explainedByGuest = explainedNodes.contains(c.owner().entityKey() + "|" + s.metric());
+            String explainedBy = explainedNodes.get(c.owner().entityKey() + "|" + s.metric());
             Anomaly scoredA = new Anomaly(a.direction(), a.score() * factor, a.baseline(), a.spread(), a.observed(),
                     a.onset(), a.peak(), a.end(), a.anomalousPoints(), a.windowPoints());
             TelemetryEntities.Resolution r = c.owner();
@@ -158,12 +156,10 @@ public final class MetricDetector implements SignalDetector {
             extra.put("ongoing", c.ongoing() ? Boolean.TRUE : null);
             extra.put("scoredAs", c.scoredAs());
             boolean node = entities.nodeLevel(s.metric());
-            Anomaly own = scoredA;
-            if (node && explainedByGuest) {
-                own = scaled(scoredA, NODE_EXPLAINED_BY_GUEST);
-                extra.put("explainedByGuest", true);
+            if (node && explainedBy != null) {
+                extra.put("explainedBy", explainedBy);
             }
-            Signal signal = AnomalySignals.of(c.kind().type(), r.entityKey(), s.metric(), own, s.id(), "metrics", extra);
+            Signal signal = AnomalySignals.of(c.kind().type(), r.entityKey(), s.metric(), scoredA, s.id(), "metrics", extra);
             String slot = node ? r.entityKey() + "|" + s.metric() : s.id();
             keepStrongest(best, slot, signal);
             if (node && r.pod() != null) {
@@ -172,7 +168,7 @@ public final class MetricDetector implements SignalDetector {
                 if (guest.isPresent() && !guest.get().entityKey().equals(r.entityKey())) {
                     Anomaly weak = scaled(scoredA, NODE_TO_GUEST);
                     var guestExtra = new LinkedHashMap<String, Object>(extra);
-                    guestExtra.remove("explainedByGuest");
+                    guestExtra.remove("explainedBy");
                     guestExtra.put("node", r.entityKey());
                     guestExtra.put("nodeLevel", true);
                     Signal g = AnomalySignals.of(c.kind().type(), guest.get().entityKey(), s.metric(), weak,
