@@ -23,7 +23,9 @@ import dev.taproot.ingest.metrics.MetricSet;
  * fault of the node). With {@link TelemetryConfig#peerDampening()}, a score
  * is multiplied by the share of the metric's other series that are <i>not</i> anomalous: a metric that
  * leaves its baseline everywhere at once points at load or a shared cause, not at one service
- * (attributes {@code rawScore} and {@code peerShare} keep the undamped figures).
+ * (attributes {@code rawScore} and {@code peerShare} keep the undamped figures). A server-side latency rise keeps only
+ * the part that its wait on callees does not explain ({@link CalleeWait}); a client-side latency signal (the wait
+ * itself) carries {@code side=client}: it speaks about the callees.
  */
 public final class MetricDetector implements SignalDetector {
 
@@ -73,6 +75,7 @@ public final class MetricDetector implements SignalDetector {
             splits.put(s.id(), split);
             baselinesByMetric.computeIfAbsent(s.metric(), k -> new java.util.ArrayList<>()).add(split);
         }
+        var wait = new CalleeWait(current, splits);
         var ratios = new RatioMetrics(config.classifier(), current.values(), splits);
         Map<String, Double> levels = new HashMap<>();
         baselinesByMetric.forEach((m, list) -> levels.put(m, SeriesScorer.typicalLevel(list)));
@@ -106,6 +109,16 @@ public final class MetricDetector implements SignalDetector {
             var a = scored.get().anomaly();
             report.count("baseline." + scored.get().baseline(), 1);
             MetricClassifier.Kind kind = config.classifier().classify(s.metric(), a.direction());
+            double waited = "LatencyAnomaly".equals(kind.family()) ? wait.explainedShare(s, a) : 0;
+            if (waited > 0) {
+                // the part of the rise that waiting on callees explains is theirs; what is left is the service's own
+                a = new Anomaly(a.direction(), a.score() * (1 - waited), a.baseline(), a.spread(), a.observed(),
+                        a.onset(), a.peak(), a.end(), a.anomalousPoints(), a.windowPoints());
+                if (a.score() < config.detector().threshold()) {
+                    report.count("anomalies.calleeWait", 1);
+                    continue;
+                }
+            }
             if (!kind.adverse() && !config.emitHarmless()) {
                 report.count("anomalies.harmless", 1);
                 continue;
@@ -155,6 +168,9 @@ public final class MetricDetector implements SignalDetector {
             extra.put("peerShare", AnomalySignals.round(share));
             extra.put("ongoing", c.ongoing() ? Boolean.TRUE : null);
             extra.put("scoredAs", c.scoredAs());
+            if ("LatencyAnomaly".equals(c.kind().family()) && CalleeWait.clientSide(s.metric())) {
+                extra.put("side", "client");
+            }
             boolean node = entities.nodeLevel(s.metric());
             if (node && explainedBy != null) {
                 extra.put("explainedBy", explainedBy);

@@ -62,6 +62,18 @@ public final class SignalStrength {
                 || vocabulary.isA(s.type(), "LogSignature");
     }
 
+    /**
+     * Whether the signal measures the wait of its entity on the calls it makes (a client-side latency,
+     * {@code side=client}): it says the callees, or the network to them, got slower, so it is evidence about
+     * them and an effect to explain, never the entity's own anomaly.
+     */
+    public boolean measuresCalleeWait(Signal s) {
+        return "client".equals(s.attributes().get(CLIENT_SIDE_ATTRIBUTE));
+    }
+
+    /** Attribute marking which side of a call a latency was measured on. */
+    public static final String CLIENT_SIDE_ATTRIBUTE = "side";
+
     /** Whether the signal is a change (deploy, config, flag, scale). */
     public boolean isChange(Signal s) {
         return vocabulary.isA(s.type(), "Change");
