@@ -18,10 +18,14 @@ import dev.taproot.ingest.metrics.MetricSet;
  * Scores every metric series of the window inputs against its baseline ({@link SeriesScorer}), ties it
  * to an entity ({@link TelemetryEntities}) and writes one anomaly signal per anomalous series. Series of
  * the same identity across several inputs are merged; a node-level metric reported once per pod yields
- * one signal per node and metric (the highest score). With {@link TelemetryConfig#peerDampening()}, a score
+ * one signal per node and metric (the highest score), marked {@code explainedBy} a guest when the guest's own
+ * series of the same kind moved the same way (the guest's load seen from the node: a consequence there, not a
+ * fault of the node). With {@link TelemetryConfig#peerDampening()}, a score
  * is multiplied by the share of the metric's other series that are <i>not</i> anomalous: a metric that
  * leaves its baseline everywhere at once points at load or a shared cause, not at one service
- * (attributes {@code rawScore} and {@code peerShare} keep the undamped figures).
+ * (attributes {@code rawScore} and {@code peerShare} keep the undamped figures). A server-side latency rise keeps only
+ * the part that its wait on callees does not explain ({@link CalleeWait}); a client-side latency signal (the wait
+ * itself) carries {@code side=client}: it speaks about the callees.
  */
 public final class MetricDetector implements SignalDetector {
 
@@ -71,6 +75,7 @@ public final class MetricDetector implements SignalDetector {
             splits.put(s.id(), split);
             baselinesByMetric.computeIfAbsent(s.metric(), k -> new java.util.ArrayList<>()).add(split);
         }
+        var wait = new CalleeWait(current, splits);
         var ratios = new RatioMetrics(config.classifier(), current.values(), splits);
         Map<String, Double> levels = new HashMap<>();
         baselinesByMetric.forEach((m, list) -> levels.put(m, SeriesScorer.typicalLevel(list)));
@@ -104,6 +109,16 @@ public final class MetricDetector implements SignalDetector {
             var a = scored.get().anomaly();
             report.count("baseline." + scored.get().baseline(), 1);
             MetricClassifier.Kind kind = config.classifier().classify(s.metric(), a.direction());
+            double waited = "LatencyAnomaly".equals(kind.family()) ? wait.explainedShare(s, a) : 0;
+            if (waited > 0) {
+                // the part of the rise that waiting on callees explains is theirs; what is left is the service's own
+                a = new Anomaly(a.direction(), a.score() * (1 - waited), a.baseline(), a.spread(), a.observed(),
+                        a.onset(), a.peak(), a.end(), a.anomalousPoints(), a.windowPoints());
+                if (a.score() < config.detector().threshold()) {
+                    report.count("anomalies.calleeWait", 1);
+                    continue;
+                }
+            }
             if (!kind.adverse() && !config.emitHarmless()) {
                 report.count("anomalies.harmless", 1);
                 continue;
@@ -113,6 +128,26 @@ public final class MetricDetector implements SignalDetector {
             }
             candidates.add(new Candidate(s, owner.get(), a, kind, scored.get().ongoing(), scoredAs));
         }
+        // guests whose own (not node-level) series moved adversely, by entity, kind and direction
+        var ownMoves = new java.util.HashSet<String>();
+        for (Candidate c : candidates) {
+            if (c.kind().adverse() && !entities.nodeLevel(c.series().metric())) {
+                ownMoves.add(c.owner().entityKey() + "|" + c.kind().family() + "|" + c.anomaly().direction());
+            }
+        }
+        // a node-level move that a guest's own series of the same kind also made (its container's CPU rose with
+        // the node's) is that guest's load seen from the node: a consequence on the node, marked explainedBy
+        var explainedNodes = new HashMap<String, String>();
+        for (Candidate c : candidates) {
+            if (c.kind().adverse() && entities.nodeLevel(c.series().metric())) {
+                Optional<TelemetryEntities.Resolution> guest = entities.resolve(c.series().labels(), "pod_" + c.series().metric());
+                if (guest.isPresent() && ownMoves.contains(guest.get().entityKey() + "|" + c.kind().family() + "|"
+                        + c.anomaly().direction())) {
+                    explainedNodes.merge(c.owner().entityKey() + "|" + c.series().metric(), guest.get().entityKey(),
+                            (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                }
+            }
+        }
         Map<String, Signal> best = new LinkedHashMap<>();
         for (Candidate c : candidates) {
             MetricSeries s = c.series();
@@ -120,6 +155,7 @@ public final class MetricDetector implements SignalDetector {
             int[] tally = perMetric.get(s.metric());
             double share = tally[0] < MIN_PEERS ? 0 : tally[1] / (double) tally[0];
             double factor = config.peerDampening() ? Math.max(0, 1 - share) : 1;
+            String explainedBy = explainedNodes.get(c.owner().entityKey() + "|" + s.metric());
             Anomaly scoredA = new Anomaly(a.direction(), a.score() * factor, a.baseline(), a.spread(), a.observed(),
                     a.onset(), a.peak(), a.end(), a.anomalousPoints(), a.windowPoints());
             TelemetryEntities.Resolution r = c.owner();
@@ -132,18 +168,23 @@ public final class MetricDetector implements SignalDetector {
             extra.put("peerShare", AnomalySignals.round(share));
             extra.put("ongoing", c.ongoing() ? Boolean.TRUE : null);
             extra.put("scoredAs", c.scoredAs());
-            Signal signal = AnomalySignals.of(c.kind().type(), r.entityKey(), s.metric(), scoredA, s.id(), "metrics", extra);
+            if ("LatencyAnomaly".equals(c.kind().family()) && CalleeWait.clientSide(s.metric())) {
+                extra.put("side", "client");
+            }
             boolean node = entities.nodeLevel(s.metric());
+            if (node && explainedBy != null) {
+                extra.put("explainedBy", explainedBy);
+            }
+            Signal signal = AnomalySignals.of(c.kind().type(), r.entityKey(), s.metric(), scoredA, s.id(), "metrics", extra);
             String slot = node ? r.entityKey() + "|" + s.metric() : s.id();
             keepStrongest(best, slot, signal);
             if (node && r.pod() != null) {
                 // the node's move also speaks, more weakly, for the workload of the pod it was reported for
                 Optional<TelemetryEntities.Resolution> guest = entities.resolve(s.labels(), "pod_" + s.metric());
                 if (guest.isPresent() && !guest.get().entityKey().equals(r.entityKey())) {
-                    Anomaly weak = new Anomaly(scoredA.direction(), scoredA.score() * NODE_TO_GUEST, scoredA.baseline(),
-                            scoredA.spread(), scoredA.observed(), scoredA.onset(), scoredA.peak(), scoredA.end(),
-                            scoredA.anomalousPoints(), scoredA.windowPoints());
+                    Anomaly weak = scaled(scoredA, NODE_TO_GUEST);
                     var guestExtra = new LinkedHashMap<String, Object>(extra);
+                    guestExtra.remove("explainedBy");
                     guestExtra.put("node", r.entityKey());
                     guestExtra.put("nodeLevel", true);
                     Signal g = AnomalySignals.of(c.kind().type(), guest.get().entityKey(), s.metric(), weak,
@@ -156,6 +197,11 @@ public final class MetricDetector implements SignalDetector {
             out.signal(sig);
             report.signal(sig.type());
         });
+    }
+
+    private static Anomaly scaled(Anomaly a, double factor) {
+        return new Anomaly(a.direction(), a.score() * factor, a.baseline(), a.spread(), a.observed(), a.onset(), a.peak(),
+                a.end(), a.anomalousPoints(), a.windowPoints());
     }
 
     private static void keepStrongest(Map<String, Signal> best, String slot, Signal signal) {

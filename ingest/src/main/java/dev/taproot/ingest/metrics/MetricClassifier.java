@@ -10,7 +10,9 @@ import dev.taproot.ingest.anomaly.Direction;
  * Maps a metric name to the most specific anomaly type of the vocabulary and to the direction in which
  * a move is bad. The first matching rule wins; {@link #DEFAULTS} covers common Prometheus, cAdvisor,
  * node-exporter and APM names. An anomaly in the harmless direction (latency down, success rate up)
- * is typed {@code MetricAnomaly}, never as the symptom or fault type.
+ * is typed {@code MetricAnomaly}, never as the symptom or fault type. Network throughput (bytes and packets
+ * received or sent) is volume, typed as traffic: it rises and falls with what callers send, so it says where
+ * load went, not where the network broke; drops and retransmissions stay network faults.
  */
 public record MetricClassifier(List<Rule> rules) {
 
@@ -42,12 +44,20 @@ public record MetricClassifier(List<Rule> rules) {
 
     public static final String GENERIC = "MetricAnomaly";
 
+    /** Names of network throughput series: bytes or packets received or sent. */
+    static final String VOLUME = "(receive|transmit|rx|tx|sent|recv)\\w*?_(bytes|packets)"
+            + "|(bytes|packets)_(received|sent|transmitted|recv|rx|tx)";
+
     public static final MetricClassifier DEFAULTS = new MetricClassifier(List.of(
             Rule.of("latency|duration|response_?time|elapsed|rtt|_delay|wait_time", "LatencyAnomaly", Adverse.UP),
             Rule.of("success|availability|available|uptime|_up$|^up$", "ErrorRateAnomaly", Adverse.DOWN),
             Rule.of("error|fail|exception|5xx|fault|timeout|reject|dropped_requests", "ErrorRateAnomaly", Adverse.UP),
             Rule.of("cpu|throttl|load1|load5", "CPUAnomaly", Adverse.UP),
             Rule.of("mem|heap|rss|oom|swap|gc_", "MemoryAnomaly", Adverse.UP),
+            // lost or resent packets are a network fault; bytes and packets moved are volume, set by what the
+            // peers send and ask for, so they move with load like request counts (traffic, not a fault)
+            Rule.of("drop|retrans", "NetworkAnomaly", Adverse.UP),
+            Rule.of(VOLUME, "TrafficAnomaly", Adverse.BOTH),
             Rule.of("network|net_|receive|transmit|packet|tcp|udp|socket|bandwidth|conntrack", "NetworkAnomaly", Adverse.BOTH),
             Rule.of("disk|filesystem|fs_|_io_|iops|io_time|blkio|inode|volume", "DiskAnomaly", Adverse.UP),
             Rule.of("request|_ops|qps|rps|throughput|traffic|calls|invocations|_total$|_count$|_sum$|workload",

@@ -17,10 +17,20 @@ class MetricClassifierTest {
         assertThat(c.classify("memory_usage_rate_percent", Direction.UP).type()).isEqualTo("MemoryAnomaly");
         assertThat(c.classify("pod_success_rate_percent", Direction.DOWN).type()).isEqualTo("ErrorRateAnomaly");
         assertThat(c.classify("http_requests_errors_total", Direction.UP).type()).isEqualTo("ErrorRateAnomaly");
-        assertThat(c.classify("network_receive_bytes", Direction.DOWN).type()).isEqualTo("NetworkAnomaly");
         assertThat(c.classify("requests_sum", Direction.DOWN).type()).isEqualTo("TrafficAnomaly");
         assertThat(c.classify("node_disk_io_time_seconds_total", Direction.UP).type()).isEqualTo("DiskAnomaly");
         assertThat(c.classify("syscall_read", Direction.UP).type()).isEqualTo("MetricAnomaly");
+    }
+
+    @Test
+    void networkThroughputIsVolumeButLostPacketsAreANetworkFault() {
+        assertThat(c.classify("network_receive_bytes", Direction.UP).type()).isEqualTo("TrafficAnomaly");
+        assertThat(c.classify("node_network_transmit_bytes_total", Direction.DOWN).type()).isEqualTo("TrafficAnomaly");
+        assertThat(c.classify("container_network_receive_packets_total", Direction.UP).type()).isEqualTo("TrafficAnomaly");
+        assertThat(c.classify("container_network_receive_packets_dropped_total", Direction.UP).type())
+                .isEqualTo("NetworkAnomaly");
+        assertThat(c.classify("node_netstat_Tcp_RetransSegs", Direction.UP).type()).isEqualTo("NetworkAnomaly");
+        assertThat(c.classify("tcp_connections", Direction.UP).type()).isEqualTo("NetworkAnomaly");
     }
 
     @Test

@@ -21,7 +21,8 @@ import dev.taproot.rules.engine.Topology;
  * at the symptoms, follows rule links from effects to their causes (weighted by the rule's
  * confidence and the cause's strength), stays on a unit in proportion to its own fault evidence, and
  * restarts at the symptoms. Mass gathers where explanations end: the root causes. The PageRank mass
- * is combined with the unit's own anomaly and with priors (moved first, changed recently, blamed in
+ * is combined with the unit's own anomaly (not counting its wait on the callees it has,
+ * {@link SignalStrength#measuresCalleeWait}) and with priors (moved first, changed recently, blamed in
  * past incidents).
  */
 public final class CausalRanker {
@@ -78,6 +79,9 @@ public final class CausalRanker {
                                 Set<String> symptomUnits, Map<String, Integer> history, Map<String, Double> feedback,
                                 boolean inferred, SymptomFamilies families) {
         var anomaly = new HashMap<String, Double>();
+        // a unit's own anomaly leaves out its wait on callees: that is the callees' evidence; a unit with no known
+        // callee keeps it (its own outbound network is then the only thing the wait can be about)
+        var own = new HashMap<String, Double>();
         var fault = new HashMap<String, Double>();
         var onset = new HashMap<String, Instant>();
         var changed = new HashMap<String, Double>();
@@ -95,6 +99,7 @@ public final class CausalRanker {
             boolean idleChange = strength.isChange(s) && !linkedChanges.contains(s.key());
             double w = strength.weighted(s) * (idleChange ? IDLE_CHANGE_WEIGHT : 1.0);
             anomaly.merge(u, w, Math::max);
+            own.merge(u, strength.measuresCalleeWait(s) && !topology.callees(u).isEmpty() ? 0.0 : w, Math::max);
             significance.merge(u, strength.significance(s), Math::max);
             if (strength.isFault(s) && !idleChange) {
                 fault.merge(u, w, Math::max);
@@ -143,7 +148,7 @@ public final class CausalRanker {
         double[] self = new double[n];
         for (int i = 0; i < n; i++) {
             String u = names.get(i);
-            self[i] = settings.selfWeight() * (fault.getOrDefault(u, 0.0) + 0.25 * anomaly.getOrDefault(u, 0.0));
+            self[i] = settings.selfWeight() * (fault.getOrDefault(u, 0.0) + 0.25 * own.getOrDefault(u, 0.0));
         }
         // an inferred symptom is a guess: the walk restarts over every anomalous unit, none gets mass of its own
         double[] restart = restartVector(names, inferred ? Set.of() : symptomUnits, anomaly);
@@ -165,7 +170,7 @@ public final class CausalRanker {
         for (int i = 0; i < n; i++) {
             String u = names.get(i);
             boolean symptom = symptomUnits.contains(u);
-            double a = symptom ? fault.getOrDefault(u, 0.0) : anomaly.getOrDefault(u, 0.0);
+            double a = symptom ? fault.getOrDefault(u, 0.0) : own.getOrDefault(u, 0.0);
             Instant o = onset.get(u);
             double onsetPrior = 1.0;
             if (earliest != null && o != null) {

@@ -10,6 +10,9 @@ import dev.taproot.graph.vocabulary.Vocabulary;
  */
 public final class SignalStrength {
 
+    /** Attribute naming the entity whose own move accounts for this signal: the signal is its consequence. */
+    public static final String EXPLAINED_BY = "explainedBy";
+
     private final Vocabulary vocabulary;
     private final RankingSettings settings;
 
@@ -45,15 +48,31 @@ public final class SignalStrength {
     /**
      * Whether the signal says something is broken or changed where it is seen. A resource metric that
      * fell (less CPU, memory, network or traffic than usual) is a consequence of less work arriving,
-     * not a fault, so it counts as a symptom.
+     * not a fault, so it counts as a symptom. So does a move the detectors found {@value #EXPLAINED_BY} another
+     * entity's own fault (a node's CPU rising with one guest's container CPU is that guest's load).
      */
     public boolean isFault(Signal s) {
+        if (s.attributes().get(EXPLAINED_BY) != null) {
+            return false;
+        }
         if (vocabulary.isA(s.type(), "MetricAnomaly") && "down".equalsIgnoreCase(String.valueOf(s.attributes().get("direction")))) {
             return false;
         }
         return vocabulary.isA(s.type(), "Fault") || vocabulary.isA(s.type(), "Change")
                 || vocabulary.isA(s.type(), "LogSignature");
     }
+
+    /**
+     * Whether the signal measures the wait of its entity on the calls it makes (a client-side latency,
+     * {@code side=client}): it says the callees, or the network to them, got slower, so it is evidence about
+     * them and an effect to explain, never the entity's own anomaly.
+     */
+    public boolean measuresCalleeWait(Signal s) {
+        return "client".equals(s.attributes().get(CLIENT_SIDE_ATTRIBUTE));
+    }
+
+    /** Attribute marking which side of a call a latency was measured on. */
+    public static final String CLIENT_SIDE_ATTRIBUTE = "side";
 
     /** Whether the signal is a change (deploy, config, flag, scale). */
     public boolean isChange(Signal s) {

@@ -40,4 +40,14 @@ class SignalStrengthTest {
         assertThat(strength.raw(signal("NewLogTemplate", 3))).isCloseTo(3 / (3 + settings.scoreScale()), within(1e-9));
         assertThat(strength.isFault(signal("ErrorLogSpike", 3))).isTrue();
     }
+
+    @Test
+    void aMoveExplainedByAnotherEntitysOwnFaultIsItsConsequenceNotAFault() {
+        Instant t = Instant.parse("2024-05-01T10:00:00Z");
+        Signal node = new Signal("s/node", "CPUAnomaly", "k8s/Node/n1", "node_cpu", Severity.WARNING, t, t.plusSeconds(60),
+                Map.of("score", 40.0, SignalStrength.EXPLAINED_BY, "service/a"), "test");
+        assertThat(strength.isFault(signal("CPUAnomaly", 40))).isTrue();
+        assertThat(strength.isFault(node)).isFalse();
+        assertThat(strength.weighted(node)).isCloseTo(strength.raw(node) * settings.symptomTypeWeight(), within(1e-9));
+    }
 }
