@@ -85,7 +85,13 @@ public final class ChatResponder {
         var symptoms = new java.util.HashSet<String>();
         a.symptoms().forEach(sy -> symptoms.add(sy.entityKey()));
         for (Candidate c : a.candidates().subList(0, Math.min(TOP_CAUSES, a.candidates().size()))) {
-            List<String> evidence = c.evidence() == null ? List.of() : c.evidence().sentences();
+            var evidence = new ArrayList<String>();
+            if (c.hypothesis() != null) {
+                evidence.add(c.hypothesis().sentence(c.name()));
+            }
+            if (c.evidence() != null) {
+                evidence.addAll(c.evidence().sentences());
+            }
             causes.add(new ChatAnswer.Cause(c.entityKey(), c.name(), c.faultType(), c.confidence(),
                     evidence.subList(0, Math.min(EVIDENCE_LINES, evidence.size())), symptoms.contains(c.entityKey())));
         }

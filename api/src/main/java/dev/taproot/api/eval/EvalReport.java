@@ -31,6 +31,22 @@ public final class EvalReport {
         return Calibration.of(outcomes, Calibration.DEFAULT_BINS);
     }
 
+    /**
+     * How often the hypothesis check names the true cause as the candidate explaining the most symptoms
+     * (ties count), over the cases where it ran.
+     */
+    public String hypothesisLine() {
+        var checked = outcomes.stream().filter(o -> o.explainsMost() != null && o.error() == null).toList();
+        if (checked.isEmpty()) {
+            return "hypothesis check: not run";
+        }
+        long most = checked.stream().filter(CaseOutcome::explainsMost).count();
+        long mostAndFirst = checked.stream().filter(o -> o.explainsMost() && o.hit(1)).count();
+        return String.format(java.util.Locale.ROOT,
+                "hypothesis check: the true cause explains the most symptoms in %d of %d cases (%.2f); ranked first in %d of those",
+                most, checked.size(), (double) most / checked.size(), mostAndFirst);
+    }
+
     public EvalSummary pooled() {
         return EvalSummary.of("pooled", outcomes);
     }
@@ -42,6 +58,7 @@ public final class EvalReport {
         table(out, "fault type", EvalSummary.by(outcomes, CaseOutcome::faultType),
                 baseline == null ? null : EvalSummary.by(baseline, CaseOutcome::faultType));
         calibration().lines().forEach(out::println);
+        out.println(hypothesisLine());
         out.println();
         long errors = outcomes.stream().filter(o -> o.error() != null).count();
         if (errors > 0) {
@@ -78,6 +95,7 @@ public final class EvalReport {
                     "systems", EvalSummary.by(baseline, CaseOutcome::system), "cases", baseline));
         }
         root.put("calibration", calibration());
+        root.put("hypothesisCheck", hypothesisLine());
         root.put("cases", outcomes);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
     }

@@ -75,7 +75,8 @@ public final class EvalRunner implements AutoCloseable {
             List<String> ranking = serviceRanking(analysis);
             return new Replay(spec, analysis, new CaseOutcome(spec.id(), spec.system(), spec.expectedFaultType(),
                     spec.expectedRootCause(), ranking, CaseOutcome.rankOf(spec.expectedRootCause(), ranking), millis, null,
-                    analysis.top() == null ? Double.NaN : analysis.top().confidence()),
+                    analysis.top() == null ? Double.NaN : analysis.top().confidence(),
+                    explainsMost(analysis, spec.expectedRootCause())),
                     loaded);
         } catch (RuntimeException e) {
             return new Replay(spec, null, new CaseOutcome(spec.id(), spec.system(), spec.expectedFaultType(),
@@ -120,6 +121,19 @@ public final class EvalRunner implements AutoCloseable {
     }
 
     /** Candidates as service-level names, best first, duplicates dropped. */
+    /**
+     * Whether the expected cause, checked as a hypothesis, explains at least as many symptoms as any
+     * other candidate (ties count); false when it is not a candidate, null when nothing was checked.
+     */
+    public static Boolean explainsMost(Analysis analysis, String expected) {
+        var checked = analysis.candidates().stream().filter(c -> c.hypothesis() != null).toList();
+        if (checked.isEmpty()) {
+            return null;
+        }
+        int most = checked.stream().mapToInt(c -> c.hypothesis().explains()).max().orElse(0);
+        return checked.stream().anyMatch(c -> c.name().equalsIgnoreCase(expected.strip()) && c.hypothesis().explains() == most);
+    }
+
     public static List<String> serviceRanking(Analysis analysis) {
         var names = new LinkedHashSet<String>();
         analysis.candidates().stream().sorted(Comparator.comparingDouble(Candidate::score).reversed())

@@ -13,9 +13,10 @@ import dev.taproot.rules.evidence.Evidence;
  * @param confidence  calibrated confidence in [0, 1]
  * @param score       raw ranking score (for comparisons within one analysis)
  * @param evidence    why: signal -> rule -> signal ... -> symptom, with times and values
+ * @param hypothesis  the candidate checked as a hypothesis: symptoms explained, predicted effects not seen
  */
 public record Candidate(String entityKey, String name, String type, String serviceKey, String faultType,
-                        double confidence, double score, Evidence evidence) {
+                        double confidence, double score, Evidence evidence, Hypothesis hypothesis) {
 
     public Candidate {
         if (confidence < 0 || confidence > 1 || Double.isNaN(confidence)) {

@@ -63,7 +63,8 @@ final class InMemoryAnalyzer {
         var symptomUnits = new LinkedHashSet<String>();
         symptoms.forEach(s -> symptomUnits.add(topology.unit(s.entityKey())));
 
-        RuleMatcher.Result matched = matcher.match(pack.select(request.ruleIds()), signals, topology);
+        List<dev.taproot.rules.model.Rule> rules = pack.select(request.ruleIds());
+        RuleMatcher.Result matched = matcher.match(rules, signals, topology);
         long t1 = System.nanoTime();
 
         List<UnitScore> ranked = ranker.rank(topology, signals, matched.links(), symptomUnits, Map.of(), inferred, families);
@@ -78,6 +79,10 @@ final class InMemoryAnalyzer {
         long t2 = System.nanoTime();
 
         var evidence = new EvidenceBuilder(topology, strength, matched.links(), symptomUnits);
+        var failed = new java.util.HashSet<String>();
+        matched.failures().forEach(f -> failed.add(f.ruleId()));
+        var hypotheses = new HypothesisCheck(matcher, topology, rules.stream().filter(r -> !failed.contains(r.id())).toList(),
+                signals, matched.links(), symptomUnits);
         var candidates = new ArrayList<Candidate>();
         var ruledOut = new ArrayList<RuledOut>();
         double total = ranked.stream().mapToDouble(UnitScore::score).sum();
@@ -99,7 +104,7 @@ final class InMemoryAnalyzer {
                     candidates.isEmpty() ? 1.0 : candidates.getLast().confidence());
             candidates.add(new Candidate(u.unit(), name, e == null ? "Unresolved" : e.type(), u.unit(),
                     evidence.faultType(u.unit(), signals), confidence, u.score(),
-                    evidence.explain(u, confidence, signals)));
+                    evidence.explain(u, confidence, signals), hypotheses.check(u.unit())));
         }
         for (String s : symptomUnits) {
             if (ranked.stream().noneMatch(r -> r.unit().equals(s) && r.anomaly() > 0)

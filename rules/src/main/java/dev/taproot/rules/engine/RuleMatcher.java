@@ -69,7 +69,7 @@ public final class RuleMatcher {
         var out = new ArrayList<CausalLink>();
         var reachCache = new HashMap<String, Set<String>>();
         for (Signal effect : effects) {
-            for (String unit : related(rule.relation(), effect, topology, reachCache)) {
+            for (String unit : related(rule.relation(), effect.entityKey(), topology, reachCache)) {
                 var found = new ArrayList<CausalLink>();
                 for (Signal cause : causesByUnit.getOrDefault(unit, List.of())) {
                     if (cause.key().equals(effect.key()) || !rule.time().allows(cause.start(), effect.start())) {
@@ -87,8 +87,48 @@ public final class RuleMatcher {
         return out;
     }
 
-    private Set<String> related(EntityRelation relation, Signal effect, Topology t, Map<String, Set<String>> cache) {
-        String key = effect.entityKey();
+    /**
+     * The units a rule predicts an effect on when {@code causeUnit} shows its cause: those whose effect
+     * the rule would trace back to it (the rule's relation read backwards). Each maps to whether a
+     * signal matching the rule's effect was seen there. The cause's own unit and relations that say
+     * nothing about where (same entity, any) are left out. {@code cache} holds reach sets between calls
+     * over the same topology.
+     */
+    public Map<String, Boolean> predictions(Rule rule, String causeUnit, java.util.Collection<String> units,
+                                            Map<String, List<Signal>> signalsByUnit, Topology t, Map<String, Set<String>> cache) {
+        var out = new java.util.TreeMap<String, Boolean>();
+        if (rule.relation().kind() == EntityRelation.Kind.SAME_ENTITY || rule.relation().kind() == EntityRelation.Kind.ANY) {
+            return out;
+        }
+        for (String u : units) {
+            if (u.equals(causeUnit) || !related(rule.relation(), u, t, cache).contains(causeUnit)) {
+                continue;
+            }
+            boolean seen = false;
+            for (Signal s : signalsByUnit.getOrDefault(u, List.of())) {
+                Entity e = t.entity(s.entityKey());
+                if (rule.effect().matches(s, e, vocabulary, thresholds(rule, e))) {
+                    seen = true;
+                    break;
+                }
+            }
+            out.put(u, seen);
+        }
+        return out;
+    }
+
+    /** Whether one of these signals is a cause the rule starts from. */
+    public boolean startsFrom(Rule rule, List<Signal> signals, Topology t) {
+        for (Signal s : signals) {
+            Entity e = t.entity(s.entityKey());
+            if (rule.cause().matches(s, e, vocabulary, thresholds(rule, e))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Set<String> related(EntityRelation relation, String key, Topology t, Map<String, Set<String>> cache) {
         String unit = t.unit(key);
         return switch (relation.kind()) {
             case SAME_ENTITY -> Set.of(unit);
@@ -118,7 +158,7 @@ public final class RuleMatcher {
                 var out = new LinkedHashSet<String>();
                 for (EntityRelation.Kind k : EntityRelation.Kind.values()) {
                     if (k != EntityRelation.Kind.ANY) {
-                        out.addAll(related(new EntityRelation(k, relation.maxHops()), effect, t, cache));
+                        out.addAll(related(new EntityRelation(k, relation.maxHops()), key, t, cache));
                     }
                 }
                 yield out;

@@ -4,19 +4,27 @@ import java.util.List;
 
 /**
  * How one case went: the service-level ranking, the rank of the expected root cause (0: absent),
- * how long the analysis took, and the confidence the engine gave its first candidate (NaN: none).
+ * how long the analysis took, the confidence the engine gave its first candidate (NaN: none), and
+ * whether the hypothesis check found the expected cause explaining the most symptoms of all candidates
+ * (null: the ranking has no hypothesis check, or the expected cause is not a candidate).
  */
 public record CaseOutcome(String id, String system, String faultType, String expected, List<String> ranking,
-                          int rank, double analysisMillis, String error, double topConfidence) {
+                          int rank, double analysisMillis, String error, double topConfidence, Boolean explainsMost) {
 
     public CaseOutcome {
         ranking = List.copyOf(ranking);
     }
 
+    /** An outcome without a hypothesis check. */
+    public CaseOutcome(String id, String system, String faultType, String expected, List<String> ranking,
+                       int rank, double analysisMillis, String error, double topConfidence) {
+        this(id, system, faultType, expected, ranking, rank, analysisMillis, error, topConfidence, null);
+    }
+
     /** An outcome without a confidence (rankings that give none, failed cases). */
     public CaseOutcome(String id, String system, String faultType, String expected, List<String> ranking,
                        int rank, double analysisMillis, String error) {
-        this(id, system, faultType, expected, ranking, rank, analysisMillis, error, Double.NaN);
+        this(id, system, faultType, expected, ranking, rank, analysisMillis, error, Double.NaN, null);
     }
 
     /** Whether the expected cause is within the top k. */

@@ -38,6 +38,9 @@ public final class AnalysisText {
             sb.append(String.format(Locale.ROOT, "  %d. %s [%s] %s confidence %.2f%n", i, c.name(), c.type(),
                     c.faultType(), c.confidence()));
             if (i <= evidenceFor) {
+                if (c.hypothesis() != null) {
+                    sb.append("     - ").append(c.hypothesis().sentence(c.name())).append('\n');
+                }
                 c.evidence().sentences().forEach(l -> sb.append("     - ").append(l).append('\n'));
                 if (withScores) {
                     sb.append("     how the confidence was computed:").append('\n');
