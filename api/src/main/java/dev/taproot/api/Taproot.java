@@ -46,6 +46,8 @@ public final class Taproot implements AutoCloseable {
     private final IngestService ingest;
     private final Supplier<Runbooks> runbooks;
     private final ConfiguredSources live;
+    private final io.fabric8.kubernetes.client.KubernetesClient kubernetes;
+    private final dev.taproot.api.actions.ActionDesk actions;
 
     private Taproot(TaprootConfig config, GraphStore store, Supplier<RulePack> rules) {
         this.config = config;
@@ -63,6 +65,19 @@ public final class Taproot implements AutoCloseable {
         this.live = config.fetchesLiveEvidence() ? liveSources(config, ingest, store) : null;
         this.diagnose = new Diagnose(store, directory, engine, memory, views, live == null ? LiveEvidence.NONE : live,
                 new RunbookRemedies(runbooks, store, new PastResolutions()), Clock.systemUTC());
+        var ac = config.actions();
+        this.kubernetes = ac.enabled() ? kubernetesClient(ac) : null;
+        this.actions = new dev.taproot.api.actions.ActionDesk(kubernetes == null ? null
+                : new dev.taproot.api.actions.KubernetesActions(kubernetes, java.util.Set.copyOf(ac.namespaces())),
+                store, ac.approvalTtl(), Clock.systemUTC());
+    }
+
+    /** The client actions use: the configured kubeconfig and context, else fabric8's usual lookup. */
+    private static io.fabric8.kubernetes.client.KubernetesClient kubernetesClient(dev.taproot.api.actions.ActionsConfig ac) {
+        io.fabric8.kubernetes.client.Config k = ac.kubeconfig() == null
+                ? io.fabric8.kubernetes.client.Config.autoConfigure(ac.context())
+                : io.fabric8.kubernetes.client.Config.fromKubeconfig(ac.context(), ac.kubeconfig().toFile());
+        return new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(k).build();
     }
 
     /** Every configured source an analysis asks: the Prometheus ones first, then traces and logs. */
@@ -150,6 +165,11 @@ public final class Taproot implements AutoCloseable {
         return runbooks;
     }
 
+    /** Approval-gated Kubernetes actions (disabled unless configured). */
+    public dev.taproot.api.actions.ActionDesk actions() {
+        return actions;
+    }
+
     /** The one diagnosis service every surface calls. */
     public Diagnose diagnose() {
         return diagnose;
@@ -157,6 +177,9 @@ public final class Taproot implements AutoCloseable {
 
     @Override
     public void close() {
+        if (kubernetes != null) {
+            kubernetes.close();
+        }
         if (live != null) {
             live.close();
         }

@@ -24,7 +24,7 @@ public final class ConfigLoader {
     public static final String CONFIG_ENV = "TAPROOT_CONFIG";
 
     /** The top-level sections of the file. */
-    static final String[] SECTIONS = {"store", "http", "security", "chatops", "rules", "runbooks", "sources", "tunables"};
+    static final String[] SECTIONS = {"store", "http", "security", "chatops", "rules", "runbooks", "sources", "tunables", "actions"};
 
     /** The outcome of a load: the configuration (null when there were mistakes) and every problem found. */
     public record Result(TaprootConfig config, List<ConfigProblem> problems) {
@@ -113,8 +113,9 @@ public final class ConfigLoader {
             return null;
         }
         Path runbooksDir = readRunbooks(root.section("runbooks"));
+        var actions = ActionsSection.read(root.section("actions"));
         return new TaprootConfig(dataDir, storeConfig, http, security, chatops, rulesDir, prometheus, telemetry, tunables,
-                source, runbooksDir);
+                source, runbooksDir, actions);
     }
 
     private static StoreConfig readStore(ConfigSection store, Map<String, String> env, CommandLineOverrides cli,

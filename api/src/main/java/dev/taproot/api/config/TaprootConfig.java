@@ -29,7 +29,8 @@ import dev.taproot.ingest.metrics.PrometheusSource;
  */
 public record TaprootConfig(Path dataDir, StoreConfig store, HttpConfig http, SecurityConfig security,
                             ChatOpsConfig chatops, Path rulesDir, List<PrometheusSource> prometheus,
-                            List<TelemetrySource> telemetry, Tunables tunables, Path source, Path runbooksDir) {
+                            List<TelemetrySource> telemetry, Tunables tunables, Path source, Path runbooksDir,
+                            dev.taproot.api.actions.ActionsConfig actions) {
 
     public static final int DEFAULT_HTTP_PORT = HttpConfig.DEFAULT_PORT;
     public static final String DEFAULT_HTTP_HOST = HttpConfig.DEFAULT_HOST;
@@ -40,11 +41,12 @@ public record TaprootConfig(Path dataDir, StoreConfig store, HttpConfig http, Se
         prometheus = prometheus == null ? List.of() : List.copyOf(prometheus);
         telemetry = telemetry == null ? List.of() : List.copyOf(telemetry);
         tunables = tunables == null ? Tunables.defaults() : tunables;
+        actions = actions == null ? dev.taproot.api.actions.ActionsConfig.disabled() : actions;
     }
 
     /** A configuration with only a store and an HTTP address (tests); everything else at its default. */
     public TaprootConfig(Path dataDir, StoreConfig store, String httpHost, int httpPort) {
-        this(dataDir, store, HttpConfig.of(httpHost, httpPort), null, null, null, List.of(), List.of(), null, null, null);
+        this(dataDir, store, HttpConfig.of(httpHost, httpPort), null, null, null, List.of(), List.of(), null, null, null, null);
     }
 
     /**
@@ -77,6 +79,6 @@ public record TaprootConfig(Path dataDir, StoreConfig store, HttpConfig http, Se
     /** The same configuration with another rules directory. */
     public TaprootConfig withRulesDir(Path dir) {
         return new TaprootConfig(dataDir, store, http, security, chatops, dir, prometheus, telemetry, tunables, source,
-                runbooksDir);
+                runbooksDir, actions);
     }
 }

@@ -57,6 +57,8 @@ public final class DiagnosisText {
                 a.steps().forEach(s -> sb.append("   - ").append(s).append('\n'));
                 a.checks().forEach(c -> sb.append("   check: ").append(c).append('\n'));
                 a.links().forEach(l -> sb.append("   see: ").append(l).append('\n'));
+                a.actions().forEach(x -> sb.append("   action (dry run first, runs only when an admin approves): ")
+                        .append(x.command()).append('\n'));
                 sb.append("   why: ").append(a.why()).append('\n');
             }
         }

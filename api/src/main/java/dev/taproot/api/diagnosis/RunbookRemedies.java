@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import dev.taproot.api.actions.ActionKind;
+import dev.taproot.api.actions.ProposedAction;
 import dev.taproot.graph.model.Entity;
+import dev.taproot.graph.model.EntityKeys;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.rules.engine.Analysis;
 import dev.taproot.rules.engine.Candidate;
@@ -45,11 +48,50 @@ public final class RunbookRemedies implements Remedies {
                 Runbook r = a.runbook();
                 out.add(new Advice(Advice.RUNBOOK, r.title() + " (runbook " + r.id() + ")",
                         Runbook.fill(r.steps(), subject.names()), Runbook.fill(r.checks(), subject.names()), r.links(),
-                        "the most likely cause is " + top.name() + ": " + a.why()));
+                        "the most likely cause is " + top.name() + ": " + a.why(), proposals(r, top, subject)));
             }
         }
         out.addAll(history.advise(analysis, similar));
         return out;
+    }
+
+    /**
+     * The runbook's actions aimed at the cause: a Deployment action at the cause's Deployment when the
+     * graph knows one (in the cause's namespace, named after its service), cordon at the cause when it
+     * is a node. An action with no such target is not proposed.
+     */
+    List<ProposedAction> proposals(Runbook r, Candidate top, RunbookSubject subject) {
+        var out = new ArrayList<ProposedAction>();
+        for (String id : r.actions()) {
+            ActionKind kind = ActionKind.parse(id);
+            String ns = null;
+            String target;
+            if (kind.targetKind().equals("Node")) {
+                target = "Node".equals(top.type()) ? top.name() : null;
+            } else {
+                Entity d = deployment(subject);
+                ns = d == null ? null : String.valueOf(d.properties().getOrDefault("namespace", "default"));
+                target = d == null ? null : d.name();
+            }
+            if (target != null) {
+                out.add(new ProposedAction(kind.id(), ns, target, kind.kubectl(ns, target, null),
+                        "runbook " + r.id() + " proposes it for " + subject.faultType() + " on " + top.name()));
+            }
+        }
+        return out;
+    }
+
+    /** The cause's Deployment: the one named after its service in its namespace, else the only one of that name. */
+    private Entity deployment(RunbookSubject subject) {
+        if (subject.namespace() != null) {
+            var inNs = store.entity(EntityKeys.k8s(subject.namespace(), "Deployment", subject.service()));
+            if (inNs.isPresent()) {
+                return inNs.get();
+            }
+        }
+        List<Entity> all = store.findEntities(subject.service()).stream().filter(e -> "Deployment".equals(e.type()))
+                .filter(e -> e.name().equals(subject.service())).toList();
+        return all.size() == 1 ? all.get(0) : null;
     }
 
     /** The cause as runbooks see it: its names, type, fault type, own alerts and the rules that reached it. */

@@ -67,6 +67,7 @@ public final class TaprootServer implements AutoCloseable {
                 exports));
         routes.add(new TelemetryRoutes(taproot.store(), pulls, options.maxBodyBytes()));
         routes.add(new FeedbackRoutes(taproot));
+        routes.add(new ActionRoutes(taproot.actions()));
         return routes;
     }
 

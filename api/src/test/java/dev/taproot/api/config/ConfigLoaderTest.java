@@ -259,6 +259,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void kubernetesActionsAreOffByDefaultAndTheirMistakesAreNamed() throws IOException {
+        assertThat(load("", Map.of()).orThrow().actions().enabled()).isFalse();
+        var result = load("""
+                actions:
+                  kubernetes:
+                    enabled: yes please
+                    kubeconfig: /no/such/kubeconfig
+                    namespaces: [shop, Bad_NS]
+                  approvalTtl: 2d
+                """, Map.of());
+        assertThat(result.problems()).extracting(ConfigProblem::toString)
+                .anySatisfy(s -> assertThat(s).endsWith("taproot.yaml:3: actions.kubernetes.enabled: must be true or false, was 'yes please'"))
+                .anySatisfy(s -> assertThat(s).contains("taproot.yaml:4: actions.kubernetes.kubeconfig: no such file"))
+                .anySatisfy(s -> assertThat(s).contains("taproot.yaml:5: actions.kubernetes.namespaces: 'Bad_NS' is not a Kubernetes namespace name"))
+                .anySatisfy(s -> assertThat(s).contains("taproot.yaml:6: actions.approvalTtl"));
+        var on = load("actions:\n  kubernetes: {enabled: true, namespaces: [shop]}\n  approvalTtl: 30m\n", Map.of()).orThrow().actions();
+        assertThat(on.enabled()).isTrue();
+        assertThat(on.namespaces()).containsExactly("shop");
+        assertThat(on.approvalTtl()).hasMinutes(30);
+    }
+
+    @Test
     void aMissingFileIsReportedWhereItIsNamed() throws IOException {
         var result = load("""
                 security:

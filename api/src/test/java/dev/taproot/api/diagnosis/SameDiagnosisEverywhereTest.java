@@ -174,6 +174,11 @@ class SameDiagnosisEverywhereTest {
         assertThat(todo.path(0).path("source").asText()).as("a matching runbook leads what to do").isEqualTo("runbook");
         assertThat(todo.path(0).path("steps").toString()).contains("rollout undo deployment/paymentservice");
         assertThat(todo.path(0).path("why").asText()).contains("CrashLoopBackOff").contains("KubePodCrashLooping");
+        // the runbook proposes actions aimed at the cause's Deployment; none runs without an approval
+        assertThat(todo.path(0).path("actions").findValuesAsText("command"))
+                .containsExactly("kubectl -n default rollout undo deployment/paymentservice",
+                        "kubectl -n default rollout restart deployment/paymentservice");
+        assertThat(todo.path(0).path("actions").findValuesAsText("target")).containsOnly("paymentservice");
         assertThat(todo.findValuesAsText("source")).contains("past-incident");
 
         assertThat(fromDiagnosisJson(cliJson("analyze", "--server", "http://127.0.0.1:" + server.port(), "--token", READ,

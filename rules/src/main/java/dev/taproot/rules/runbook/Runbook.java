@@ -17,13 +17,19 @@ import dev.taproot.graph.vocabulary.Vocabulary;
  *                 {@code {faultType}} are filled in from the diagnosed cause
  * @param checks   how to confirm the fix worked
  * @param links    documentation
+ * @param actions  Kubernetes actions this runbook may propose on the cause ({@link #ACTIONS}); never run
+ *                 without an explicit approval
  * @param examples causes it must and must not match ({@code taproot runbooks test})
  * @param file     where it was read from
  */
 public record Runbook(String id, String title, Match match, List<String> steps, List<String> checks, List<String> links,
-                      List<Example> examples, String file) {
+                      List<String> actions, List<Example> examples, String file) {
+
+    /** The actions a runbook may name: restart a rollout, roll back to the previous revision, scale, cordon the node. */
+    public static final List<String> ACTIONS = List.of("restart", "rollback", "scale", "cordon");
 
     public Runbook {
+        actions = actions == null ? List.of() : List.copyOf(actions);
         steps = List.copyOf(steps);
         checks = List.copyOf(checks);
         links = List.copyOf(links);

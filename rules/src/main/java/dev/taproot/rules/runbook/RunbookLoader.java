@@ -31,7 +31,7 @@ public final class RunbookLoader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*\\.[a-z0-9]+(-[a-z0-9]+)*");
-    private static final Set<String> FIELDS = Set.of("id", "title", "match", "steps", "checks", "links", "examples");
+    private static final Set<String> FIELDS = Set.of("id", "title", "match", "steps", "checks", "links", "actions", "examples");
     private static final Set<String> MATCH_FIELDS = Set.of("faultTypes", "alerts", "rules", "entityTypes");
 
     private final Vocabulary vocabulary;
@@ -144,8 +144,15 @@ public final class RunbookLoader {
                     strings(file, line, id + ".examples.given.rules", g.path("rules")));
             examples.add(new Runbook.Example(e.path("name").asText(expect + " " + g), subject, expect.equals("match")));
         }
+        List<String> actions = List.copyOf(strings(file, line, id + ".actions", n.path("actions")));
+        for (String a : actions) {
+            if (!Runbook.ACTIONS.contains(a)) {
+                throw new RunbookFileException(file, line, id + ".actions", "'" + a + "' is not an action; known: "
+                        + String.join(", ", Runbook.ACTIONS));
+            }
+        }
         return new Runbook(id, title, match, steps, List.copyOf(strings(file, line, id + ".checks", n.path("checks"))),
-                List.copyOf(strings(file, line, id + ".links", n.path("links"))), examples, file);
+                List.copyOf(strings(file, line, id + ".links", n.path("links"))), actions, examples, file);
     }
 
     private Set<String> types(String file, int line, String id, JsonNode m, String field) {

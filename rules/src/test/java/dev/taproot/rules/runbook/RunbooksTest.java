@@ -69,6 +69,11 @@ class RunbooksTest {
         assertThatThrownBy(() -> loader.parse("team.yaml", typo)).hasMessageContaining("my.runbook.step")
                 .hasMessageContaining("unknown field");
         assertThatThrownBy(() -> loader.parse("team.yaml", "rules: []")).hasMessageContaining("'runbooks:' list");
+        String badAction = "runbooks:\n  - id: my.runbook\n    title: t\n    match: {alerts: [A]}\n    steps: [x]\n    actions: [delete]\n";
+        assertThatThrownBy(() -> loader.parse("team.yaml", badAction)).hasMessageContaining("team.yaml:2")
+                .hasMessageContaining("my.runbook.actions").hasMessageContaining("'delete' is not an action");
+        String goodAction = "runbooks:\n  - id: my.runbook\n    title: t\n    match: {alerts: [A]}\n    steps: [x]\n    actions: [scale, cordon]\n";
+        assertThat(loader.parse("team.yaml", goodAction).get(0).actions()).containsExactly("scale", "cordon");
     }
 
     @Test
