@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
                 IngestCommand.class,
                 EvalCommand.class,
                 AnalyzeCommand.class,
-                RulesCommand.class, RunbooksCommand.class,
+                RulesCommand.class, RunbooksCommand.class, DriftCommand.class,
                 ExportCommand.class,
                 ConfigCommand.class,
                 CommandLine.HelpCommand.class
