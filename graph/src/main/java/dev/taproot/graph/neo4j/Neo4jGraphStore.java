@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +18,6 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 
@@ -51,12 +48,13 @@ public final class Neo4jGraphStore implements GraphStore {
     private final AutoCloseable owned;
     /** In-process subgraph reads when the DBMS is embedded (null over a network); rebuilt after a restart. */
     private volatile EmbeddedSubgraphReader embeddedReader;
-    private final List<String> topologyTypes = RelationshipTypes.TOPOLOGY;
     /** Bulk incident writes through the Java API when the DBMS runs in this process, else null. */
     private volatile EmbeddedIncidentWriter incidentWriter;
     /** Restarts the embedded DBMS after a panic; null over a network. */
     private final StoreWatchdog watchdog;
     private final Neo4jFeedback feedback;
+    private final Neo4jIncidents incidents;
+    private final ReadQueries reads;
 
     private Neo4jGraphStore(Driver driver, String database, String uri, AutoCloseable owned) {
         this.driver = driver;
@@ -64,6 +62,8 @@ public final class Neo4jGraphStore implements GraphStore {
         this.uri = uri;
         this.owned = owned;
         this.feedback = new Neo4jFeedback(driver, database);
+        this.reads = new ReadQueries(driver, database);
+        this.incidents = new Neo4jIncidents(reads);
         if (owned instanceof EmbeddedNeo4j embedded) {
             attach(embedded);
             embedded.onRestart(() -> {
@@ -105,7 +105,7 @@ public final class Neo4jGraphStore implements GraphStore {
 
     private void attach(EmbeddedNeo4j embedded) {
         this.incidentWriter = new EmbeddedIncidentWriter(embedded.managementService().database(database));
-        this.embeddedReader = new EmbeddedSubgraphReader(embedded.managementService(), database, topologyTypes);
+        this.embeddedReader = new EmbeddedSubgraphReader(embedded.managementService(), database, RelationshipTypes.TOPOLOGY);
     }
 
     @Override
@@ -217,11 +217,11 @@ public final class Neo4jGraphStore implements GraphStore {
             return session.executeRead(tx -> {
                 Long asOf = millis(query.asOf());
                 List<String> keys = query.seeds().isEmpty()
-                        ? allEntityKeys(tx, query.maxEntities())
-                        : expand(tx, query.seeds(), query.hops(), asOf, query.maxEntities());
-                List<Entity> entities = entitiesByKeys(tx, keys);
-                List<Relationship> rels = relationshipsAmong(tx, keys, asOf);
-                List<Signal> signals = signalsOn(tx, keys, millis(query.windowStart()), millis(query.windowEnd()));
+                        ? DriverReads.allEntityKeys(tx, query.maxEntities())
+                        : DriverReads.expand(tx, query.seeds(), query.hops(), asOf, query.maxEntities());
+                List<Entity> entities = DriverReads.entitiesByKeys(tx, keys);
+                List<Relationship> rels = DriverReads.relationshipsAmong(tx, keys, asOf);
+                List<Signal> signals = DriverReads.signalsOn(tx, keys, millis(query.windowStart()), millis(query.windowEnd()));
                 return new Subgraph(entities, rels, signals);
             });
         }
@@ -235,84 +235,26 @@ public final class Neo4jGraphStore implements GraphStore {
         }
         try (var session = driver.session(sessionConfig())) {
             return session.executeRead(tx -> {
-                List<String> keys = expand(tx, query.seeds(), depth, millis(asOf), query.maxEntities());
-                return new Subgraph(entitiesByKeys(tx, keys), relationshipsAmong(tx, keys, millis(asOf)), List.of());
+                List<String> keys = DriverReads.expand(tx, query.seeds(), depth, millis(asOf), query.maxEntities());
+                return new Subgraph(DriverReads.entitiesByKeys(tx, keys), DriverReads.relationshipsAmong(tx, keys, millis(asOf)), List.of());
             });
         }
-    }
-
-    /** Breadth-first over topology relationships valid at {@code asOf}; nearest entities first. */
-    private List<String> expand(TransactionContext tx, Set<String> seeds, int hops, Long asOf, int max) {
-        var seen = new LinkedHashSet<String>();
-        List<String> frontier = tx.run("MATCH (n:Entity) WHERE n.key IN $keys RETURN n.key AS key",
-                Map.of("keys", List.copyOf(seeds))).list(r -> r.get("key").asString());
-        seen.addAll(frontier);
-        for (int hop = 0; hop < hops && !frontier.isEmpty() && seen.size() < max; hop++) {
-            var params = new HashMap<String, Object>();
-            params.put("keys", frontier);
-            params.put("types", topologyTypes);
-            params.put("asOf", asOf);
-            List<String> next = tx.run(NeoCypher.EXPAND_ONE_HOP, params).list(r -> r.get("key").asString());
-            frontier = new ArrayList<>();
-            for (String k : next) {
-                if (seen.size() >= max) {
-                    break;
-                }
-                if (seen.add(k)) {
-                    frontier.add(k);
-                }
-            }
-        }
-        return List.copyOf(seen);
-    }
-
-    private List<String> allEntityKeys(TransactionContext tx, int max) {
-        return tx.run("MATCH (n:Entity) RETURN n.key AS key LIMIT $max", Map.of("max", max))
-                .list(r -> r.get("key").asString());
-    }
-
-    private List<Entity> entitiesByKeys(TransactionContext tx, List<String> keys) {
-        Map<String, Entity> byKey = new LinkedHashMap<>();
-        keys.forEach(k -> byKey.put(k, null));
-        tx.run("MATCH (n:Entity) WHERE n.key IN $keys RETURN n", Map.of("keys", keys))
-                .forEachRemaining(r -> {
-                    Entity e = Neo4jRecords.entity(r.get("n").asNode());
-                    byKey.put(e.key(), e);
-                });
-        return byKey.values().stream().filter(java.util.Objects::nonNull).toList();
-    }
-
-    private List<Relationship> relationshipsAmong(TransactionContext tx, List<String> keys, Long asOf) {
-        var params = new HashMap<String, Object>();
-        params.put("keys", keys);
-        params.put("types", topologyTypes);
-        params.put("asOf", asOf);
-        return tx.run(NeoCypher.RELATIONSHIPS_AMONG, params).list(Neo4jGraphStore::relationshipOf);
     }
 
     static Relationship relationshipOf(Record r) {
         return Neo4jRecords.relationship(r.get("from").asString(), r.get("to").asString(), r.get("r").asRelationship());
     }
 
-    private List<Signal> signalsOn(TransactionContext tx, Collection<String> keys, Long from, Long to) {
-        var params = new HashMap<String, Object>();
-        params.put("keys", List.copyOf(keys));
-        params.put("from", from);
-        params.put("to", to);
-        String cypher = keys.isEmpty() ? NeoCypher.SIGNALS_IN_WINDOW : NeoCypher.SIGNALS_ON_IN_WINDOW;
-        return tx.run(cypher, params).list(r -> Neo4jRecords.signal(r.get("s").asNode()));
-    }
-
     @Override
     public Optional<Entity> entity(String key) {
-        return readOne("MATCH (n:Entity {key: $key}) RETURN n AS n", Map.of("key", key))
+        return reads.one("MATCH (n:Entity {key: $key}) RETURN n AS n", Map.of("key", key))
                 .map(r -> Neo4jRecords.entity(r.get("n").asNode()));
     }
 
     @Override
     public List<Entity> findEntities(String nameOrAlias) {
         String lower = nameOrAlias.trim().toLowerCase(Locale.ROOT);
-        return readList("""
+        return reads.list("""
                 MATCH (n:Entity) WHERE n.key = $raw OR n._nameLower = $q
                 RETURN n
                 UNION
@@ -326,16 +268,16 @@ public final class Neo4jGraphStore implements GraphStore {
         var params = new HashMap<String, Object>();
         params.put("type", type);
         params.put("limit", limit);
-        return readList("MATCH (n:Entity) WHERE $type IS NULL OR n.type = $type RETURN n ORDER BY n.key LIMIT $limit",
+        return reads.list("MATCH (n:Entity) WHERE $type IS NULL OR n.type = $type RETURN n ORDER BY n.key LIMIT $limit",
                 params, r -> Neo4jRecords.entity(r.get("n").asNode()));
     }
 
     @Override
     public List<Relationship> relationships(Collection<String> types, int limit) {
         var params = new HashMap<String, Object>();
-        params.put("types", types.isEmpty() ? topologyTypes : List.copyOf(types));
+        params.put("types", types.isEmpty() ? RelationshipTypes.TOPOLOGY : List.copyOf(types));
         params.put("limit", limit);
-        return readList("""
+        return reads.list("""
                 MATCH (a:Entity)-[r]->(b:Entity)
                 WHERE type(r) IN $types AND r.validTo IS NULL
                 RETURN a.key AS from, b.key AS to, r LIMIT $limit
@@ -344,97 +286,57 @@ public final class Neo4jGraphStore implements GraphStore {
 
     @Override
     public void stream(dev.taproot.graph.store.GraphVisitor visitor) {
-        new Neo4jGraphStream(driver, sessionConfig(), topologyTypes).stream(visitor);
+        new Neo4jGraphStream(driver, sessionConfig(), RelationshipTypes.TOPOLOGY).stream(visitor);
     }
 
     @Override
     public List<Relationship> relationshipsOf(String key) {
-        return readList("""
+        return reads.list("""
                 MATCH (a:Entity)-[r]->(b:Entity) WHERE (a.key = $key OR b.key = $key) AND type(r) IN $types
                 RETURN a.key AS from, b.key AS to, r ORDER BY coalesce(r.validFrom, 0)
-                """, Map.of("key", key, "types", topologyTypes), Neo4jGraphStore::relationshipOf);
+                """, Map.of("key", key, "types", RelationshipTypes.TOPOLOGY), Neo4jGraphStore::relationshipOf);
     }
 
     @Override
     public List<Signal> signals(Collection<String> entityKeys, Instant from, Instant to) {
         try (var session = driver.session(sessionConfig())) {
-            return session.executeRead(tx -> signalsOn(tx, entityKeys, millis(from), millis(to)));
+            return session.executeRead(tx -> DriverReads.signalsOn(tx, entityKeys, millis(from), millis(to)));
         }
     }
 
     @Override
     public Optional<Incident> incident(String id) {
-        return readOne("MATCH (i:Incident {id: $id}) RETURN i", Map.of("id", id))
-                .map(r -> Neo4jRecords.incident(r.get("i").asNode()));
+        return incidents.incident(id);
     }
 
     @Override
     public List<Incident> incidents(int limit) {
-        // newest first through the started index (no scan of the whole history); undated ones after them
-        var out = new ArrayList<>(readList("""
-                MATCH (i:Incident) WHERE i.started IS NOT NULL
-                RETURN i ORDER BY i.started DESC LIMIT $limit
-                """, Map.of("limit", limit), r -> Neo4jRecords.incident(r.get("i").asNode())));
-        if (out.size() < limit) {
-            out.addAll(readList("MATCH (i:Incident) WHERE i.started IS NULL RETURN i ORDER BY i.id LIMIT $limit",
-                    Map.of("limit", limit - out.size()), r -> Neo4jRecords.incident(r.get("i").asNode())));
-        }
-        return out;
+        return incidents.newest(limit);
     }
 
     @Override
     public List<Incident> incidentsOf(String entityKey, Instant from, Instant to, int limit) {
-        var params = new HashMap<String, Object>();
-        params.put("key", entityKey);
-        params.put("from", from == null ? null : from.toEpochMilli());
-        params.put("to", to == null ? null : to.toEpochMilli());
-        params.put("limit", limit);
-        return readList("""
-                MATCH (i:Incident)-[:AFFECTED|ROOT_CAUSE]->(e:Entity {key: $key})
-                WHERE ($from IS NULL OR i.started >= $from) AND ($to IS NULL OR i.started < $to)
-                WITH DISTINCT i
-                RETURN i ORDER BY coalesce(i.started, 0) DESC, i.id LIMIT $limit
-                """, params, r -> Neo4jRecords.incident(r.get("i").asNode()));
+        return incidents.of(entityKey, from, to, limit);
     }
 
     @Override
     public Map<String, Long> rootCauseCounts(Collection<String> entityKeys) {
-        if (entityKeys.isEmpty()) {
-            return Map.of();
-        }
-        var out = new HashMap<String, Long>();
-        readList("""
-                UNWIND $keys AS key
-                MATCH (e:Entity {key: key})
-                WITH key, COUNT { (e)<-[:ROOT_CAUSE]-() } AS n
-                WHERE n > 0
-                RETURN key, n
-                """, Map.of("keys", List.copyOf(new LinkedHashSet<>(entityKeys))),
-                r -> out.put(r.get("key").asString(), r.get("n").asLong()));
-        return out;
+        return incidents.rootCauseCounts(entityKeys);
     }
 
     @Override
     public List<Incident> incidentsById(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return readList("UNWIND $ids AS id MATCH (i:Incident {id: id}) RETURN i",
-                Map.of("ids", List.copyOf(ids)), r -> Neo4jRecords.incident(r.get("i").asNode()));
+        return incidents.byId(ids);
     }
 
     @Override
     public List<Incident> incidentsAfter(String afterId, int limit) {
-        var params = new HashMap<String, Object>();
-        params.put("after", afterId == null ? "" : afterId);
-        params.put("limit", limit);
-        return readList("MATCH (i:Incident) WHERE i.id > $after RETURN i ORDER BY i.id LIMIT $limit",
-                params, r -> Neo4jRecords.incident(r.get("i").asNode()));
+        return incidents.after(afterId, limit);
     }
 
     @Override
     public long incidentCount() {
-        return readOne("MATCH (i:Incident) RETURN count(i) AS c", Map.of()).map(r -> r.get("c").asLong()).orElse(0L);
+        return incidents.count();
     }
 
     @Override
@@ -460,32 +362,7 @@ public final class Neo4jGraphStore implements GraphStore {
     @Override
     public GraphCounts counts() {
         try (var session = driver.session(sessionConfig())) {
-            return session.executeRead(tx -> {
-                long entities = tx.run("MATCH (n:Entity) RETURN count(n) AS c").single().get("c").asLong();
-                long signals = tx.run("MATCH (n:Signal) RETURN count(n) AS c").single().get("c").asLong();
-                long incidents = tx.run("MATCH (n:Incident) RETURN count(n) AS c").single().get("c").asLong();
-                long rels = tx.run("MATCH (:Entity)-[r]->(:Entity) WHERE type(r) IN $types RETURN count(r) AS c",
-                        Map.of("types", topologyTypes)).single().get("c").asLong();
-                Map<String, Long> byType = new java.util.TreeMap<>();
-                tx.run("MATCH (n:Entity) RETURN n.type AS type, count(*) AS c").forEachRemaining(
-                        r -> byType.put(r.get("type").asString(), r.get("c").asLong()));
-                return new GraphCounts(entities, rels, signals, incidents, byType);
-            });
-        }
-    }
-
-    private Optional<Record> readOne(String cypher, Map<String, Object> params) {
-        try (var session = driver.session(sessionConfig())) {
-            return session.executeRead(tx -> {
-                var result = tx.run(cypher, params);
-                return result.hasNext() ? Optional.of(result.next()) : Optional.<Record>empty();
-            });
-        }
-    }
-
-    private <T> List<T> readList(String cypher, Map<String, Object> params, java.util.function.Function<Record, T> map) {
-        try (var session = driver.session(sessionConfig())) {
-            return session.executeRead(tx -> tx.run(cypher, params).list(map));
+            return session.executeRead(DriverReads::counts);
         }
     }
 
