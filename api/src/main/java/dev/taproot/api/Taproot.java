@@ -3,6 +3,7 @@ package dev.taproot.api;
 import java.time.Clock;
 import java.util.function.Supplier;
 
+import dev.taproot.api.chatops.MattermostActions;
 import dev.taproot.api.config.TaprootConfig;
 import dev.taproot.api.diagnosis.Diagnose;
 import dev.taproot.api.diagnosis.LiveEvidence;
@@ -13,6 +14,7 @@ import dev.taproot.api.explorer.GraphViews;
 import dev.taproot.api.explorer.HealthScores;
 import dev.taproot.api.live.ConfiguredSources;
 import dev.taproot.api.memory.IncidentMemory;
+import dev.taproot.api.notify.Notifier;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.ingest.IngestService;
 import dev.taproot.ingest.StandardIngestors;
@@ -46,6 +48,7 @@ public final class Taproot implements AutoCloseable {
     private final IngestService ingest;
     private final Supplier<Runbooks> runbooks;
     private final ConfiguredSources live;
+    private final Notifier notifier;
 
     private Taproot(TaprootConfig config, GraphStore store, Supplier<RulePack> rules) {
         this.config = config;
@@ -63,6 +66,8 @@ public final class Taproot implements AutoCloseable {
         this.live = config.fetchesLiveEvidence() ? liveSources(config, ingest, store) : null;
         this.diagnose = new Diagnose(store, directory, engine, memory, views, live == null ? LiveEvidence.NONE : live,
                 new RunbookRemedies(runbooks, store, new PastResolutions()), Clock.systemUTC());
+        this.notifier = new Notifier(config.notifications(), store, vocabulary,
+                MattermostActions.of(config.chatops().explorerUrl(), config.chatops().mattermostToken()), Clock.systemUTC());
     }
 
     /** Every configured source an analysis asks: the Prometheus ones first, then traces and logs. */
@@ -155,8 +160,14 @@ public final class Taproot implements AutoCloseable {
         return diagnose;
     }
 
+    /** Sends diagnoses of alert groups and their resolutions where the configured routes say (off without routes). */
+    public Notifier notifier() {
+        return notifier;
+    }
+
     @Override
     public void close() {
+        notifier.close();
         if (live != null) {
             live.close();
         }

@@ -24,7 +24,7 @@ public final class ConfigLoader {
     public static final String CONFIG_ENV = "TAPROOT_CONFIG";
 
     /** The top-level sections of the file. */
-    static final String[] SECTIONS = {"store", "http", "security", "chatops", "rules", "runbooks", "sources", "tunables"};
+    static final String[] SECTIONS = {"store", "http", "security", "chatops", "rules", "runbooks", "sources", "notifications", "tunables"};
 
     /** The outcome of a load: the configuration (null when there were mistakes) and every problem found. */
     public record Result(TaprootConfig config, List<ConfigProblem> problems) {
@@ -108,13 +108,14 @@ public final class ConfigLoader {
         sources.allow("prometheus", "jaeger", "tempo", "loki", "elasticsearch");
         var prometheus = PrometheusSection.read(sources);
         var telemetry = TelemetrySourcesSection.read(sources);
+        var notifications = NotificationsSection.read(root.section("notifications"));
         Tunables tunables = readTunables(root.section("tunables"));
         if (storeConfig == null || http == null || security == null || chatops == null) {
             return null;
         }
         Path runbooksDir = readRunbooks(root.section("runbooks"));
         return new TaprootConfig(dataDir, storeConfig, http, security, chatops, rulesDir, prometheus, telemetry, tunables,
-                source, runbooksDir);
+                source, runbooksDir, notifications);
     }
 
     private static StoreConfig readStore(ConfigSection store, Map<String, String> env, CommandLineOverrides cli,

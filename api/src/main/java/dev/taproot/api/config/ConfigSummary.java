@@ -49,6 +49,12 @@ public final class ConfigSummary {
             out.add("sources:  " + e.label() + " " + e.url() + ", auth " + e.auth() + ", deadline " + human(e.deadline())
                     + ", at most " + size(e.maxBytes()) + " a response");
         }
+        var n = c.notifications();
+        out.add("notify:   " + (n.destinations().isEmpty() ? "off" : n.destinations().size()
+                + (n.destinations().size() == 1 ? " destination (" : " destinations (")
+                + String.join(", ", n.destinations().stream().map(Object::toString).toList()) + "), "
+                + n.routes().size() + (n.routes().size() == 1 ? " route" : " routes")
+                + ", tokens ***, " + n.workers() + " senders, timeout " + human(n.timeout()) + ", " + n.retries() + " retries"));
         out.add("tunables: request timeout " + human(c.tunables().requestTimeout()) + ", max body "
                 + size(c.tunables().maxBodyBytes()));
         return out;
