@@ -151,21 +151,26 @@ public final class Notifier implements AutoCloseable {
             return;
         }
         Instant now = clock.instant();
-        synchronized (this) {
-            Failure f = failures.resolve(group.groupKey(), group.receivedAt());
-            if (f == null || f.latest == null) {
-                return;
-            }
-            Notification n = f.latest.resolvedAt(now);
-            f.latest = n;
-            dispatch(f, n, now);
-            // a diagnosis still held where the resolution is not routed has nothing left to say
-            for (Delivery d : f.deliveries.values()) {
-                if (d.held != null && !d.held.resolved()) {
-                    d.held = null;
-                    held.remove(d);
+        try {
+            synchronized (this) {
+                Failure f = failures.resolve(group.groupKey(), group.receivedAt());
+                if (f == null || f.latest == null) {
+                    return;
+                }
+                Notification n = f.latest.resolvedAt(now);
+                f.latest = n;
+                dispatch(f, n, now);
+                // a diagnosis still held where the resolution is not routed has nothing left to say
+                for (Delivery d : f.deliveries.values()) {
+                    if (d.held != null && !d.held.resolved()) {
+                        d.held = null;
+                        held.remove(d);
+                    }
                 }
             }
+        } catch (RuntimeException e) {
+            counts.countSkipped(NotifyCounts.ERROR);
+            LOG.warn("the resolution of alert group {} was not sent: {}", group.groupKey(), e.toString());
         }
     }
 

@@ -24,33 +24,14 @@ import dev.taproot.api.notify.NotifyConfig.Type;
 /** The {@code notifications} section: read into {@link NotifyConfig}, every mistake named with its line and field. */
 class NotificationsConfigTest {
 
-    /** The example of the README's "Notifications" section, verbatim. */
-    static final String README_EXAMPLE = """
-            notifications:
-              destinations:
-                - name: payments-slack
-                  type: slack
-                  tokenFile: slack-bot-token        # xoxb-... with chat:write
-                  channel: C0123PAYMENTS
-                - name: oncall-teams
-                  type: teams
-                  webhookUrlFile: teams-webhook-url
-                - name: incident-bot
-                  type: webhook
-                  url: https://bot.example.internal/taproot
-              routes:
-                - name: payments
-                  match:
-                    namespace: [payments]
-                    team: [payments-team]
-                  to: [payments-slack]
-                  minConfidence: 0.5
-                  quietHours: {timezone: Europe/Berlin, start: "22:00", end: "07:00", action: hold}
-                - name: deploys-everywhere
-                  match:
-                    kind: [deploy-caused, resolved]
-                  to: [oncall-teams, incident-bot]
-            """;
+    /** The yaml block of the README's "Notifications" section. */
+    static String readmeExample() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int section = readme.indexOf("\n### Notifications\n");
+        assertThat(section).as("README has a Notifications section").isPositive();
+        int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
+        return readme.substring(start, readme.indexOf("```", start));
+    }
 
     @TempDir
     Path dir;
@@ -71,7 +52,7 @@ class NotificationsConfigTest {
     void theReadmeExampleIsReadIntoDestinationsAndRoutes() throws IOException {
         secret("slack-bot-token", "xoxb-1-2-3\n");
         secret("teams-webhook-url", "https://example.webhook.office.com/webhookb2/abc\n");
-        var result = load(README_EXAMPLE);
+        var result = load(readmeExample());
         assertThat(result.problems()).isEmpty();
         NotifyConfig n = result.config().notifications();
         assertThat(n.enabled()).isTrue();
