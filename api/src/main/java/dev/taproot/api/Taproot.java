@@ -3,7 +3,6 @@ package dev.taproot.api;
 import java.time.Clock;
 import java.util.function.Supplier;
 
-import dev.taproot.api.chatops.MattermostActions;
 import dev.taproot.api.config.TaprootConfig;
 import dev.taproot.api.diagnosis.Diagnose;
 import dev.taproot.api.diagnosis.LiveEvidence;
@@ -66,8 +65,8 @@ public final class Taproot implements AutoCloseable {
         this.live = config.fetchesLiveEvidence() ? liveSources(config, ingest, store) : null;
         this.diagnose = new Diagnose(store, directory, engine, memory, views, live == null ? LiveEvidence.NONE : live,
                 new RunbookRemedies(runbooks, store, new PastResolutions()), Clock.systemUTC());
-        this.notifier = new Notifier(config.notifications(), store, vocabulary,
-                MattermostActions.of(config.chatops().explorerUrl(), config.chatops().mattermostToken()), Clock.systemUTC());
+        this.notifier = new Notifier(config.notifications(), store, vocabulary, config.chatops().explorerUrl(),
+                config.chatops().mattermostToken(), Clock.systemUTC());
     }
 
     /** Every configured source an analysis asks: the Prometheus ones first, then traces and logs. */

@@ -20,8 +20,6 @@ import dev.taproot.api.http.Json;
 import dev.taproot.api.http.Problem;
 import dev.taproot.api.http.RouteDoc;
 import dev.taproot.api.http.Routes;
-import dev.taproot.api.notify.AlertGroup;
-import dev.taproot.api.notify.Notifier;
 import dev.taproot.api.security.Role;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestReport;
@@ -33,8 +31,8 @@ import io.javalin.http.Context;
 /**
  * An Alertmanager receiver: each webhook (one alert group) is ingested as signals, then, when the group
  * is firing, diagnosed from its first alert; the answer is posted to the configured Slack incoming
- * webhook and the same {@link Diagnosis} handed to the {@link Notifier}, which routes it (one message
- * per failure, updated in place). A resolved group is handed to the notifier to update its message.
+ * webhook and the same {@link Diagnosis} handed to the {@link AlertGroupListener} (the notifier, which
+ * routes it: one message per failure, updated in place). A resolved group is handed to it too.
  * Answers 202 at once; the diagnosis and the sends run in the background.
  */
 public final class AlertmanagerRelay implements Routes {
@@ -45,10 +43,10 @@ public final class AlertmanagerRelay implements Routes {
     private final ResponsePoster poster;
     private final String webhookUrl;
     private final ExecutorService executor;
-    private final Notifier notifier;
+    private final AlertGroupListener notifier;
 
     public AlertmanagerRelay(IngestService ingest, ChatResponder responder, ResponsePoster poster, String webhookUrl,
-                             ExecutorService executor, Notifier notifier) {
+                             ExecutorService executor, AlertGroupListener notifier) {
         this.ingest = ingest;
         this.responder = responder;
         this.poster = poster;
@@ -86,9 +84,10 @@ public final class AlertmanagerRelay implements Routes {
         } catch (MalformedInputException e) {
             throw Problem.badRequest(dev.taproot.graph.store.ErrorMessages.describe(e));
         }
-        AlertGroup alerts = AlertGroup.of(group, Instant.now());
-        if (!alerts.firing()) {
-            notifier.resolved(alerts); // decides here, sends on the notifier's own threads
+        Instant received = Instant.now();
+        String groupKey = group.path("groupKey").asText("group");
+        if ("resolved".equalsIgnoreCase(group.path("status").asText(""))) {
+            notifier.resolved(group, received); // decides here, sends on the notifier's own threads
         }
         Optional<String> question = question(group);
         var answer = new LinkedHashMap<String, Object>();
@@ -97,9 +96,9 @@ public final class AlertmanagerRelay implements Routes {
         if (question.isPresent()) {
             String text = question.get();
             try {
-                executor.execute(() -> diagnoseAndSend(alerts, text));
+                executor.execute(() -> diagnoseAndSend(group, received, text));
             } catch (RejectedExecutionException e) {
-                LOG.warn("ChatOps is at capacity: alert group {} was stored but not analysed", alerts.groupKey());
+                LOG.warn("ChatOps is at capacity: alert group {} was stored but not analysed", groupKey);
                 answer.put("analysing", null);
                 answer.put("skipped", "Taproot is at capacity: the alerts are stored, the analysis was not run");
             }
@@ -108,7 +107,7 @@ public final class AlertmanagerRelay implements Routes {
     }
 
     /** One diagnosis, through the one {@code Diagnose} service: posted to the webhook and handed to the notifier. */
-    private void diagnoseAndSend(AlertGroup alerts, String text) {
+    private void diagnoseAndSend(JsonNode group, Instant received, String text) {
         ChatCommand command = ChatCommand.parse("why " + text);
         Diagnosis diagnosis;
         ChatAnswer a;
@@ -120,10 +119,10 @@ public final class AlertmanagerRelay implements Routes {
             a = ChatAnswer.text(command, "Taproot could not answer", List.of(dev.taproot.graph.store.ErrorMessages.describe(e)));
         }
         if (webhookUrl != null && !poster.post(webhookUrl, SlackBlocks.message(a))) {
-            LOG.warn("the analysis of alert group {} could not be posted to Slack", alerts.groupKey());
+            LOG.warn("the analysis of alert group {} could not be posted to Slack", group.path("groupKey").asText());
         }
         if (diagnosis != null) {
-            notifier.diagnosed(alerts, diagnosis, a);
+            notifier.diagnosed(group, received, diagnosis, a);
         }
     }
 

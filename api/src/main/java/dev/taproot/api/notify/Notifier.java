@@ -19,6 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.taproot.api.chatops.AlertGroupListener;
 import dev.taproot.api.chatops.ChatAnswer;
 import dev.taproot.api.chatops.MattermostActions;
 import dev.taproot.api.diagnosis.Diagnosis;
@@ -36,7 +39,7 @@ import dev.taproot.rules.engine.Candidate;
  * are decided on the caller's thread; sending runs on a bounded pool with timeouts and limited
  * retries. Nothing here throws to the caller: failures are logged and counted.
  */
-public final class Notifier implements AutoCloseable {
+public final class Notifier implements AlertGroupListener, AutoCloseable {
 
     /** How often held notifications are checked for the end of their quiet hours. */
     static final Duration RELEASE_CHECK = Duration.ofSeconds(30);
@@ -56,8 +59,13 @@ public final class Notifier implements AutoCloseable {
     private final NotifyCounts counts = new NotifyCounts();
     private final AtomicInteger busy = new AtomicInteger();
 
-    public Notifier(NotifyConfig config, GraphStore store, Vocabulary vocabulary, MattermostActions actions, Clock clock) {
-        this(config, store, vocabulary, actions, clock, DEFAULT_BACKOFF);
+    /**
+     * @param publicUrl       Taproot's public URL and {@code mattermostToken} the Mattermost command token:
+     *                        with both, Mattermost messages carry Confirm/Wrong buttons (either may be null)
+     */
+    public Notifier(NotifyConfig config, GraphStore store, Vocabulary vocabulary, String publicUrl, String mattermostToken,
+                    Clock clock) {
+        this(config, store, vocabulary, MattermostActions.of(publicUrl, mattermostToken), clock, DEFAULT_BACKOFF);
     }
 
     Notifier(NotifyConfig config, GraphStore store, Vocabulary vocabulary, MattermostActions actions, Clock clock,
@@ -91,10 +99,11 @@ public final class Notifier implements AutoCloseable {
 
     /** A notifier that sends nothing. */
     public static Notifier off() {
-        return new Notifier(NotifyConfig.disabled(), null, null, null, Clock.systemUTC());
+        return new Notifier(NotifyConfig.disabled(), null, null, null, null, Clock.systemUTC());
     }
 
     /** Whether any route can send anything. */
+    @Override
     public boolean enabled() {
         return config.enabled();
     }
@@ -106,6 +115,16 @@ public final class Notifier implements AutoCloseable {
 
     public NotifyCounts counts() {
         return counts;
+    }
+
+    @Override
+    public void diagnosed(JsonNode payload, Instant receivedAt, Diagnosis diagnosis, ChatAnswer answer) {
+        diagnosed(AlertGroup.of(payload, receivedAt), diagnosis, answer);
+    }
+
+    @Override
+    public void resolved(JsonNode payload, Instant receivedAt) {
+        resolved(AlertGroup.of(payload, receivedAt));
     }
 
     /**
