@@ -34,7 +34,9 @@ public final class ConfigSummary {
         ChatOpsConfig ch = c.chatops();
         out.add("chatops:  slack " + (ch.slackSigningSecret() == null ? "off" : "on (signing secret ***)")
                 + ", mattermost " + (ch.mattermostToken() == null ? "off" : "on (token ***)")
-                + ", alert relay " + (ch.slackWebhookUrl() == null ? "off" : "on (webhook ***)")
+                + ", alert relay " + (ch.slackWebhookUrl() == null && !c.notifications().enabled() ? "off"
+                        : "on (" + (ch.slackWebhookUrl() == null ? "" : "webhook ***" + (c.notifications().enabled() ? ", " : ""))
+                        + (c.notifications().enabled() ? "notification routes" : "") + ")")
                 + ", " + ch.workers() + " workers, queue " + ch.queue());
         out.add("rules:    " + (c.rulesDir() == null ? "built-in pack" : "built-in pack overridden by " + c.rulesDir()));
         if (c.prometheus().isEmpty() && c.telemetry().isEmpty()) {
