@@ -173,6 +173,9 @@ class NotificationsThroughRelayTest {
         ((ObjectNode) click.get("context")).put("subject", "k8s/default/Deployment/frontend");
         assertThat(new ApiClient(server.port(), null).post(MattermostActions.PATH, "application/json", click.toString())
                 .statusCode()).as("a context Taproot did not sign").isEqualTo(401);
+        String big = "{\"context\":\"" + "a".repeat(ChatOpsConfig.MAX_BODY_BYTES) + "\"}";
+        assertThat(new ApiClient(server.port(), null).post(MattermostActions.PATH, "application/json", big).statusCode())
+                .as("read at most 256 KiB before the signature is checked").isEqualTo(413);
 
         // what was sent is counted in the metrics
         String metrics = new ApiClient(server.port(), READ).get("/metrics").body();
