@@ -71,12 +71,13 @@ public record AlertGroup(String groupKey, boolean firing, String severity, Set<S
         return rank(b) < rank(a) ? b : a;
     }
 
+    /** Lower is more urgent; an unknown severity ranks between {@code info} and {@code none}, an empty one last. */
     private static int rank(String severity) {
         for (int i = 0; i < SEVERITY_ORDER.length; i++) {
             if (SEVERITY_ORDER[i].equals(severity)) {
-                return i;
+                return 2 * i;
             }
         }
-        return severity.isEmpty() ? SEVERITY_ORDER.length + 1 : SEVERITY_ORDER.length - 1; // unknown: just above "none"
+        return severity.isEmpty() ? 2 * SEVERITY_ORDER.length : 2 * SEVERITY_ORDER.length - 3;
     }
 }

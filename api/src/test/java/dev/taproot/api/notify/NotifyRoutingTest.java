@@ -45,6 +45,9 @@ class NotifyRoutingTest {
         assertThat(g.services()).containsExactly("cart");
         assertThat(g.teams()).containsExactly("shop");
         assertThat(g.groupKey()).isEqualTo("{}:{namespace=\"payments\"}");
+        assertThat(AlertGroup.higher("none", "page")).as("an unknown severity beats none").isEqualTo("page");
+        assertThat(AlertGroup.higher("page", "info")).isEqualTo("info");
+        assertThat(AlertGroup.higher("warning", "critical")).isEqualTo("critical");
     }
 
     @Test
