@@ -198,6 +198,32 @@ class NotifierTest {
     }
 
     @Test
+    void aFailureThatResolvesWhileHeldIsSentOnceAsResolvedWhenTheWindowEnds() {
+        var quiet = new QuietHours(BERLIN, LocalTime.of(22, 0), LocalTime.of(7, 0), QuietAction.HOLD);
+        clock.set(Instant.parse("2026-03-02T22:30:00Z"));
+        var diagnosesOnly = new Route("diagnoses", Set.of("shop"), Set.of(), Set.of(), Set.of(), EnumSet.of(NotificationKind.DIAGNOSIS),
+                List.of("hook"), 0, quiet);
+        var slackRoute = config(List.of(route(Set.of("payments"), Set.of(), Set.of(), Set.of(), "slack")), 0, quiet);
+        var config = new NotifyConfig(slackRoute.destinations(), List.of(slackRoute.routes().get(0), diagnosesOnly), 2, 16,
+                Duration.ofSeconds(5), 2);
+        try (var notifier = notifier(config)) {
+            notifier.diagnosed(group("night", "payments", "warning"), diagnosis(PAYMENTS, 0.8, "k8s.x"), answer());
+            notifier.diagnosed(group("night-shop", "shop", "warning"), diagnosis(CHECKOUT, 0.8, "k8s.y"), answer());
+            notifier.resolved(resolved("night"));
+            notifier.resolved(resolved("night-shop"));
+            clock.set(Instant.parse("2026-03-03T06:30:00Z"));
+            notifier.releaseHeld();
+            idle(notifier);
+            // Slack gets one message, already resolved; the webhook's route does not send resolutions, so its held diagnosis is dropped
+            var posts = chat.to("/slack/chat.postMessage");
+            assertThat(posts).hasSize(1);
+            assertThat(posts.get(0).json().path("text").asText()).startsWith("Resolved: ");
+            assertThat(chat.to("/slack/chat.update")).isEmpty();
+            assertThat(chat.to("/hook")).isEmpty();
+        }
+    }
+
+    @Test
     void quietHoursCanDropInstead() {
         var quiet = new QuietHours(ZoneOffset.UTC, LocalTime.of(9, 0), LocalTime.of(12, 0), QuietAction.DROP);
         try (var notifier = notifier(config(List.of(route(Set.of(), Set.of(), Set.of(), Set.of(), "slack")), 0, quiet))) {
