@@ -97,11 +97,6 @@ public final class Notifier implements AlertGroupListener, AutoCloseable {
         }
     }
 
-    /** A notifier that sends nothing. */
-    public static Notifier off() {
-        return new Notifier(NotifyConfig.disabled(), null, null, null, null, Clock.systemUTC());
-    }
-
     /** Whether any route can send anything. */
     @Override
     public boolean enabled() {
