@@ -13,6 +13,7 @@ import dev.taproot.api.explorer.GraphViews;
 import dev.taproot.api.explorer.HealthScores;
 import dev.taproot.api.live.ConfiguredSources;
 import dev.taproot.api.memory.IncidentMemory;
+import dev.taproot.api.notify.Notifier;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.ingest.IngestService;
 import dev.taproot.ingest.StandardIngestors;
@@ -48,6 +49,7 @@ public final class Taproot implements AutoCloseable {
     private final ConfiguredSources live;
     private final io.fabric8.kubernetes.client.KubernetesClient kubernetes;
     private final dev.taproot.api.actions.ActionDesk actions;
+    private final Notifier notifier;
 
     private Taproot(TaprootConfig config, GraphStore store, Supplier<RulePack> rules) {
         this.config = config;
@@ -65,6 +67,8 @@ public final class Taproot implements AutoCloseable {
         this.live = config.fetchesLiveEvidence() ? liveSources(config, ingest, store) : null;
         this.diagnose = new Diagnose(store, directory, engine, memory, views, live == null ? LiveEvidence.NONE : live,
                 new RunbookRemedies(runbooks, store, new PastResolutions()), Clock.systemUTC());
+        this.notifier = new Notifier(config.notifications(), store, vocabulary, config.chatops().explorerUrl(),
+                config.chatops().mattermostToken(), Clock.systemUTC());
         var ac = config.actions();
         this.kubernetes = ac.enabled() ? kubernetesClient(ac) : null;
         this.actions = new dev.taproot.api.actions.ActionDesk(kubernetes == null ? null
@@ -175,8 +179,14 @@ public final class Taproot implements AutoCloseable {
         return diagnose;
     }
 
+    /** Sends diagnoses of alert groups and their resolutions where the configured routes say (off without routes). */
+    public Notifier notifier() {
+        return notifier;
+    }
+
     @Override
     public void close() {
+        notifier.close();
         if (kubernetes != null) {
             kubernetes.close();
         }

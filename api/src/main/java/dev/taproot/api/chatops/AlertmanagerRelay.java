@@ -3,6 +3,7 @@ package dev.taproot.api.chatops;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.taproot.api.diagnosis.Diagnosis;
 import dev.taproot.api.http.ApiRouter;
 import dev.taproot.api.http.Json;
 import dev.taproot.api.http.Problem;
@@ -28,8 +30,10 @@ import io.javalin.http.Context;
 
 /**
  * An Alertmanager receiver: each webhook (one alert group) is ingested as signals, then, when the group
- * is firing, analysed from its first alert and the answer posted to the configured Slack incoming
- * webhook. Answers 202 at once; the analysis and post run in the background.
+ * is firing, diagnosed from its first alert; the answer is posted to the configured Slack incoming
+ * webhook and the same {@link Diagnosis} handed to the {@link AlertGroupListener} (the notifier, which
+ * routes it: one message per failure, updated in place). A resolved group is handed to it too.
+ * Answers 202 at once; the diagnosis and the sends run in the background.
  */
 public final class AlertmanagerRelay implements Routes {
 
@@ -39,14 +43,16 @@ public final class AlertmanagerRelay implements Routes {
     private final ResponsePoster poster;
     private final String webhookUrl;
     private final ExecutorService executor;
+    private final AlertGroupListener notifier;
 
     public AlertmanagerRelay(IngestService ingest, ChatResponder responder, ResponsePoster poster, String webhookUrl,
-                             ExecutorService executor) {
+                             ExecutorService executor, AlertGroupListener notifier) {
         this.ingest = ingest;
         this.responder = responder;
         this.poster = poster;
         this.webhookUrl = webhookUrl;
         this.executor = executor;
+        this.notifier = notifier;
     }
 
     @Override
@@ -57,8 +63,9 @@ public final class AlertmanagerRelay implements Routes {
     }
 
     private void receive(Context ctx) {
-        if (webhookUrl == null) {
-            throw new Problem(503, "Service unavailable", "no Slack incoming webhook is configured (set TAPROOT_SLACK_WEBHOOK_URL)");
+        if (webhookUrl == null && !notifier.enabled()) {
+            throw new Problem(503, "Service unavailable", "neither a Slack incoming webhook (TAPROOT_SLACK_WEBHOOK_URL) nor a "
+                    + "notification route (notifications in taproot.yaml) is configured");
         }
         byte[] body = ctx.bodyAsBytes();
         JsonNode group;
@@ -77,6 +84,11 @@ public final class AlertmanagerRelay implements Routes {
         } catch (MalformedInputException e) {
             throw Problem.badRequest(dev.taproot.graph.store.ErrorMessages.describe(e));
         }
+        Instant received = Instant.now();
+        String groupKey = group.path("groupKey").asText("group");
+        if ("resolved".equalsIgnoreCase(group.path("status").asText(""))) {
+            notifier.resolved(group, received); // decides here, sends on the notifier's own threads
+        }
         Optional<String> question = question(group);
         var answer = new LinkedHashMap<String, Object>();
         answer.put("ingested", report.summaryLine());
@@ -84,19 +96,34 @@ public final class AlertmanagerRelay implements Routes {
         if (question.isPresent()) {
             String text = question.get();
             try {
-                executor.execute(() -> {
-                    ChatAnswer a = responder.answer(ChatCommand.parse("why " + text), "/taproot");
-                    if (!poster.post(webhookUrl, SlackBlocks.message(a))) {
-                        LOG.warn("the analysis of alert group {} could not be posted to Slack", group.path("groupKey").asText());
-                    }
-                });
+                executor.execute(() -> diagnoseAndSend(group, received, text));
             } catch (RejectedExecutionException e) {
-                LOG.warn("ChatOps is at capacity: alert group {} was stored but not analysed", group.path("groupKey").asText());
+                LOG.warn("ChatOps is at capacity: alert group {} was stored but not analysed", groupKey);
                 answer.put("analysing", null);
                 answer.put("skipped", "Taproot is at capacity: the alerts are stored, the analysis was not run");
             }
         }
         ctx.status(202).json(answer);
+    }
+
+    /** One diagnosis, through the one {@code Diagnose} service: posted to the webhook and handed to the notifier. */
+    private void diagnoseAndSend(JsonNode group, Instant received, String text) {
+        ChatCommand command = ChatCommand.parse("why " + text);
+        Diagnosis diagnosis;
+        ChatAnswer a;
+        try {
+            diagnosis = responder.diagnose(text);
+            a = responder.answer(command, diagnosis);
+        } catch (IllegalArgumentException | Problem e) {
+            diagnosis = null;
+            a = ChatAnswer.text(command, "Taproot could not answer", List.of(dev.taproot.graph.store.ErrorMessages.describe(e)));
+        }
+        if (webhookUrl != null && !poster.post(webhookUrl, SlackBlocks.message(a))) {
+            LOG.warn("the analysis of alert group {} could not be posted to Slack", group.path("groupKey").asText());
+        }
+        if (diagnosis != null) {
+            notifier.diagnosed(group, received, diagnosis, a);
+        }
     }
 
     /** What to ask about a firing group: its earliest firing alert's name, at the group's latest start. */

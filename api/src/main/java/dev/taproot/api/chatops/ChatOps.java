@@ -38,9 +38,10 @@ public final class ChatOps implements AutoCloseable {
         SlackSignature signature = config.slackSigningSecret() == null ? null : new SlackSignature(config.slackSigningSecret());
         this.routes = List.of(
                 new SlackRoutes(signature, responder, feedback, poster, executor),
-                new BotRoutes(responder, config.mattermostToken()),
+                new BotRoutes(responder, config.mattermostToken(),
+                        MattermostActions.of(config.explorerUrl(), config.mattermostToken()), feedback),
                 new AlertmanagerRelay(taproot.ingest(), responder, poster,
-                        config.slackWebhookUrl(), executor));
+                        config.slackWebhookUrl(), executor, taproot.notifier()));
     }
 
     /** The routes areas to register. */

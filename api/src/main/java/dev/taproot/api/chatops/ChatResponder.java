@@ -77,9 +77,22 @@ public final class ChatResponder {
         if (command.argument().isBlank()) {
             throw new IllegalArgumentException("Say what is wrong: why <service | alert | text>");
         }
+        return answer(command, diagnose(command.argument()));
+    }
+
+    /**
+     * The diagnosis of what {@code text} names ({@code <service | alert | text> [at <time>]}), from the one
+     * {@link Diagnose} service, timed into the analysis latency. Bad questions throw {@link IllegalArgumentException}.
+     */
+    public Diagnosis diagnose(String text) {
         long started = System.nanoTime();
-        Diagnosis d = diagnose.diagnose(TimedText.parse(command.argument()).question());
+        Diagnosis d = diagnose.diagnose(TimedText.parse(text).question());
         analysisNanos.accept(System.nanoTime() - started);
+        return d;
+    }
+
+    /** The answer to {@code command} (a {@code why}) from its diagnosis: causes, evidence, similar incidents, what to do. */
+    public ChatAnswer answer(ChatCommand command, Diagnosis d) {
         Analysis a = d.analysis();
         var causes = new ArrayList<ChatAnswer.Cause>();
         var symptoms = new java.util.HashSet<String>();

@@ -24,7 +24,7 @@ public final class ConfigLoader {
     public static final String CONFIG_ENV = "TAPROOT_CONFIG";
 
     /** The top-level sections of the file. */
-    static final String[] SECTIONS = {"store", "http", "security", "chatops", "rules", "runbooks", "sources", "tunables", "actions"};
+    static final String[] SECTIONS = {"store", "http", "security", "chatops", "rules", "runbooks", "sources", "notifications", "tunables", "actions"};
 
     /** The outcome of a load: the configuration (null when there were mistakes) and every problem found. */
     public record Result(TaprootConfig config, List<ConfigProblem> problems) {
@@ -108,6 +108,7 @@ public final class ConfigLoader {
         sources.allow("prometheus", "jaeger", "tempo", "loki", "elasticsearch");
         var prometheus = PrometheusSection.read(sources);
         var telemetry = TelemetrySourcesSection.read(sources);
+        var notifications = NotificationsSection.read(root.section("notifications"));
         Tunables tunables = readTunables(root.section("tunables"));
         if (storeConfig == null || http == null || security == null || chatops == null) {
             return null;
@@ -115,7 +116,7 @@ public final class ConfigLoader {
         Path runbooksDir = readRunbooks(root.section("runbooks"));
         var actions = ActionsSection.read(root.section("actions"));
         return new TaprootConfig(dataDir, storeConfig, http, security, chatops, rulesDir, prometheus, telemetry, tunables,
-                source, runbooksDir, actions);
+                source, runbooksDir, notifications, actions);
     }
 
     private static StoreConfig readStore(ConfigSection store, Map<String, String> env, CommandLineOverrides cli,

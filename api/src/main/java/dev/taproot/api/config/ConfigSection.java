@@ -55,6 +55,11 @@ final class ConfigSection {
         return n != null && !(n instanceof Scalar s && s.isNull());
     }
 
+    /** Whether the value of {@code key} is a list. */
+    boolean isList(String key) {
+        return map.entries().get(key) instanceof Sequence;
+    }
+
     /** Reports every key that is not one of {@code known} (typos are never silently ignored). */
     void allow(String... known) {
         Set<String> names = Set.of(known);

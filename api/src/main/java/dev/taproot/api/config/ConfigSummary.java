@@ -34,7 +34,9 @@ public final class ConfigSummary {
         ChatOpsConfig ch = c.chatops();
         out.add("chatops:  slack " + (ch.slackSigningSecret() == null ? "off" : "on (signing secret ***)")
                 + ", mattermost " + (ch.mattermostToken() == null ? "off" : "on (token ***)")
-                + ", alert relay " + (ch.slackWebhookUrl() == null ? "off" : "on (webhook ***)")
+                + ", alert relay " + (ch.slackWebhookUrl() == null && !c.notifications().enabled() ? "off"
+                        : "on (" + (ch.slackWebhookUrl() == null ? "" : "webhook ***" + (c.notifications().enabled() ? ", " : ""))
+                        + (c.notifications().enabled() ? "notification routes" : "") + ")")
                 + ", " + ch.workers() + " workers, queue " + ch.queue());
         out.add("rules:    " + (c.rulesDir() == null ? "built-in pack" : "built-in pack overridden by " + c.rulesDir()));
         if (c.prometheus().isEmpty() && c.telemetry().isEmpty()) {
@@ -49,6 +51,12 @@ public final class ConfigSummary {
             out.add("sources:  " + e.label() + " " + e.url() + ", auth " + e.auth() + ", deadline " + human(e.deadline())
                     + ", at most " + size(e.maxBytes()) + " a response");
         }
+        var n = c.notifications();
+        out.add("notify:   " + (n.destinations().isEmpty() ? "off" : n.destinations().size()
+                + (n.destinations().size() == 1 ? " destination (" : " destinations (")
+                + String.join(", ", n.destinations().stream().map(Object::toString).toList()) + "), "
+                + n.routes().size() + (n.routes().size() == 1 ? " route" : " routes")
+                + ", tokens ***, " + n.workers() + " senders, timeout " + human(n.timeout()) + ", " + n.retries() + " retries"));
         out.add("tunables: request timeout " + human(c.tunables().requestTimeout()) + ", max body "
                 + size(c.tunables().maxBodyBytes()));
         return out;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.taproot.api.chatops.ChatOpsConfig;
+import dev.taproot.api.notify.NotifyConfig;
 import dev.taproot.api.security.SecurityConfig;
 import dev.taproot.graph.store.StoreConfig;
 import dev.taproot.ingest.live.TelemetrySource;
@@ -26,11 +27,12 @@ import dev.taproot.ingest.metrics.PrometheusSource;
  * @param tunables   timeouts and size limits
  * @param source     the file this was read from, or null
  * @param runbooksDir the runbooks directory added to the built-in runbooks, or null
+ * @param notifications where diagnoses and resolutions of alert groups are sent (Slack, Mattermost, Teams, webhooks)
  */
 public record TaprootConfig(Path dataDir, StoreConfig store, HttpConfig http, SecurityConfig security,
                             ChatOpsConfig chatops, Path rulesDir, List<PrometheusSource> prometheus,
                             List<TelemetrySource> telemetry, Tunables tunables, Path source, Path runbooksDir,
-                            dev.taproot.api.actions.ActionsConfig actions) {
+                            NotifyConfig notifications, dev.taproot.api.actions.ActionsConfig actions) {
 
     public static final int DEFAULT_HTTP_PORT = HttpConfig.DEFAULT_PORT;
     public static final String DEFAULT_HTTP_HOST = HttpConfig.DEFAULT_HOST;
@@ -42,11 +44,12 @@ public record TaprootConfig(Path dataDir, StoreConfig store, HttpConfig http, Se
         telemetry = telemetry == null ? List.of() : List.copyOf(telemetry);
         tunables = tunables == null ? Tunables.defaults() : tunables;
         actions = actions == null ? dev.taproot.api.actions.ActionsConfig.disabled() : actions;
+        notifications = notifications == null ? NotifyConfig.disabled() : notifications;
     }
 
     /** A configuration with only a store and an HTTP address (tests); everything else at its default. */
     public TaprootConfig(Path dataDir, StoreConfig store, String httpHost, int httpPort) {
-        this(dataDir, store, HttpConfig.of(httpHost, httpPort), null, null, null, List.of(), List.of(), null, null, null, null);
+        this(dataDir, store, HttpConfig.of(httpHost, httpPort), null, null, null, List.of(), List.of(), null, null, null, null, null);
     }
 
     /**
@@ -79,6 +82,12 @@ public record TaprootConfig(Path dataDir, StoreConfig store, HttpConfig http, Se
     /** The same configuration with another rules directory. */
     public TaprootConfig withRulesDir(Path dir) {
         return new TaprootConfig(dataDir, store, http, security, chatops, dir, prometheus, telemetry, tunables, source,
-                runbooksDir, actions);
+                runbooksDir, notifications, actions);
+    }
+
+    /** The same configuration with other notification settings. */
+    public TaprootConfig withNotifications(NotifyConfig n) {
+        return new TaprootConfig(dataDir, store, http, security, chatops, rulesDir, prometheus, telemetry, tunables, source,
+                runbooksDir, n, actions);
     }
 }

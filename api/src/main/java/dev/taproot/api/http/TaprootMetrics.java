@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import dev.taproot.graph.store.GraphStore;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -54,6 +55,30 @@ public final class TaprootMetrics {
         } catch (RuntimeException e) {
             storeUp.set(0);
         }
+    }
+
+    /**
+     * Exports what the notifier did: {@code taproot_notifications_sent_total} and
+     * {@code taproot_notifications_failed_total} per destination, {@code taproot_notifications_skipped_total}
+     * per reason, {@code taproot_notifications_held_total}.
+     */
+    public void bindNotifications(dev.taproot.api.notify.Notifier notifier) {
+        var counts = notifier.counts();
+        for (var d : notifier.destinations()) {
+            String type = d.type().name().toLowerCase(java.util.Locale.ROOT);
+            FunctionCounter.builder("taproot.notifications.sent", counts, c -> c.sent(d.name()))
+                    .description("Notification messages posted or updated").tag("destination", d.name()).tag("type", type)
+                    .register(registry);
+            FunctionCounter.builder("taproot.notifications.failed", counts, c -> c.failed(d.name()))
+                    .description("Notification sends that failed after their retries").tag("destination", d.name())
+                    .tag("type", type).register(registry);
+        }
+        for (String reason : dev.taproot.api.notify.NotifyCounts.REASONS) {
+            FunctionCounter.builder("taproot.notifications.skipped", counts, c -> c.skipped(reason))
+                    .description("Notifications not sent, by reason").tag("reason", reason).register(registry);
+        }
+        FunctionCounter.builder("taproot.notifications.held", counts, c -> c.held())
+                .description("Notifications held through quiet hours").register(registry);
     }
 
     /** Records one HTTP request. */

@@ -103,6 +103,7 @@ public final class TaprootServer implements AutoCloseable {
 
     public static TaprootServer start(Taproot taproot, ServerOptions options) {
         var metrics = new TaprootMetrics(taproot.store(), taproot.config().indexDir());
+        metrics.bindNotifications(taproot.notifier());
         var chatops = new ChatOps(taproot, options.chatops(), metrics::recordAnalysis);
         var pulls = new PrometheusPulls(options.prometheus());
         var exports = new ExportGate(options.tunables().exportConcurrency());

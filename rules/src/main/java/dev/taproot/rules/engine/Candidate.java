@@ -18,6 +18,12 @@ import dev.taproot.rules.evidence.Evidence;
 public record Candidate(String entityKey, String name, String type, String serviceKey, String faultType,
                         double confidence, double score, Evidence evidence, Hypothesis hypothesis) {
 
+    /** A candidate not checked as a hypothesis. */
+    public Candidate(String entityKey, String name, String type, String serviceKey, String faultType, double confidence,
+                     double score, Evidence evidence) {
+        this(entityKey, name, type, serviceKey, faultType, confidence, score, evidence, null);
+    }
+
     public Candidate {
         if (confidence < 0 || confidence > 1 || Double.isNaN(confidence)) {
             throw new IllegalArgumentException("confidence must be in [0,1], was " + confidence);
