@@ -237,4 +237,14 @@ class ExplorerRoutesTest {
         }
         assertThat(api.withToken("wrong-token-000000000000").get("/api/v1/explorer/node?entity=cartservice").statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void cypherNodesAndRelationshipsCarryIdsSoTheRowsCanBeDrawn() {
+        var r = ApiClient.json(api.post("/api/v1/explorer/cypher", "application/json",
+                "{\"query\": \"MATCH (a:Entity {key: 'service/cartservice'})-[r:DEPENDS_ON]->(b) RETURN a, r, b\"}"));
+        JsonNode row = r.at("/rows/0");
+        assertThat(row.at("/a/id").asText()).isNotBlank();
+        assertThat(row.at("/r/start").asText()).isEqualTo(row.at("/a/id").asText());
+        assertThat(row.at("/r/end").asText()).isEqualTo(row.at("/b/id").asText());
+    }
 }

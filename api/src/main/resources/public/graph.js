@@ -1,0 +1,106 @@
+// Taproot explorer: draws nodes and edges as SVG with TaprootLayout (plain JS, no library). Each node
+// is a focusable button (Tab, Enter/Space opens it) labelled for screen readers; edges carry their
+// relationship type as a tooltip, never as text on the drawing, so nothing overlaps a node's label.
+(function () {
+  'use strict';
+
+  const SVG = 'http://www.w3.org/2000/svg';
+  const RADIUS = 15;
+  const MAX_LABEL = 28;
+
+  function el(name, attrs, parent) {
+    const e = document.createElementNS(SVG, name);
+    Object.keys(attrs || {}).forEach((a) => e.setAttribute(a, attrs[a]));
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+
+  function short(text) {
+    const s = String(text == null ? '' : text);
+    return s.length > MAX_LABEL ? s.slice(0, MAX_LABEL - 1) + '\u2026' : s;
+  }
+
+  /**
+   * container: an element to draw into (emptied first).
+   * nodes: [{key, label, status, classes, badge, aria}]; edges: [{from, to, dependent, type, classes}].
+   * opts: {onOpen(key, element), title}. Returns Map key -> node element.
+   */
+  function render(container, nodes, edges, opts) {
+    const options = opts || {};
+    container.textContent = '';
+    const svg = el('svg', { 'class': 'graph-svg', role: 'group', 'aria-label': options.title || 'graph' }, container);
+    const defs = el('defs', {}, svg);
+    const marker = el('marker', { id: container.id + '-arrow', viewBox: '0 0 10 10', refX: '10', refY: '5',
+      markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' }, defs);
+    el('path', { d: 'M 0 0 L 10 5 L 0 10 z', 'class': 'arrow' }, marker);
+
+    const probe = el('text', { 'class': 'label', x: '0', y: '-1000' }, svg);
+    const widths = new Map();
+    nodes.forEach((n) => {
+      probe.textContent = short(n.label);
+      widths.set(n.key, Math.max(2 * RADIUS + 8, Math.ceil(probe.getComputedTextLength()) + 10));
+    });
+    svg.removeChild(probe);
+
+    const layout = window.TaprootLayout.layered(nodes, edges, (k) => widths.get(k));
+    const margin = 40;
+    const w = Math.max(layout.width + 2 * margin, container.clientWidth || 0);
+    const h = Math.max(layout.height + 2 * margin + 30, container.clientHeight ? container.clientHeight - 4 : 0);
+    const dx = (w - layout.width) / 2;
+    const dy = margin;
+    svg.setAttribute('width', w);
+    svg.setAttribute('height', h);
+    svg.setAttribute('viewBox', '0 0 ' + w + ' ' + h);
+    const at = (k) => { const p = layout.positions.get(k); return { x: p.x + dx, y: p.y + dy }; };
+
+    const edgeLayer = el('g', { 'class': 'edges' }, svg);
+    edges.forEach((e) => {
+      if (!layout.positions.has(e.from) || !layout.positions.has(e.to) || e.from === e.to) return;
+      const upper = e.dependent === e.to ? e.to : e.from;
+      const lower = upper === e.from ? e.to : e.from;
+      const a = at(upper);
+      const b = at(lower);
+      const down = b.y > a.y;
+      const y1 = a.y + (down ? RADIUS : b.y < a.y ? -RADIUS : 0);
+      const y2 = b.y + (down ? -RADIUS : b.y < a.y ? RADIUS : 0);
+      const x1 = a.x + (b.y === a.y ? Math.sign(b.x - a.x) * RADIUS : 0);
+      const x2 = b.x - (b.y === a.y ? Math.sign(b.x - a.x) * RADIUS : 0);
+      const mid = (y1 + y2) / 2;
+      const d = b.y === a.y
+        ? 'M ' + x1 + ' ' + y1 + ' Q ' + (x1 + x2) / 2 + ' ' + (y1 - 30) + ' ' + x2 + ' ' + y2
+        : 'M ' + x1 + ' ' + y1 + ' C ' + x1 + ' ' + mid + ' ' + x2 + ' ' + mid + ' ' + x2 + ' ' + y2;
+      const path = el('path', { d: d, 'class': 'edge ' + (e.classes || []).join(' '), 'marker-end': 'url(#' + container.id + '-arrow)',
+        'data-from': e.from, 'data-to': e.to, 'data-type': e.type || '' }, edgeLayer);
+      el('title', {}, path).textContent = (e.type || '') + ': ' + e.from + ' \u2192 ' + e.to;
+    });
+
+    const nodeLayer = el('g', { 'class': 'nodes' }, svg);
+    const elements = new Map();
+    // document order = reading order (layer by layer, left to right), so Tab walks the drawing
+    const ordered = nodes.filter((n) => layout.positions.has(n.key)).sort((p, q) => {
+      const a = layout.positions.get(p.key);
+      const b = layout.positions.get(q.key);
+      return (a.layer - b.layer) || (a.x - b.x);
+    });
+    ordered.forEach((n) => {
+      const p = at(n.key);
+      const g = el('g', { 'class': 'node status-' + (n.status || 'unknown') + ' ' + (n.classes || []).join(' '),
+        transform: 'translate(' + p.x + ',' + p.y + ')', tabindex: '0', role: 'button', focusable: 'true',
+        'aria-label': n.aria || n.label, 'data-key': n.key }, nodeLayer);
+      el('circle', { r: String(RADIUS), 'class': 'dot' }, g);
+      if (n.badge) el('text', { 'class': 'badge', y: '4' }, g).textContent = n.badge;
+      el('text', { 'class': 'label', y: String(RADIUS + 14) }, g).textContent = short(n.label);
+      el('title', {}, g).textContent = n.aria || n.label;
+      if (options.onOpen) {
+        g.addEventListener('click', () => options.onOpen(n.key, g));
+        g.addEventListener('keydown', (ev) => {
+          if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); options.onOpen(n.key, g); }
+        });
+      }
+      elements.set(n.key, g);
+    });
+    return elements;
+  }
+
+  window.TaprootGraph = { render: render, RADIUS: RADIUS };
+})();
