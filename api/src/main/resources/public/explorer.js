@@ -196,6 +196,7 @@
       panel.appendChild(div);
     });
     if (candidates.length) await highlight(candidates[0], key);
+    $('analysis-panel').scrollIntoView({ block: 'start' });
     document.body.dataset.state = 'analysed';
     status('Analysis of ' + key + ' at ' + end + ': ' + (a.candidates || []).length + ' candidates');
     similar(a, key).catch(() => {});

@@ -30,9 +30,11 @@
     container.textContent = '';
     const svg = el('svg', { 'class': 'graph-svg', role: 'group', 'aria-label': options.title || 'graph' }, container);
     const defs = el('defs', {}, svg);
-    const marker = el('marker', { id: container.id + '-arrow', viewBox: '0 0 10 10', refX: '10', refY: '5',
-      markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' }, defs);
-    el('path', { d: 'M 0 0 L 10 5 L 0 10 z', 'class': 'arrow' }, marker);
+    ['arrow', 'arrow-onpath'].forEach((name) => {
+      const marker = el('marker', { id: container.id + '-' + name, viewBox: '0 0 10 10', refX: '10', refY: '5',
+        markerUnits: 'userSpaceOnUse', markerWidth: '9', markerHeight: '9', orient: 'auto-start-reverse' }, defs);
+      el('path', { d: 'M 0 0 L 10 5 L 0 10 z', 'class': name }, marker);
+    });
 
     const probe = el('text', { 'class': 'label', x: '0', y: '-1000' }, svg);
     const widths = new Map();
@@ -51,6 +53,8 @@
     svg.setAttribute('width', w);
     svg.setAttribute('height', h);
     svg.setAttribute('viewBox', '0 0 ' + w + ' ' + h);
+    // start with the middle of a drawing wider than its frame in view
+    container.scrollLeft = Math.max(0, (w - container.clientWidth) / 2);
     const at = (k) => { const p = layout.positions.get(k); return { x: p.x + dx, y: p.y + dy }; };
 
     const edgeLayer = el('g', { 'class': 'edges' }, svg);
@@ -69,7 +73,7 @@
       const d = b.y === a.y
         ? 'M ' + x1 + ' ' + y1 + ' Q ' + (x1 + x2) / 2 + ' ' + (y1 - 30) + ' ' + x2 + ' ' + y2
         : 'M ' + x1 + ' ' + y1 + ' C ' + x1 + ' ' + mid + ' ' + x2 + ' ' + mid + ' ' + x2 + ' ' + y2;
-      const path = el('path', { d: d, 'class': 'edge ' + (e.classes || []).join(' '), 'marker-end': 'url(#' + container.id + '-arrow)',
+      const path = el('path', { d: d, 'class': 'edge ' + (e.classes || []).join(' '), 'marker-end': 'url(#' + container.id + ((e.classes || []).includes('onpath') ? '-arrow-onpath)' : '-arrow)'),
         'data-from': e.from, 'data-to': e.to, 'data-type': e.type || '' }, edgeLayer);
       el('title', {}, path).textContent = (e.type || '') + ': ' + e.from + ' \u2192 ' + e.to;
     });

@@ -216,6 +216,9 @@ class ExplorerPageBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#query-graph g.node")).size()).isGreaterThan(1);
         assertThat(browser.findElements(By.cssSelector("#query-graph path.edge"))).isNotEmpty();
         screenshot("cypher");
+        browser.findElement(By.cssSelector("#query-graph g.node[data-key] circle")).click();
+        awaitState("drawn");
+        assertThat(drawnNodes()).isPositive();
         browser.findElement(By.cssSelector("#sparql-form button")).click();
         await().until(d -> "SPARQL".equals(d.findElement(By.id("query-results")).getDomAttribute("data-kind")));
         assertThat(browser.findElement(By.id("query-rows")).getText()).contains("service", "dependency");
