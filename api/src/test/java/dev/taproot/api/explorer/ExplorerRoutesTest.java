@@ -192,6 +192,15 @@ class ExplorerRoutesTest {
     }
 
     @Test
+    void aPodIsDrawnAsItsService() {
+        var g = ApiClient.json(api.get("/api/v1/explorer/graph?entity=k8s/default/Pod/paymentservice-7c9d8b6f54-x2x7q&at=" + AT));
+        assertThat(g.get("root").asText()).isEqualTo("service/paymentservice");
+        JsonNode payment = g.get("nodes").get(texts(g.get("nodes"), "key").indexOf("service/paymentservice"));
+        assertThat(texts(payment.get("members"), "type")).contains("Deployment", "Pod");
+        assertThat(texts(g.get("nodes"), "key")).noneSatisfy(k -> assertThat(k).contains("/Pod/"));
+    }
+
+    @Test
     void graphFollowsAt() {
         var before = ApiClient.json(api.get("/api/v1/explorer/graph?entity=checkoutservice&at=2026-01-15T08:00:00Z"));
         var during = ApiClient.json(api.get("/api/v1/explorer/graph?entity=checkoutservice&at=" + AT));
