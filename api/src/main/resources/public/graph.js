@@ -69,10 +69,21 @@
       const y2 = b.y + (down ? -RADIUS : b.y < a.y ? RADIUS : 0);
       const x1 = a.x + (b.y === a.y ? Math.sign(b.x - a.x) * RADIUS : 0);
       const x2 = b.x - (b.y === a.y ? Math.sign(b.x - a.x) * RADIUS : 0);
-      const mid = (y1 + y2) / 2;
-      const d = b.y === a.y
-        ? 'M ' + x1 + ' ' + y1 + ' Q ' + (x1 + x2) / 2 + ' ' + (y1 - 30) + ' ' + x2 + ' ' + y2
-        : 'M ' + x1 + ' ' + y1 + ' C ' + x1 + ' ' + mid + ' ' + x2 + ' ' + mid + ' ' + x2 + ' ' + y2;
+      let d;
+      if (b.y === a.y) {
+        d = 'M ' + x1 + ' ' + y1 + ' Q ' + (x1 + x2) / 2 + ' ' + (y1 - 30) + ' ' + x2 + ' ' + y2;
+      } else {
+        // through the long edge's placeholders, if any, one vertical S-curve per layer crossed
+        const via = down ? (layout.routes.get(upper + '\u0000' + lower) || []).map((p) => ({ x: p.x + dx, y: p.y + dy })) : [];
+        const points = [{ x: x1, y: y1 }, ...via, { x: x2, y: y2 }];
+        d = 'M ' + x1 + ' ' + y1;
+        for (let i = 1; i < points.length; i++) {
+          const p = points[i - 1];
+          const q = points[i];
+          const mid = (p.y + q.y) / 2;
+          d += ' C ' + p.x + ' ' + mid + ' ' + q.x + ' ' + mid + ' ' + q.x + ' ' + q.y;
+        }
+      }
       const path = el('path', { d: d, 'class': 'edge ' + (e.classes || []).join(' '), 'marker-end': 'url(#' + container.id + ((e.classes || []).includes('onpath') ? '-arrow-onpath)' : '-arrow)'),
         'data-from': e.from, 'data-to': e.to, 'data-type': e.type || '' }, edgeLayer);
       el('title', {}, path).textContent = (e.type || '') + ': ' + e.from + ' \u2192 ' + e.to;

@@ -7,12 +7,15 @@
 
   const LAYER_GAP = 96;
   const NODE_GAP = 18;
+  const DUMMY_WIDTH = 12;
+  const DUMMY = '\u0001';
 
   function byKey(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 
   /**
    * nodes: [{key}], edges: [{from, to, dependent}], width(key) -> px the node needs.
-   * Returns {positions: Map key -> {x, y, layer}, width, height}.
+   * Returns {positions: Map key -> {x, y, layer}, routes: Map upper + '\u0000' + lower -> the points a
+   * long edge passes through, width, height}.
    */
   function layered(nodes, edges, width) {
     const keys = nodes.map((n) => n.key).sort(byKey);
@@ -66,11 +69,32 @@
       }
     });
 
-    const layers = [];
-    keys.forEach((k) => { (layers[layer.get(k)] = layers[layer.get(k)] || []).push(k); });
-    for (let i = 0; i < layers.length; i++) layers[i] = layers[i] || [];
+    // an edge that spans several layers passes through a small placeholder in each layer between,
+    // so it is ordered like a node and routed around the nodes instead of through them
     const neighbours = new Map(keys.map((k) => [k, []]));
-    acyclic.forEach((list, k) => list.forEach((c) => { neighbours.get(k).push(c); neighbours.get(c).push(k); }));
+    const chains = new Map();
+    const all = [...keys];
+    acyclic.forEach((list, k) => list.forEach((c) => {
+      let previous = k;
+      const chain = [];
+      for (let l = layer.get(k) + 1; l < layer.get(c); l++) {
+        const dummy = DUMMY + k + '\u0000' + c + '\u0000' + l;
+        layer.set(dummy, l);
+        neighbours.set(dummy, []);
+        all.push(dummy);
+        chain.push(dummy);
+        neighbours.get(previous).push(dummy);
+        neighbours.get(dummy).push(previous);
+        previous = dummy;
+      }
+      neighbours.get(previous).push(c);
+      neighbours.get(c).push(previous);
+      if (chain.length) chains.set(k + '\u0000' + c, chain);
+    }));
+    const layers = [];
+    all.forEach((k) => { (layers[layer.get(k)] = layers[layer.get(k)] || []).push(k); });
+    for (let i = 0; i < layers.length; i++) layers[i] = layers[i] || [];
+    const widthOf = (k) => k.startsWith(DUMMY) ? DUMMY_WIDTH : width(k);
 
     const index = new Map();
     const reindex = () => layers.forEach((l) => l.forEach((k, i) => index.set(k, i / Math.max(1, l.length - 1))));
@@ -90,18 +114,21 @@
       });
     }
 
-    const rowWidth = layers.map((l) => l.reduce((s, k) => s + width(k) + NODE_GAP, 0) - NODE_GAP);
+    const rowWidth = layers.map((l) => l.reduce((s, k) => s + widthOf(k) + NODE_GAP, 0) - NODE_GAP);
     const total = Math.max(0, ...rowWidth);
-    const positions = new Map();
+    const placed = new Map();
     layers.forEach((l, li) => {
       let x = (total - rowWidth[li]) / 2;
       l.forEach((k) => {
-        const w = width(k);
-        positions.set(k, { x: x + w / 2, y: li * LAYER_GAP, layer: li });
+        const w = widthOf(k);
+        placed.set(k, { x: x + w / 2, y: li * LAYER_GAP, layer: li });
         x += w + NODE_GAP;
       });
     });
-    return { positions: positions, width: total, height: Math.max(0, layers.length - 1) * LAYER_GAP };
+    const positions = new Map(keys.map((k) => [k, placed.get(k)]));
+    const routes = new Map();
+    chains.forEach((chain, id) => routes.set(id, chain.map((d) => placed.get(d))));
+    return { positions: positions, routes: routes, width: total, height: Math.max(0, layers.length - 1) * LAYER_GAP };
   }
 
   window.TaprootLayout = { layered: layered, LAYER_GAP: LAYER_GAP };

@@ -274,6 +274,15 @@ class ExplorerPageBrowserTest {
         js("window.taproot.redraw(); return null;");
         assertThat((String) js("return [...document.querySelectorAll('#graph g.node')].map(g => g.dataset.key + g.getAttribute('transform')).sort().join();"))
                 .isEqualTo(layout);
+        String shuffled = js("""
+                const s = window.taproot.state;
+                const nodes = [...s.nodes.values()].map(n => ({key: n.key}));
+                const edges = [...s.edges.values()];
+                const place = (ns, es) => { const p = TaprootLayout.layered(ns, es, k => 40 + k.length * 6).positions;
+                  return [...p.keys()].sort().map(k => k + ':' + p.get(k).x + ',' + p.get(k).y).join(); };
+                const a = place(nodes, edges), b = place([...nodes].reverse(), [...edges].reverse());
+                return a === b ? 'same' : a + ' <> ' + b;""");
+        assertThat(shuffled).as("the layout does not depend on the order nodes and edges arrive in").isEqualTo("same");
         screenshot("layered-no-overlap");
     }
 
