@@ -81,6 +81,8 @@
     state.expanded = new Set();
     state.path = null;
     state.blast = null;
+    state.analysed = null;
+    $('analysis').innerHTML = '<p class="muted">Open a node and press Analyse.</p>';
     merge(view);
     draw();
     $('selected').textContent = (name || key) + ' (' + view.root + ')';
@@ -171,9 +173,10 @@
     }
     return out;
   }
-  async function analyse() {
-    const key = state.open || state.root;
+  async function analyse(asked) {
+    const key = asked || state.open || state.root;
     if (!key) return;
+    state.analysed = key;
     status('Analysing ' + key + ' at ' + at() + '...');
     const end = at();
     const start = new Date(new Date(end).getTime() - 30 * 60000).toISOString();
@@ -197,6 +200,7 @@
     });
     if (candidates.length) await highlight(candidates[0], key);
     $('analysis-panel').scrollIntoView({ block: 'start' });
+    panel.dataset.at = end;
     document.body.dataset.state = 'analysed';
     status('Analysis of ' + key + ' at ' + end + ': ' + (a.candidates || []).length + ' candidates');
     similar(a, key).catch(() => {});
@@ -279,8 +283,9 @@
         views.forEach(merge);
         state.path = null;
         state.blast = null;
-        $('analysis').innerHTML = '<p class="muted">The time moved to ' + esc(at()) + ': press Analyse again.</p>';
         draw();
+        // the analysis follows too: asked again about the same symptom, for the window ending at the new time
+        if (state.analysed) await analyse(state.analysed);
       })());
       tasks.push(timeline(state.root));
     }
@@ -290,8 +295,8 @@
   }
 
   $('search-form').addEventListener('submit', (ev) => { ev.preventDefault(); const q = $('search').value.trim(); if (q) search(q).catch((e) => status(e.message)); });
-  $('analyse').addEventListener('click', () => analyse().catch((e) => status(e.message)));
-  $('panel-analyse').addEventListener('click', () => analyse().catch((e) => status(e.message)));
+  $('analyse').addEventListener('click', () => analyse(null).catch((e) => status(e.message)));
+  $('panel-analyse').addEventListener('click', () => analyse(null).catch((e) => status(e.message)));
   $('blast').addEventListener('click', () => blast().catch((e) => status(e.message)));
   $('expand').addEventListener('click', () => { if (state.open) expand(state.open).catch((e) => status(e.message)); });
   $('close-panel').addEventListener('click', closePanel);

@@ -189,20 +189,25 @@ class ExplorerPageBrowserTest {
         browser.findElement(By.id("panel-analyse")).click();
         awaitState("analysed");
         assertThat(browser.findElement(By.id("analysis-summary")).getText()).isNotBlank();
-        List<WebElement> chain = browser.findElements(By.cssSelector("#chain li"));
-        assertThat(chain).isNotEmpty();
-        assertThat(chain.get(0).getText()).isNotBlank();
+        List<String> chain = browser.findElements(By.cssSelector("#chain li")).stream().map(WebElement::getText).toList();
+        assertThat(chain).hasSizeGreaterThanOrEqualTo(2).allSatisfy(sentence -> assertThat(sentence).isNotBlank());
         List<String> causes = js("return [...document.querySelectorAll('#graph g.node.rootcause')].map(g => g.dataset.key);");
         assertThat(causes).hasSize(1);
         assertThat(causes.get(0)).isNotEqualTo("service/frontend");
+        String causeName = causes.get(0).substring("service/".length());
+        assertThat(chain.get(0)).as("the chain starts at the cause").contains(causeName);
         long pathNodes = js("return document.querySelectorAll('#graph g.node.onpath').length;");
         long pathEdges = js("return document.querySelectorAll('#graph path.edge.onpath').length;");
         assertThat(pathNodes).isGreaterThanOrEqualTo(2);
         assertThat(pathEdges).isGreaterThanOrEqualTo(1);
         await().until(d -> !d.findElements(By.cssSelector("#similar li")).isEmpty());
         screenshot("analysis-path");
+        assertThat(browser.findElement(By.id("analysis")).getDomAttribute("data-at")).isEqualTo(AT);
+        browser.findElement(By.id("at-slider")).sendKeys(Keys.ARROW_LEFT);
+        await().until(d -> "2026-01-15T10:00:00Z".equals(d.findElement(By.id("analysis")).getDomAttribute("data-at")));
+        await().until(d -> !d.findElements(By.cssSelector("#graph g.node.rootcause")).isEmpty());
         System.out.println("browser: cause " + causes + ", " + pathNodes + " nodes and " + pathEdges + " edges on the path; chain: "
-                + chain.stream().map(WebElement::getText).toList());
+                + chain);
     }
 
     @Test
