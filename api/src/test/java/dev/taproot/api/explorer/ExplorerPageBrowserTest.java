@@ -147,7 +147,7 @@ class ExplorerPageBrowserTest {
     }
 
     @Test
-    void expandingANodeAddsItsNeighbours() throws Exception {
+    void expandingANodeAddsItsNeighboursAndBlastRadiusMarksItsDependents() throws Exception {
         open("&q=cartservice");
         awaitState("drawn");
         int before = drawnNodes();
@@ -156,6 +156,10 @@ class ExplorerPageBrowserTest {
         await().until(d -> drawnNodes() > before);
         assertThat(js("return [...document.querySelectorAll('#graph g.node')].map(g => g.dataset.key);").toString())
                 .contains("service/paymentservice", "service/cartservice");
+        browser.findElement(By.id("blast")).click();
+        await().until(d -> !d.findElements(By.cssSelector("#graph g.node.blast")).isEmpty());
+        assertThat(js("return [...document.querySelectorAll('#graph g.node.blast')].map(g => g.dataset.key);").toString())
+                .contains("service/frontend").doesNotContain("service/paymentservice");
         screenshot("expanded");
     }
 
