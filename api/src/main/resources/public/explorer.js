@@ -284,6 +284,7 @@
         state.path = null;
         state.blast = null;
         draw();
+        status(state.nodes.size + ' nodes, ' + state.edges.size + ' edges at ' + at());
         // the analysis follows too: asked again about the same symptom, for the window ending at the new time
         if (state.analysed) await analyse(state.analysed);
       })());

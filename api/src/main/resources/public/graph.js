@@ -50,11 +50,15 @@
     const h = Math.max(layout.height + 2 * margin + 30, container.clientHeight ? container.clientHeight - 4 : 0);
     const dx = (w - layout.width) / 2;
     const dy = margin;
-    svg.setAttribute('width', w);
-    svg.setAttribute('height', h);
+    // a drawing a little wider than its frame is shrunk to fit (uniformly, so nothing comes to overlap);
+    // a much wider one keeps a legible size and scrolls
+    const frame = container.clientWidth || w;
+    const scale = w > frame ? Math.max(0.65, (frame - 2) / w) : 1;
+    svg.setAttribute('width', Math.floor(w * scale));
+    svg.setAttribute('height', Math.floor(h * scale));
     svg.setAttribute('viewBox', '0 0 ' + w + ' ' + h);
     // start with the middle of a drawing wider than its frame in view
-    container.scrollLeft = Math.max(0, (w - container.clientWidth) / 2);
+    container.scrollLeft = Math.max(0, (w * scale - container.clientWidth) / 2);
     const at = (k) => { const p = layout.positions.get(k); return { x: p.x + dx, y: p.y + dy }; };
 
     const edgeLayer = el('g', { 'class': 'edges' }, svg);
