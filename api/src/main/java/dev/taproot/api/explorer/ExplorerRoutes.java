@@ -22,7 +22,8 @@ import io.javalin.http.Context;
 
 /**
  * The graph explorer API under {@code /api/v1/explorer}: entity search, neighbourhood, paths, blast
- * radius, timeline, health scores, read-only Cypher and SPARQL. Entities are named by key, name or
+ * radius, timeline, health scores, read-only Cypher and SPARQL, and what the explorer page draws (the
+ * folded service graph, its paths and a node's panel, each read as of {@code at}). Entities are named by key, name or
  * alias in the {@code entity} parameter (keys contain slashes, so they are never path segments).
  */
 public final class ExplorerRoutes implements Routes {

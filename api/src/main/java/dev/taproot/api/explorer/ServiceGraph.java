@@ -165,11 +165,6 @@ public final class ServiceGraph {
         return new View(root, at, nodes, List.copyOf(edges.values()), raw.truncated());
     }
 
-    /** The service (or other node) an entity is drawn as: itself, or the service that selects or owns it. */
-    public String drawnAs(String key, Instant at) {
-        return representative(key, owners(at), new HashMap<>());
-    }
-
     /** Child -> its selecting or owning parent, valid at {@code at}; the smallest parent key when several claim it. */
     private Map<String, String> owners(Instant at) {
         var owner = new HashMap<String, String>();
