@@ -26,7 +26,9 @@ import dev.taproot.api.http.Problem;
  * must name no clause outside reading and only bounded regular expressions; Neo4j's own plan of it
  * ({@code EXPLAIN}) must be classified read-only and hold only read operators and schema procedures;
  * and it runs in a read-access transaction with a timeout. The embedded DBMS also refuses file URLs.
- * At most {@code maxRows} rows come back, with {@code truncated} set when there were more.
+ * At most {@code maxRows} rows come back, with {@code truncated} set when there were more. Nodes carry
+ * their element {@code id} and relationships their {@code start} and {@code end} ids, so a client can
+ * draw the rows as a graph.
  */
 public final class CypherConsole {
 
@@ -133,6 +135,7 @@ public final class CypherConsole {
     private static Object plainObject(Object o) {
         if (o instanceof Node n) {
             var m = new LinkedHashMap<String, Object>();
+            m.put("id", n.elementId());
             m.put("labels", n.labels());
             m.put("properties", publicProperties(n.asMap()));
             return m;
@@ -140,6 +143,8 @@ public final class CypherConsole {
         if (o instanceof Relationship r) {
             var m = new LinkedHashMap<String, Object>();
             m.put("type", r.type());
+            m.put("start", r.startNodeElementId());
+            m.put("end", r.endNodeElementId());
             m.put("properties", publicProperties(r.asMap()));
             return m;
         }

@@ -22,7 +22,8 @@ import io.javalin.http.Context;
 
 /**
  * The graph explorer API under {@code /api/v1/explorer}: entity search, neighbourhood, paths, blast
- * radius, timeline, health scores, read-only Cypher and SPARQL. Entities are named by key, name or
+ * radius, timeline, health scores, read-only Cypher and SPARQL, and what the explorer page draws (the
+ * folded service graph, its paths and a node's panel, each read as of {@code at}). Entities are named by key, name or
  * alias in the {@code entity} parameter (keys contain slashes, so they are never path segments).
  */
 public final class ExplorerRoutes implements Routes {
@@ -36,6 +37,8 @@ public final class ExplorerRoutes implements Routes {
     private final HealthScores health;
     private final Optional<CypherConsole> cypher;
     private final SparqlEndpoint sparql;
+    private final ServiceGraph serviceGraph;
+    private final NodeDetails details;
 
     public ExplorerRoutes(Taproot taproot, Duration timeout) {
         var store = taproot.store();
@@ -45,6 +48,8 @@ public final class ExplorerRoutes implements Routes {
         this.health = taproot.health();
         this.cypher = Neo4jAccess.of(store).map(a -> new CypherConsole(a.driver(), a.database(), timeout, CypherConsole.DEFAULT_MAX_ROWS));
         this.sparql = new SparqlEndpoint(store, taproot.vocabulary(), timeout, CypherConsole.DEFAULT_MAX_ROWS);
+        this.serviceGraph = new ServiceGraph(store, health);
+        this.details = new NodeDetails(store, timeline, health, views);
     }
 
     public EntitySearch search() {
@@ -63,6 +68,8 @@ public final class ExplorerRoutes implements Routes {
     public void register(JavalinConfig config) {
         String entity = "an entity key, name or alias (fuzzy)";
         String asOf = "ISO-8601 time to read the topology as of (default: now)";
+        String at = "ISO-8601 time everything is read as of (default: now)";
+        String window = "ISO-8601 duration a signal stays current (default PT30M)";
         new ApiRouter(config)
                 .get(BASE + "/entities", Role.READ, RouteDoc.of(TAG, "Find entities by key, name or alias (fuzzy)")
                         .query("q", true, "text to look for").query("limit", false, "most hits (default 10)"), this::entities)
@@ -78,6 +85,18 @@ public final class ExplorerRoutes implements Routes {
                 .get(BASE + "/blast-radius", Role.READ, RouteDoc.of(TAG, "Everything that depends on an entity")
                         .query("entity", true, entity).query("depth", false, "1-6 (default 4)").query("asOf", false, asOf),
                         this::blastRadius)
+                .get(BASE + "/graph", Role.READ, RouteDoc.of(TAG, "The explorer's drawing: one node per service with its "
+                        + "workloads folded in, each with its health at 'at'; edges say which end depends on the other")
+                        .query("entity", true, entity).query("depth", false, "service-level hops, 1-2 (default 1)")
+                        .query("at", false, at).query("window", false, window), this::graph)
+                .get(BASE + "/graph/paths", Role.READ, RouteDoc.of(TAG, "Shortest paths between two entities, folded and "
+                        + "coloured like /graph (the explorer highlights an analysis's cause-to-symptom path with it)")
+                        .query("from", true, entity).query("to", true, entity)
+                        .query("maxLength", false, "1-6 (default 4)").query("at", false, at), this::foldedPaths)
+                .get(BASE + "/node", Role.READ, RouteDoc.of(TAG, "One node's panel at 'at': properties, folded workloads, "
+                        + "health with reasons, current signals, recent changes, incidents, blast radius")
+                        .query("entity", true, entity).query("at", false, at).query("window", false, window)
+                        .query("changes", false, "ISO-8601 duration a change stays recent (default PT24H)"), this::node)
                 .get(BASE + "/timeline", Role.READ, RouteDoc.of(TAG, "Signals, changes, incidents and topology changes of an entity")
                         .query("entity", true, entity).query("from", false, "ISO-8601 start").query("to", false, "ISO-8601 end"),
                         this::timeline)
@@ -123,6 +142,30 @@ public final class ExplorerRoutes implements Routes {
     private void blastRadius(Context ctx) {
         Entity e = entity(ctx, "entity");
         ctx.json(views.blastRadius(e.key(), intParam(ctx, "depth", 4, 1, GraphViews.MAX_BLAST_DEPTH), instant(ctx, "asOf")));
+    }
+
+    private void graph(Context ctx) {
+        Entity e = entity(ctx, "entity");
+        ctx.json(serviceGraph.around(e.key(), intParam(ctx, "depth", 1, 1, ServiceGraph.MAX_DEPTH), atOrNow(ctx),
+                duration(ctx, "window", HealthScores.DEFAULT_WINDOW)));
+    }
+
+    private void foldedPaths(Context ctx) {
+        Entity from = entity(ctx, "from");
+        Entity to = entity(ctx, "to");
+        Instant at = atOrNow(ctx);
+        var raw = views.paths(from.key(), to.key(), intParam(ctx, "maxLength", 4, 1, GraphViews.MAX_PATH_LENGTH), 10, at);
+        ctx.json(serviceGraph.fold(raw, at, HealthScores.DEFAULT_WINDOW));
+    }
+
+    private void node(Context ctx) {
+        Entity e = entity(ctx, "entity");
+        ctx.json(details.of(e, atOrNow(ctx), duration(ctx, "window", HealthScores.DEFAULT_WINDOW),
+                duration(ctx, "changes", NodeDetails.DEFAULT_CHANGES)));
+    }
+
+    private static Instant atOrNow(Context ctx) {
+        return Optional.ofNullable(instant(ctx, "at")).orElseGet(Instant::now);
     }
 
     private void timeline(Context ctx) {

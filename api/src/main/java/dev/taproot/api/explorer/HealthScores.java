@@ -71,6 +71,11 @@ public final class HealthScores {
         return score(List.of(service), at, window).get(0);
     }
 
+    /** The scores of several entities, in their order, from one read of the store (the explorer's graph colours). */
+    public List<Score> of(List<Entity> entities, Instant at, Duration window) {
+        return entities.isEmpty() ? List.of() : score(entities, at, window);
+    }
+
     private List<Score> score(List<Entity> services, Instant at, Duration window) {
         Map<String, List<String>> downward = new HashMap<>();
         for (Relationship r : store.relationships(List.of(RelationshipTypes.SELECTS, RelationshipTypes.OWNS), MAX_RELATIONSHIPS)) {

@@ -168,4 +168,92 @@ class ExplorerRoutesTest {
         assertThat(api.post("/api/v1/explorer/sparql", "application/sparql-query",
                 "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }").statusCode()).isEqualTo(403);
     }
+
+    static final String AT = "2026-01-15T10:01:00Z";
+
+    @Test
+    void graphFoldsWorkloadsIntoTheirServiceAndColoursEveryNodeByHealth() {
+        var r = api.get("/api/v1/explorer/graph?entity=cartservice&depth=1&at=" + AT);
+        var g = ApiClient.json(r);
+        assertThat(g.get("root").asText()).isEqualTo("service/cartservice");
+        List<String> keys = texts(g.get("nodes"), "key");
+        assertThat(keys).contains("service/cartservice", "service/redis-cart", "service/checkoutservice")
+                .doesNotContain("k8s/default/Deployment/cartservice").doesNotHaveDuplicates();
+        JsonNode cart = g.get("nodes").get(keys.indexOf("service/cartservice"));
+        assertThat(texts(cart.get("members"), "key")).contains("k8s/default/Deployment/cartservice");
+        g.get("nodes").forEach(n -> assertThat(n.get("status").asText()).isIn("healthy", "degraded", "unhealthy"));
+        assertThat(g.get("edges")).allSatisfy(e -> assertThat(keys).contains(e.get("from").asText(), e.get("to").asText()));
+        assertThat(texts(g.get("edges"), "from")).anySatisfy(f -> assertThat(f).isEqualTo("service/checkoutservice"));
+        var payment = ApiClient.json(api.get("/api/v1/explorer/graph?entity=checkoutservice&at=" + AT));
+        JsonNode p = payment.get("nodes").get(texts(payment.get("nodes"), "key").indexOf("service/paymentservice"));
+        assertThat(p.get("score").asInt()).isEqualTo(ApiClient.json(api.get("/api/v1/explorer/health?entity=paymentservice&at=" + AT))
+                .get("score").asInt()).isLessThan(100);
+        assertThat(api.get("/api/v1/explorer/graph?entity=cartservice&depth=3").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aPodIsDrawnAsItsService() {
+        var g = ApiClient.json(api.get("/api/v1/explorer/graph?entity=k8s/default/Pod/paymentservice-7c9d8b6f54-x2x7q&at=" + AT));
+        assertThat(g.get("root").asText()).isEqualTo("service/paymentservice");
+        JsonNode payment = g.get("nodes").get(texts(g.get("nodes"), "key").indexOf("service/paymentservice"));
+        assertThat(texts(payment.get("members"), "type")).contains("Deployment", "Pod");
+        assertThat(texts(g.get("nodes"), "key")).noneSatisfy(k -> assertThat(k).contains("/Pod/"));
+    }
+
+    @Test
+    void graphFollowsAt() {
+        var before = ApiClient.json(api.get("/api/v1/explorer/graph?entity=checkoutservice&at=2026-01-15T08:00:00Z"));
+        var during = ApiClient.json(api.get("/api/v1/explorer/graph?entity=checkoutservice&at=" + AT));
+        assertThat(before.get("at").asText()).isEqualTo("2026-01-15T08:00:00Z");
+        int i = texts(during.get("nodes"), "key").indexOf("service/paymentservice");
+        assertThat(during.at("/nodes/" + i + "/status").asText()).isNotEqualTo("healthy");
+        before.get("nodes").forEach(n -> assertThat(n.get("score").asInt()).isEqualTo(100));
+    }
+
+    @Test
+    void nodePanelHasPropertiesMembersHealthSignalsIncidentsAndBlastRadius() {
+        var r = api.get("/api/v1/explorer/node?entity=paymentservice&at=" + AT);
+        var n = ApiClient.json(r);
+        assertThat(n.get("key").asText()).isEqualTo("service/paymentservice");
+        assertThat(n.get("properties").isObject()).isTrue();
+        assertThat(n.get("at").asText()).isEqualTo(AT);
+        assertThat(n.at("/health/score").asInt()).isLessThan(100);
+        assertThat(texts(n.at("/health/reasons"), "reason")).anySatisfy(x -> assertThat(x).contains("CrashLoop"));
+        assertThat(texts(n.get("signals"), "name")).contains("KubePodCrashLooping");
+        assertThat(texts(n.get("members"), "type")).contains("Deployment");
+        assertThat(texts(n.get("blastRadius"), "key")).contains("service/checkoutservice");
+        assertThat(n.get("incidents").isArray()).isTrue();
+        assertThat(n.get("changes").isArray()).isTrue();
+        var early = ApiClient.json(api.get("/api/v1/explorer/node?entity=paymentservice&at=2026-01-15T08:00:00Z"));
+        assertThat(early.at("/health/score").asInt()).isEqualTo(100);
+        assertThat(early.get("signals")).isEmpty();
+        assertThat(api.get("/api/v1/explorer/node?entity=paymentservice&at=soon").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void foldedPathsJoinTwoServices() {
+        var p = ApiClient.json(api.get("/api/v1/explorer/graph/paths?from=paymentservice&to=frontend&at=" + AT));
+        assertThat(texts(p.get("nodes"), "key")).contains("service/paymentservice", "service/checkoutservice", "service/frontend")
+                .allSatisfy(k -> assertThat(k).startsWith("service/"));
+        assertThat(p.get("edges").size()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theNewExplorerRoutesAreDocumentedForTheReadRole() {
+        var doc = ApiClient.json(api.get("/api/openapi.json"));
+        for (String path : List.of("graph", "graph~1paths", "node")) {
+            assertThat(doc.at("/paths/~1api~1v1~1explorer~1" + path + "/get/x-taproot-role").asText()).isEqualTo("read");
+        }
+        assertThat(api.withToken("wrong-token-000000000000").get("/api/v1/explorer/node?entity=cartservice").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void cypherNodesAndRelationshipsCarryIdsSoTheRowsCanBeDrawn() {
+        var r = ApiClient.json(api.post("/api/v1/explorer/cypher", "application/json",
+                "{\"query\": \"MATCH (a:Entity {key: 'service/cartservice'})-[r:DEPENDS_ON]->(b) RETURN a, r, b\"}"));
+        JsonNode row = r.at("/rows/0");
+        assertThat(row.at("/a/id").asText()).isNotBlank();
+        assertThat(row.at("/r/start").asText()).isEqualTo(row.at("/a/id").asText());
+        assertThat(row.at("/r/end").asText()).isEqualTo(row.at("/b/id").asText());
+    }
 }
