@@ -14,6 +14,7 @@ import dev.taproot.api.diagnosis.DiagnoseRequest;
 import dev.taproot.api.diagnosis.Diagnosis;
 import dev.taproot.api.diagnosis.DiagnosisText;
 import dev.taproot.api.http.FeedbackRoutes;
+import dev.taproot.api.http.Problem;
 import dev.taproot.api.security.Role;
 import dev.taproot.graph.model.Feedback;
 import dev.taproot.api.memory.SimilarQueries;
@@ -110,7 +111,13 @@ final class DiagnosisTools {
                         + " Needs role '" + FeedbackRoutes.GIVES_FEEDBACK.label() + "' (as POST /api/v1/feedback). The author is the caller.",
                 input, FeedbackRoutes.GIVES_FEEDBACK, false, (caller, args) -> {
                     JsonNode body = AnalysisJson.mapper().valueToTree(args.asMap());
-                    Feedback feedback = FeedbackRoutes.record(taproot, body, caller.name());
+                    Feedback feedback;
+                    try {
+                        feedback = FeedbackRoutes.record(taproot, body, caller.name());
+                    } catch (Problem p) {
+                        // REST says "field 'x'"; here the fields are the tool's arguments
+                        throw p.status() == 400 ? new ToolArgumentException(p.getMessage()) : p;
+                    }
                     return answer(AnalysisJson.mapper().convertValue(feedback, OBJECT),
                             "recorded feedback " + feedback.id() + " (" + feedback.kind() + ") by " + feedback.by());
                 });

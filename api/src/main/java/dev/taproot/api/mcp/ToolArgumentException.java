@@ -9,4 +9,9 @@ public final class ToolArgumentException extends RuntimeException {
     public ToolArgumentException(String argument, String problem) {
         super("argument '" + argument + "': " + problem, null, false, false);
     }
+
+    /** From a message that names a request field ({@code field 'x': ...}): the same, naming the argument. */
+    public ToolArgumentException(String fieldMessage) {
+        super(fieldMessage.replaceFirst("^field '", "argument '"), null, false, false);
+    }
 }

@@ -97,18 +97,6 @@ public final class ToolArguments {
         return n.intValue();
     }
 
-    /** True or false, or null when absent. */
-    public Boolean bool(String name) {
-        Object v = values.get(name);
-        if (v == null) {
-            return null;
-        }
-        if (!(v instanceof Boolean b)) {
-            throw new ToolArgumentException(name, "expected true or false, got " + kind(v));
-        }
-        return b;
-    }
-
     /** An ISO-8601 instant such as {@code 2026-01-15T10:05:00Z}, or null when absent. */
     public Instant instant(String name) {
         String s = text(name);

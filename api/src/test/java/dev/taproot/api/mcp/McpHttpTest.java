@@ -169,6 +169,10 @@ class McpHttpTest {
 
         McpSyncClient oncall = client(server.port(), FEEDBACK);
         try {
+            assertToolError(call(oncall, "record_feedback", Map.of("incident", incident, "helped", "yes")),
+                    "argument 'helped'", "true or false");
+            assertToolError(call(oncall, "record_feedback", Map.of("incident", "INC-NOT-THERE", "helped", true)),
+                    "no incident with id 'INC-NOT-THERE'");
             JsonNode recorded = structured(call(oncall, "record_feedback", Map.of("incident", incident, "helped", true,
                     "comment", "same OOM as last time")));
             assertThat(recorded.path("by").asText()).isEqualTo("oncall");
