@@ -110,7 +110,7 @@ public final class TaprootServer implements AutoCloseable {
         var pulls = new PrometheusPulls(options.prometheus());
         var exports = new ExportGate(options.tunables().exportConcurrency());
         List<Routes> areas = new ArrayList<>(routes(taproot, metrics, options, chatops, pulls, exports));
-        var mcp = new McpRoutes(new TaprootMcp(taproot), options.security().openAccess());
+        var mcp = new McpRoutes(new TaprootMcp(taproot), options.security().openAccess(), options.maxBodyBytes());
         areas.add(mcp);
         var auth = new AuthFilter(options.security());
         Javalin app = Javalin.create(config -> {

@@ -29,17 +29,23 @@ public final class McpRoutes implements Routes, AutoCloseable {
 
     /** Where agents connect. */
     public static final String ENDPOINT = "/mcp";
+    /** Largest MCP message read, whatever larger body limit the server allows (tool calls are small). */
+    public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
     private static final String TOKEN = "taproot.token";
 
     private final HttpServletStreamableServerTransportProvider transport;
     private final McpSyncServer server;
     private final boolean openAccess;
 
-    /** MCP over HTTP for {@code mcp}; {@code openAccess}: the server lets loopback callers in without a token. */
-    public McpRoutes(TaprootMcp mcp, boolean openAccess) {
+    /**
+     * MCP over HTTP for {@code mcp}. {@code openAccess}: the server lets loopback callers in without a
+     * token; {@code maxBodyBytes}: the server's body limit, which messages keep to as well (413 beyond).
+     */
+    public McpRoutes(TaprootMcp mcp, boolean openAccess, long maxBodyBytes) {
         this.openAccess = openAccess;
         this.transport = HttpServletStreamableServerTransportProvider.builder().jsonMapper(mcp.json())
-                .mcpEndpoint(ENDPOINT).contextExtractor(McpRoutes::context).build();
+                .mcpEndpoint(ENDPOINT).contextExtractor(McpRoutes::context)
+                .maxRequestSize((int) Math.min(maxBodyBytes, MAX_MESSAGE_BYTES)).build();
         this.server = mcp.serve(transport, this::caller);
     }
 

@@ -200,6 +200,25 @@ class McpHttpTest {
     }
 
     @Test
+    void aMessageOverTheServersBodyLimitIs413() throws Exception {
+        var tokens = TokenStore.of(List.of(ApiToken.of("agent", Role.READ, READ)));
+        try (TaprootServer small = TaprootServer.start(taproot, ServerOptions.of("127.0.0.1", 0,
+                new SecurityConfig(tokens, false, 6000, 1000)).withMaxBodyBytes(64 * 1024))) {
+            String big = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(100 * 1024) + "\"}}";
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + small.port() + "/mcp"))
+                    .header("Authorization", "Bearer " + READ).header("Content-Type", "application/json")
+                    .header("Accept", "application/json, text/event-stream").POST(HttpRequest.BodyPublishers.ofString(big)).build();
+            assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
+            McpSyncClient client = client(small.port(), READ);
+            try {
+                assertThat(client.listTools().tools()).hasSize(8);
+            } finally {
+                client.closeGracefully();
+            }
+        }
+    }
+
+    @Test
     void badArgumentsAreToolErrorsNamingTheArgument() {
         assertToolError(call(reader, "diagnose", Map.of("entity", "checkoutservice", "end", "yesterday")), "argument 'end'",
                 "ISO-8601");
