@@ -8,9 +8,12 @@ import dev.taproot.api.diagnosis.Diagnose;
 import dev.taproot.api.diagnosis.LiveEvidence;
 import dev.taproot.api.diagnosis.PastResolutions;
 import dev.taproot.api.diagnosis.RunbookRemedies;
+import dev.taproot.api.explorer.CypherConsole;
 import dev.taproot.api.explorer.EntitySearch;
 import dev.taproot.api.explorer.GraphViews;
 import dev.taproot.api.explorer.HealthScores;
+import dev.taproot.api.explorer.Neo4jAccess;
+import dev.taproot.api.explorer.Timeline;
 import dev.taproot.api.live.ConfiguredSources;
 import dev.taproot.api.memory.IncidentMemory;
 import dev.taproot.api.notify.Notifier;
@@ -42,6 +45,8 @@ public final class Taproot implements AutoCloseable {
     private final EntitySearch directory;
     private final GraphViews views;
     private final HealthScores health;
+    private final Timeline timeline;
+    private final java.util.Optional<CypherConsole> cypher;
     private final RootCauseEngine engine;
     private final Diagnose diagnose;
     private final IngestService ingest;
@@ -62,6 +67,9 @@ public final class Taproot implements AutoCloseable {
         this.views = new GraphViews(store);
         var ranking = RankingSettings.defaults();
         this.health = new HealthScores(store, vocabulary, ranking);
+        this.timeline = new Timeline(store, vocabulary);
+        this.cypher = Neo4jAccess.of(store).map(a -> new CypherConsole(a.driver(), a.database(),
+                config.tunables().requestTimeout(), CypherConsole.DEFAULT_MAX_ROWS));
         this.engine = new RootCauseEngine(store, rules, vocabulary, ranking);
         this.runbooks = RunbookDirectory.inForce(config.runbooksDir(), vocabulary);
         this.live = config.fetchesLiveEvidence() ? liveSources(config, ingest, store) : null;
@@ -152,6 +160,16 @@ public final class Taproot implements AutoCloseable {
     /** Health scores per entity. */
     public HealthScores health() {
         return health;
+    }
+
+    /** An entity's history: signals, changes, incidents and topology changes. */
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    /** Read-only Cypher behind the explorer's guard (empty when the store does not speak Cypher). */
+    public java.util.Optional<CypherConsole> cypher() {
+        return cypher;
     }
 
     /** The root-cause engine, built once over the rule pack in force. */

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 IngestBench.class, KubernetesIngestBench.class,
                 TelemetryMetricsBench.class, TelemetryLogsBench.class, TelemetryFalseAlarmBench.class,
                 ChatOpsBench.class,
+                McpBench.class,
                 SoakBench.class,
                 IncidentBench.class,
                 RetrievalBench.class,

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Knowledge-graph root-cause analysis for IT operations.",
         subcommands = {
                 ServeCommand.class,
+                McpCommand.class,
                 DemoCommand.class,
                 ImportCommand.class,
                 SearchCommand.class,

@@ -44,9 +44,9 @@ public final class ExplorerRoutes implements Routes {
         var store = taproot.store();
         this.search = taproot.directory();
         this.views = taproot.views();
-        this.timeline = new Timeline(store, taproot.vocabulary());
+        this.timeline = taproot.timeline();
         this.health = taproot.health();
-        this.cypher = Neo4jAccess.of(store).map(a -> new CypherConsole(a.driver(), a.database(), timeout, CypherConsole.DEFAULT_MAX_ROWS));
+        this.cypher = taproot.cypher();
         this.sparql = new SparqlEndpoint(store, taproot.vocabulary(), timeout, CypherConsole.DEFAULT_MAX_ROWS);
         this.serviceGraph = new ServiceGraph(store, health);
         this.details = new NodeDetails(store, timeline, health, views);

@@ -33,7 +33,10 @@ public final class FeedbackRoutes implements Routes {
     private static final Set<String> FIELDS = Set.of("incident", "helped", "cause", "fault_type", "faultType",
             "correct", "analysis", "at", "comment");
     /** The author recorded when the server runs with open access (no token names the caller). */
-    static final String OPEN_ACCESS_AUTHOR = "open-access";
+    public static final String OPEN_ACCESS_AUTHOR = "open-access";
+
+    /** The role giving feedback needs, over REST and MCP alike. */
+    public static final Role GIVES_FEEDBACK = Role.FEEDBACK;
 
     private final Taproot taproot;
 
@@ -44,7 +47,7 @@ public final class FeedbackRoutes implements Routes {
     @Override
     public void register(JavalinConfig config) {
         new ApiRouter(config)
-                .post("/api/v1/feedback", Role.FEEDBACK, RouteDoc.of("incidents",
+                .post("/api/v1/feedback", GIVES_FEEDBACK, RouteDoc.of("incidents",
                         "Feedback on a past incident or a cause; the author is the calling token")
                         .body("application/json", "{incident, helped} or {cause, fault_type, correct}, optional at, analysis, comment"),
                         this::add)
@@ -62,12 +65,20 @@ public final class FeedbackRoutes implements Routes {
             throw Problem.badRequest("the body is not JSON: " + dev.taproot.graph.store.ErrorMessages.describe(e));
         }
         ApiToken token = ctx.attribute(AuthFilter.TOKEN_ATTRIBUTE);
-        Feedback feedback = parse(body, token == null ? OPEN_ACCESS_AUTHOR : token.name());
+        ctx.status(201).json(record(taproot, body, token == null ? OPEN_ACCESS_AUTHOR : token.name()));
+    }
+
+    /**
+     * Records the feedback {@code body} describes (the fields above), authored by {@code author}, in the
+     * incident memory: the one path REST and MCP share. Throws a 400/404 {@link Problem} naming the field.
+     */
+    public static Feedback record(Taproot taproot, JsonNode body, String author) {
+        Feedback feedback = parse(body, author);
         if (feedback.incidentId() != null && taproot.store().incident(feedback.incidentId()).isEmpty()) {
             throw Problem.notFound("no incident with id '" + feedback.incidentId() + "'");
         }
         taproot.memory().feedback().add(feedback);
-        ctx.status(201).json(feedback);
+        return feedback;
     }
 
     /** The feedback in {@code body}, authored by {@code author}, with a fresh server-side id. */

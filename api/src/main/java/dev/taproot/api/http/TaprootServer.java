@@ -13,6 +13,8 @@ import dev.taproot.ingest.StandardIngestors;
 import dev.taproot.api.chatops.ChatOps;
 import dev.taproot.api.config.Tunables;
 import dev.taproot.api.explorer.ExplorerRoutes;
+import dev.taproot.api.mcp.McpRoutes;
+import dev.taproot.api.mcp.TaprootMcp;
 import dev.taproot.api.security.ApiToken;
 import dev.taproot.api.security.AuthFilter;
 import dev.taproot.api.security.SecurityConfig;
@@ -42,9 +44,12 @@ public final class TaprootServer implements AutoCloseable {
     private final ExportGate exports;
 
     private final PrometheusPulls pulls;
+    private final McpRoutes mcp;
 
-    private TaprootServer(Javalin app, TaprootMetrics metrics, ChatOps chatops, PrometheusPulls pulls, ExportGate exports) {
+    private TaprootServer(Javalin app, TaprootMetrics metrics, ChatOps chatops, PrometheusPulls pulls, ExportGate exports,
+                          McpRoutes mcp) {
         this.exports = exports;
+        this.mcp = mcp;
         this.app = app;
         this.metrics = metrics;
         this.chatops = chatops;
@@ -107,7 +112,9 @@ public final class TaprootServer implements AutoCloseable {
         var chatops = new ChatOps(taproot, options.chatops(), metrics::recordAnalysis);
         var pulls = new PrometheusPulls(options.prometheus());
         var exports = new ExportGate(options.tunables().exportConcurrency());
-        List<Routes> areas = routes(taproot, metrics, options, chatops, pulls, exports);
+        List<Routes> areas = new ArrayList<>(routes(taproot, metrics, options, chatops, pulls, exports));
+        var mcp = new McpRoutes(new TaprootMcp(taproot), options.security().openAccess(), options.maxBodyBytes());
+        areas.add(mcp);
         var auth = new AuthFilter(options.security());
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -174,11 +181,12 @@ public final class TaprootServer implements AutoCloseable {
         try {
             app.start();
         } catch (RuntimeException e) {
+            mcp.close();
             chatops.close();
             pulls.close();
             throw e;
         }
-        return new TaprootServer(app, metrics, chatops, pulls, exports);
+        return new TaprootServer(app, metrics, chatops, pulls, exports, mcp);
     }
 
     private static String responseDetail(HttpResponseException e, io.javalin.http.Context ctx) {
@@ -213,6 +221,7 @@ public final class TaprootServer implements AutoCloseable {
     @Override
     public void close() {
         try {
+            mcp.close();
             app.stop();
         } finally {
             chatops.close();
