@@ -180,25 +180,8 @@ public final class GraphViews {
     private static Map<String, Integer> bfs(String root, List<Relationship> rels, int depth,
                                             java.util.function.Predicate<String> keep) {
         Map<String, List<Relationship>> adjacency = adjacency(rels, true);
-        var distance = new LinkedHashMap<String, Integer>();
-        var queue = new ArrayDeque<String>();
-        distance.put(root, 0);
-        queue.add(root);
-        while (!queue.isEmpty()) {
-            String k = queue.poll();
-            int d = distance.get(k);
-            if (d >= depth) {
-                continue;
-            }
-            for (Relationship r : adjacency.getOrDefault(k, List.of())) {
-                String other = r.fromKey().equals(k) ? r.toKey() : r.fromKey();
-                if (!distance.containsKey(other) && keep.test(other)) {
-                    distance.put(other, d + 1);
-                    queue.add(other);
-                }
-            }
-        }
-        return distance;
+        return dev.taproot.graph.model.Hops.from(root, depth, k -> adjacency.getOrDefault(k, List.of()).stream()
+                .map(r -> r.fromKey().equals(k) ? r.toKey() : r.fromKey()).filter(keep).toList());
     }
 
     private static Map<String, List<Relationship>> adjacency(Collection<Relationship> rels, boolean undirected) {

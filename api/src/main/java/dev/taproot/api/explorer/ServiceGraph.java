@@ -2,7 +2,6 @@ package dev.taproot.api.explorer;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -89,21 +88,8 @@ public final class ServiceGraph {
             adjacency.computeIfAbsent(from, x -> new TreeSet<>()).add(to);
             adjacency.computeIfAbsent(to, x -> new TreeSet<>()).add(from);
         });
-        var distance = new LinkedHashMap<String, Integer>();
-        var queue = new ArrayDeque<String>();
-        distance.put(root, 0);
-        queue.add(root);
-        while (!queue.isEmpty()) {
-            String k = queue.poll();
-            int d = distance.get(k);
-            if (d < depth) {
-                for (String other : adjacency.getOrDefault(k, new TreeSet<>())) {
-                    if (distance.putIfAbsent(other, d + 1) == null) {
-                        queue.add(other);
-                    }
-                }
-            }
-        }
+        Map<String, Integer> distance = dev.taproot.graph.model.Hops.from(root, depth,
+                k -> adjacency.getOrDefault(k, new TreeSet<>()));
         var members = new TreeMap<String, List<Member>>();
         List.copyOf(byKey.values()).stream().sorted(Comparator.comparing(Entity::key)).forEach(e -> {
             String rep = representative(e.key(), owner, byKey);

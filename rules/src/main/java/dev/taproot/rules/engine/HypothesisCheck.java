@@ -1,6 +1,5 @@
 package dev.taproot.rules.engine;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -74,16 +73,9 @@ final class HypothesisCheck {
     }
 
     private Set<String> reach(String unit) {
-        var seen = new LinkedHashSet<String>();
-        var todo = new ArrayDeque<String>();
-        todo.add(unit);
-        while (!todo.isEmpty()) {
-            for (String next : linkedTo.getOrDefault(todo.poll(), Set.of())) {
-                if (seen.add(next)) {
-                    todo.add(next);
-                }
-            }
-        }
+        var seen = new LinkedHashSet<>(dev.taproot.graph.model.Hops.from(unit, Integer.MAX_VALUE,
+                u -> linkedTo.getOrDefault(u, Set.of())).keySet());
+        seen.remove(unit);
         return seen;
     }
 
