@@ -49,10 +49,7 @@ public final class KubernetesActions {
      * @return what changed (or would), one line per field, in words
      */
     public List<String> apply(ActionRequest r, boolean dryRun, Instant now) {
-        if (r.namespace() != null && !namespaces.isEmpty() && !namespaces.contains(r.namespace())) {
-            throw new ActionException(403, "namespace '" + r.namespace() + "' is not among the namespaces actions may touch ("
-                    + String.join(", ", namespaces.stream().sorted().toList()) + ")");
-        }
+        requireAllowed(r);
         try {
             return switch (r.kind()) {
                 case RESTART -> restart(r, dryRun, now);
@@ -64,6 +61,27 @@ public final class KubernetesActions {
             int code = e.getCode();
             throw new ActionException(code == 403 || code == 404 || code == 409 || code == 422 ? code : 503,
                     "the Kubernetes API refused " + r.kubectl() + ": " + firstLine(e.getMessage()));
+        }
+    }
+
+    /**
+     * The request with every value the run will use fixed now: a scale without a replica count gets
+     * one more than the Deployment has, so the approved run does exactly what the dry run showed.
+     */
+    public ActionRequest resolve(ActionRequest r) {
+        requireAllowed(r);
+        if (r.kind() != ActionKind.SCALE || r.replicas() != null) {
+            return r;
+        }
+        Deployment d = deployment(r);
+        int now = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
+        return new ActionRequest(r.kind(), r.namespace(), r.target(), now + 1, r.reason(), r.diagnosis(), r.incident());
+    }
+
+    private void requireAllowed(ActionRequest r) {
+        if (r.namespace() != null && !namespaces.isEmpty() && !namespaces.contains(r.namespace())) {
+            throw new ActionException(403, "namespace '" + r.namespace() + "' is not among the namespaces actions may touch ("
+                    + String.join(", ", namespaces.stream().sorted().toList()) + ")");
         }
     }
 

@@ -13,11 +13,20 @@ import java.util.List;
  * @param incidents similar past incidents
  * @param lines     further lines (blast radius, health reasons, usage)
  * @param analysisId identifies the analysis in feedback buttons (null when there are no buttons)
+ * @param actions   Kubernetes actions the diagnosis proposes (dry run first, an admin approves)
  */
 public record ChatAnswer(ChatCommand command, String title, String summary, List<Cause> causes,
-                         List<PastIncident> incidents, List<String> lines, String analysisId) {
+                         List<PastIncident> incidents, List<String> lines, String analysisId,
+                         List<dev.taproot.api.actions.ProposedAction> actions) {
+
+    /** An answer that proposes no action. */
+    public ChatAnswer(ChatCommand command, String title, String summary, List<Cause> causes,
+                      List<PastIncident> incidents, List<String> lines, String analysisId) {
+        this(command, title, summary, causes, incidents, lines, analysisId, List.of());
+    }
 
     public ChatAnswer {
+        actions = actions == null ? List.of() : List.copyOf(actions);
         causes = List.copyOf(causes);
         incidents = List.copyOf(incidents);
         lines = List.copyOf(lines);

@@ -33,11 +33,12 @@ public final class ChatOps implements AutoCloseable {
                 new ThreadPoolExecutor.AbortPolicy());
         this.feedback = feedback;
         this.responder = new ChatResponder(taproot.directory(), taproot.diagnose(), taproot.memory(),
-                taproot.views(), taproot.health(), Clock.systemUTC(), analysisNanos);
+                taproot.views(), taproot.health(), Clock.systemUTC(), analysisNanos, taproot.actions().enabled());
         var poster = new ResponsePoster(config.responseUrlPrefixes());
         SlackSignature signature = config.slackSigningSecret() == null ? null : new SlackSignature(config.slackSigningSecret());
         this.routes = List.of(
-                new SlackRoutes(signature, responder, feedback, poster, executor),
+                new SlackRoutes(signature, responder, feedback, poster, executor,
+                        new SlackActions(taproot.actions(), config.slackAdmins(), poster, executor)),
                 new BotRoutes(responder, config.mattermostToken(),
                         MattermostActions.of(config.explorerUrl(), config.mattermostToken()), feedback),
                 new AlertmanagerRelay(taproot.ingest(), responder, poster,

@@ -15,7 +15,8 @@ import java.util.List;
  *                              that, Taproot answers that it is busy instead of queueing work it would finish too late
  */
 public record ChatOpsConfig(String slackSigningSecret, String mattermostToken, String slackWebhookUrl,
-                            List<String> responseUrlPrefixes, String explorerUrl, int workers, int queue) {
+                            List<String> responseUrlPrefixes, String explorerUrl, int workers, int queue,
+                            List<String> slackAdmins) {
 
     public static final int DEFAULT_WORKERS = 8;
     /**
@@ -32,6 +33,7 @@ public record ChatOpsConfig(String slackSigningSecret, String mattermostToken, S
     public static final List<String> DEFAULT_RESPONSE_URL_PREFIXES = List.of("https://hooks.slack.com/");
 
     public ChatOpsConfig {
+        slackAdmins = slackAdmins == null ? List.of() : List.copyOf(slackAdmins);
         responseUrlPrefixes = responseUrlPrefixes == null || responseUrlPrefixes.isEmpty()
                 ? DEFAULT_RESPONSE_URL_PREFIXES : List.copyOf(responseUrlPrefixes);
         if (workers < 1) {
@@ -40,6 +42,18 @@ public record ChatOpsConfig(String slackSigningSecret, String mattermostToken, S
         if (queue < 1) {
             throw new IllegalArgumentException("TAPROOT_CHATOPS_QUEUE must be at least 1, was " + queue);
         }
+    }
+
+    /** Settings without Slack admins (nobody may approve actions from Slack). */
+    public ChatOpsConfig(String slackSigningSecret, String mattermostToken, String slackWebhookUrl,
+                         List<String> responseUrlPrefixes, String explorerUrl, int workers, int queue) {
+        this(slackSigningSecret, mattermostToken, slackWebhookUrl, responseUrlPrefixes, explorerUrl, workers, queue, List.of());
+    }
+
+    /** The same settings with these Slack user ids allowed to approve actions (the admin role in Slack). */
+    public ChatOpsConfig withSlackAdmins(List<String> admins) {
+        return new ChatOpsConfig(slackSigningSecret, mattermostToken, slackWebhookUrl, responseUrlPrefixes, explorerUrl,
+                workers, queue, admins);
     }
 
     /** The default worker pool and queue. */
@@ -52,7 +66,7 @@ public record ChatOpsConfig(String slackSigningSecret, String mattermostToken, S
     /** The same settings with another pool size and queue. */
     public ChatOpsConfig withCapacity(int workers, int queue) {
         return new ChatOpsConfig(slackSigningSecret, mattermostToken, slackWebhookUrl, responseUrlPrefixes, explorerUrl,
-                workers, queue);
+                workers, queue, slackAdmins);
     }
 
     public static ChatOpsConfig disabled() {

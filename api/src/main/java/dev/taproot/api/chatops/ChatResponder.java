@@ -38,8 +38,17 @@ public final class ChatResponder {
     private final Clock clock;
     private final LongConsumer analysisNanos;
 
+    private final boolean offerActions;
+
     public ChatResponder(EntitySearch search, Diagnose diagnose, IncidentMemory memory,
                          GraphViews views, HealthScores health, Clock clock, LongConsumer analysisNanos) {
+        this(search, diagnose, memory, views, health, clock, analysisNanos, false);
+    }
+
+    /** @param offerActions whether answers offer the diagnosis' proposed actions (Kubernetes actions are configured) */
+    public ChatResponder(EntitySearch search, Diagnose diagnose, IncidentMemory memory, GraphViews views,
+                         HealthScores health, Clock clock, LongConsumer analysisNanos, boolean offerActions) {
+        this.offerActions = offerActions;
         this.search = search;
         this.diagnose = diagnose;
         this.memory = memory;
@@ -125,7 +134,9 @@ public final class ChatResponder {
         String title = causes.isEmpty() ? "No confident root cause for " + subject
                 : "Why " + subject + ": most likely " + causes.get(0).name()
                 + (causes.get(0).faultType() == null ? "" : " (" + causes.get(0).faultType() + ")");
-        return new ChatAnswer(command, title, summary, causes, incidents, lines, d.id());
+        var actions = new java.util.LinkedHashMap<String, dev.taproot.api.actions.ProposedAction>();
+        (offerActions ? d.whatToDo() : List.<dev.taproot.api.diagnosis.Advice>of()).forEach(advice -> advice.actions().forEach(x -> actions.putIfAbsent(x.command(), x)));
+        return new ChatAnswer(command, title, summary, causes, incidents, lines, d.id(), List.copyOf(actions.values()));
     }
 
     private ChatAnswer similar(ChatCommand command) {

@@ -14,6 +14,11 @@ public final class SlackBlocks {
 
     /** Action ids of the feedback buttons (the interactivity endpoint dispatches on them). */
     public static final String CONFIRM = "confirm_cause";
+    /** Dry-run a proposed action; its value is {@code analysis|kind|namespace|target}. */
+    public static final String PROPOSE = "propose_action";
+    /** Approve (admins) or reject a proposed action; the value is the action id. */
+    public static final String APPROVE = "approve_action";
+    public static final String REJECT = "reject_action";
     public static final String WRONG = "wrong_cause";
     public static final String HELPED = "incident_helped";
 
@@ -48,6 +53,15 @@ public final class SlackBlocks {
             }
             rank++;
         }
+        if (a.analysisId() != null && !a.actions().isEmpty()) {
+            blocks.add(section("*Proposed actions*: a dry run shows what each would change; it runs only when a Slack admin approves"));
+            var buttons = new ArrayList<Object>();
+            for (var x : a.actions()) {
+                buttons.add(button("Dry run: " + x.kind() + " " + x.target(), PROPOSE, a.analysisId(),
+                        x.kind() + "|" + (x.namespace() == null ? "" : x.namespace()) + "|" + x.target(), null));
+            }
+            blocks.add(Map.of("type", "actions", "block_id", "actions", "elements", buttons));
+        }
         if (!a.incidents().isEmpty()) {
             blocks.add(Map.of("type", "divider"));
             blocks.add(section("*Similar past incidents*"));
@@ -78,6 +92,31 @@ public final class SlackBlocks {
         message.put("response_type", "in_channel");
         message.put("text", a.title());
         message.put("blocks", blocks);
+        return message;
+    }
+
+    /** The dry run of a proposed action, with Approve and Reject buttons. */
+    public static Map<String, Object> dryRun(dev.taproot.api.actions.ActionDesk.Action x) {
+        var text = new StringBuilder("*Dry run* of `").append(escape(x.command())).append("` (proposed by ")
+                .append(escape(x.proposedBy())).append("):");
+        x.dryRun().forEach(l -> text.append("\n> ").append(escape(clip(l, 280))));
+        var approve = new LinkedHashMap<String, Object>();
+        approve.put("type", "button");
+        approve.put("text", plain("Approve and run"));
+        approve.put("action_id", APPROVE);
+        approve.put("value", x.id());
+        approve.put("style", "danger");
+        var reject = new LinkedHashMap<String, Object>();
+        reject.put("type", "button");
+        reject.put("text", plain("Reject"));
+        reject.put("action_id", REJECT);
+        reject.put("value", x.id());
+        var message = new LinkedHashMap<String, Object>();
+        message.put("response_type", "in_channel");
+        message.put("replace_original", false);
+        message.put("text", "Dry run of " + x.command());
+        message.put("blocks", List.of(section(clip(text.toString(), 2900)),
+                Map.of("type", "actions", "block_id", "action-" + x.id(), "elements", List.of(approve, reject))));
         return message;
     }
 

@@ -44,9 +44,11 @@ public final class SlackRoutes implements Routes {
     private final FeedbackSink feedback;
     private final ResponsePoster poster;
     private final ExecutorService executor;
+    private final SlackActions actions;
 
     public SlackRoutes(SlackSignature signature, ChatResponder responder, FeedbackSink feedback, ResponsePoster poster,
-                       ExecutorService executor) {
+                       ExecutorService executor, SlackActions actions) {
+        this.actions = actions;
         this.signature = signature;
         this.responder = responder;
         this.feedback = feedback;
@@ -119,6 +121,13 @@ public final class SlackRoutes implements Routes {
         }
         JsonNode action = p.path("actions").path(0);
         String actionId = action.path("action_id").asText("");
+        if (actions.handles(actionId)) {
+            actions.handle(actionId, action.path("value").asText(""), p.path("user").path("id").asText(""),
+                    p.path("user").path("username").asText(p.path("user").path("name").asText("")),
+                    p.path("response_url").asText(null));
+            ctx.status(200).result("");
+            return;
+        }
         String kind = switch (actionId) {
             case SlackBlocks.CONFIRM -> "confirm-cause";
             case SlackBlocks.WRONG -> "wrong-cause";

@@ -259,4 +259,49 @@ class KubernetesActionsTest {
         assertThat(payment().getSpec().getReplicas()).isEqualTo(2);
         assertThat(taproot.store().signals(List.of("service/payment"), Instant.EPOCH, Instant.now().plusSeconds(60))).isEmpty();
     }
+
+    @Test
+    void inSlackADryRunIsOneClickAndOnlyAListedAdminCanApprove() throws Exception {
+        wouldBe = deployment("shop/payment:2.0", 3, "2");
+        String secret = "slack-signing-secret-for-actions";
+        try (var slack = new dev.taproot.api.testing.FakeSlack();
+             var chat = TaprootServer.start(taproot, ServerOptions.of("127.0.0.1", 0, new SecurityConfig(
+                     TokenStore.of(List.of(ApiToken.of("alice", Role.ADMIN, ADMIN))), false, 600, 50))
+                     .withChatOps(new dev.taproot.api.chatops.ChatOpsConfig(secret, null, null, List.of(slack.base()), null)
+                             .withSlackAdmins(List.of("UBOSS01"))))) {
+            java.util.function.BiFunction<String, String, Integer> click = (user, action) -> {
+                String payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"" + user + "\",\"username\":\"u\"},"
+                        + "\"response_url\":\"" + slack.url("/actions/" + user) + "\",\"actions\":[" + action + "]}";
+                String body = "payload=" + java.net.URLEncoder.encode(payload, java.nio.charset.StandardCharsets.UTF_8);
+                String ts = Long.toString(System.currentTimeMillis() / 1000);
+                try {
+                    return web.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + chat.port() + "/api/v1/chatops/slack/interactions"))
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("X-Slack-Request-Timestamp", ts).header("X-Slack-Signature", "v0=" + new dev.taproot.api.security.SlackSignature(secret)
+                                    .sign(ts, body.getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+                            HttpResponse.BodyHandlers.ofString()).statusCode();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            assertThat(click.apply("UONCALL", "{\"action_id\":\"propose_action\",\"value\":\"d-9|scale|shop|payment\"}")).isEqualTo(200);
+            JsonNode dryRun = JSON.readTree(slack.next(30).body());
+            assertThat(dryRun.toString()).contains("Dry run").contains("replicas: 2 -&gt; 3").contains("slack:UONCALL")
+                    .contains("scale deployment/payment --replicas=3");
+            String id = dryRun.path("blocks").path(1).path("elements").path(0).path("value").asText();
+            assertThat(payment().getSpec().getReplicas()).isEqualTo(2);
+
+            assertThat(click.apply("UONCALL", "{\"action_id\":\"approve_action\",\"value\":\"" + id + "\"}")).isEqualTo(200);
+            assertThat(slack.next(30).body()).contains("Only the Slack users listed in chatops.slack.admins").contains("Nothing was run");
+            assertThat(payment().getSpec().getReplicas()).as("not an admin: nothing runs").isEqualTo(2);
+
+            assertThat(click.apply("UBOSS01", "{\"action_id\":\"approve_action\",\"value\":\"" + id + "\"}")).isEqualTo(200);
+            assertThat(slack.next(30).body()).contains("Done").contains("slack:UBOSS01");
+            assertThat(payment().getSpec().getReplicas()).isEqualTo(3);
+            assertThat(taproot.store().signals(List.of("service/payment"), Instant.EPOCH, Instant.now().plusSeconds(60)))
+                    .singleElement().satisfies(c -> assertThat(c.attributes()).containsEntry("approvedBy", "slack:UBOSS01:u")
+                            .containsEntry("proposedBy", "slack:UONCALL:u").containsEntry("diagnosis", "d-9"));
+            assertThat(click.apply("UONCALL", "{\"action_id\":\"propose_action\",\"value\":\"not-four-parts\"}")).isEqualTo(400);
+        }
+    }
 }

@@ -274,6 +274,10 @@ class ConfigLoaderTest {
                 .anySatisfy(s -> assertThat(s).contains("taproot.yaml:4: actions.kubernetes.kubeconfig: no such file"))
                 .anySatisfy(s -> assertThat(s).contains("taproot.yaml:5: actions.kubernetes.namespaces: 'Bad_NS' is not a Kubernetes namespace name"))
                 .anySatisfy(s -> assertThat(s).contains("taproot.yaml:6: actions.approvalTtl"));
+        assertThat(load("chatops:\n  slack:\n    admins: [U024BE7LH, bob]\n", Map.of()).problems()).extracting(ConfigProblem::toString)
+                .anySatisfy(s -> assertThat(s).endsWith("taproot.yaml:3: chatops.slack.admins: 'bob' is not a Slack user id (such as U024BE7LH)"));
+        assertThat(load("", Map.of("TAPROOT_SLACK_ADMINS", "U024BE7LH,W0ADMIN2")).orThrow().chatops().slackAdmins())
+                .containsExactly("U024BE7LH", "W0ADMIN2");
         var on = load("actions:\n  kubernetes: {enabled: true, namespaces: [shop]}\n  approvalTtl: 30m\n", Map.of()).orThrow().actions();
         assertThat(on.enabled()).isTrue();
         assertThat(on.namespaces()).containsExactly("shop");
