@@ -100,7 +100,7 @@ class KubernetesActionsTest {
         taproot = Taproot.over(config, TestStores.emptyEmbedded());
         var tokens = TokenStore.of(List.of(ApiToken.of("alice", Role.ADMIN, ADMIN), ApiToken.of("bob", Role.FEEDBACK, ONCALL),
                 ApiToken.of("reader", Role.READ, READER)));
-        http = TaprootServer.start(taproot, ServerOptions.of("127.0.0.1", 0, new SecurityConfig(tokens, false, 600, 5)));
+        http = TaprootServer.start(taproot, ServerOptions.of("127.0.0.1", 0, new SecurityConfig(tokens, false, 6000, 1000)));
     }
 
     @AfterEach
@@ -266,7 +266,7 @@ class KubernetesActionsTest {
         String secret = "slack-signing-secret-for-actions";
         try (var slack = new dev.taproot.api.testing.FakeSlack();
              var chat = TaprootServer.start(taproot, ServerOptions.of("127.0.0.1", 0, new SecurityConfig(
-                     TokenStore.of(List.of(ApiToken.of("alice", Role.ADMIN, ADMIN))), false, 600, 50))
+                     TokenStore.of(List.of(ApiToken.of("alice", Role.ADMIN, ADMIN))), false, 6000, 1000))
                      .withChatOps(new dev.taproot.api.chatops.ChatOpsConfig(secret, null, null, List.of(slack.base()), null)
                              .withSlackAdmins(List.of("UBOSS01"))))) {
             java.util.function.BiFunction<String, String, Integer> click = (user, action) -> {
