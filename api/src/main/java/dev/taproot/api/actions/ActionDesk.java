@@ -86,7 +86,7 @@ public final class ActionDesk {
     /** Dry-runs {@code r} on the cluster and keeps it as a proposal awaiting approval. */
     public Action propose(ActionRequest asked, String by) {
         requireEnabled();
-        ActionRequest r = resolveOrRefuse(asked);
+        ActionRequest r = cluster.resolve(asked);
         if (r.incident() != null && store.incident(r.incident()).isEmpty()) {
             throw new ActionException(404, "no incident with id '" + r.incident() + "'");
         }
@@ -190,14 +190,6 @@ public final class ActionDesk {
         }
         String deployment = EntityKeys.k8s(a.namespace(), "Deployment", a.target());
         return store.entity(deployment).isPresent() ? deployment : EntityKeys.service(a.target());
-    }
-
-    private ActionRequest resolveOrRefuse(ActionRequest r) {
-        try {
-            return cluster.resolve(r);
-        } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-            throw new ActionException(503, "the Kubernetes API did not answer for " + r.kubectl() + ": " + e.getMessage());
-        }
     }
 
     private void requireEnabled() {

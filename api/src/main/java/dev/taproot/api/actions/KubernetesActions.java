@@ -50,13 +50,18 @@ public final class KubernetesActions {
      */
     public List<String> apply(ActionRequest r, boolean dryRun, Instant now) {
         requireAllowed(r);
+        return talking(r, () -> switch (r.kind()) {
+            case RESTART -> restart(r, dryRun, now);
+            case ROLLBACK -> rollback(r, dryRun);
+            case SCALE -> scale(r, dryRun);
+            case CORDON -> cordon(r, dryRun);
+        });
+    }
+
+    /** Runs one exchange with the API server; its refusals become {@link ActionException}s naming the command. */
+    private static <T> T talking(ActionRequest r, java.util.function.Supplier<T> exchange) {
         try {
-            return switch (r.kind()) {
-                case RESTART -> restart(r, dryRun, now);
-                case ROLLBACK -> rollback(r, dryRun);
-                case SCALE -> scale(r, dryRun);
-                case CORDON -> cordon(r, dryRun);
-            };
+            return exchange.get();
         } catch (KubernetesClientException e) {
             int code = e.getCode();
             throw new ActionException(code == 403 || code == 404 || code == 409 || code == 422 ? code : 503,
@@ -73,7 +78,7 @@ public final class KubernetesActions {
         if (r.kind() != ActionKind.SCALE || r.replicas() != null) {
             return r;
         }
-        Deployment d = deployment(r);
+        Deployment d = talking(r, () -> deployment(r));
         int now = d.getSpec().getReplicas() == null ? 1 : d.getSpec().getReplicas();
         return new ActionRequest(r.kind(), r.namespace(), r.target(), now + 1, r.reason(), r.diagnosis(), r.incident());
     }

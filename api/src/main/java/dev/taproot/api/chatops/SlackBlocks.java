@@ -100,17 +100,8 @@ public final class SlackBlocks {
         var text = new StringBuilder("*Dry run* of `").append(escape(x.command())).append("` (proposed by ")
                 .append(escape(x.proposedBy())).append("):");
         x.dryRun().forEach(l -> text.append("\n> ").append(escape(clip(l, 280))));
-        var approve = new LinkedHashMap<String, Object>();
-        approve.put("type", "button");
-        approve.put("text", plain("Approve and run"));
-        approve.put("action_id", APPROVE);
-        approve.put("value", x.id());
-        approve.put("style", "danger");
-        var reject = new LinkedHashMap<String, Object>();
-        reject.put("type", "button");
-        reject.put("text", plain("Reject"));
-        reject.put("action_id", REJECT);
-        reject.put("value", x.id());
+        var approve = button("Approve and run", APPROVE, x.id(), "danger");
+        var reject = button("Reject", REJECT, x.id(), null);
         var message = new LinkedHashMap<String, Object>();
         message.put("response_type", "in_channel");
         message.put("replace_original", false);
@@ -126,11 +117,15 @@ public final class SlackBlocks {
     }
 
     private static Map<String, Object> button(String label, String actionId, String analysisId, String subject, String style) {
+        return button(label, actionId, buttonValue(analysisId, subject), style);
+    }
+
+    private static Map<String, Object> button(String label, String actionId, String value, String style) {
         var b = new LinkedHashMap<String, Object>();
         b.put("type", "button");
         b.put("text", plain(label));
         b.put("action_id", actionId);
-        b.put("value", clip(buttonValue(analysisId, subject), 2000));
+        b.put("value", clip(value, 2000));
         if (style != null) {
             b.put("style", style);
         }

@@ -62,6 +62,8 @@ public final class RunbookRemedies implements Remedies {
      */
     List<ProposedAction> proposals(Runbook r, Candidate top, RunbookSubject subject) {
         var out = new ArrayList<ProposedAction>();
+        boolean onDeployment = r.actions().stream().anyMatch(a -> !ActionKind.parse(a).targetKind().equals("Node"));
+        Entity d = onDeployment ? deployment(subject) : null;
         for (String id : r.actions()) {
             ActionKind kind = ActionKind.parse(id);
             String ns = null;
@@ -69,7 +71,6 @@ public final class RunbookRemedies implements Remedies {
             if (kind.targetKind().equals("Node")) {
                 target = "Node".equals(top.type()) ? top.name() : null;
             } else {
-                Entity d = deployment(subject);
                 ns = d == null ? null : String.valueOf(d.properties().getOrDefault("namespace", "default"));
                 target = d == null ? null : d.name();
             }
