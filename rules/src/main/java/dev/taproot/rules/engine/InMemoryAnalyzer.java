@@ -35,6 +35,7 @@ final class InMemoryAnalyzer {
     private final SignalStrength strength;
     private final RuleMatcher matcher;
     private final CausalRanker ranker;
+    private final CallerWait callerWait;
 
     InMemoryAnalyzer(Vocabulary vocabulary, RankingSettings settings) {
         this.vocabulary = vocabulary;
@@ -42,6 +43,7 @@ final class InMemoryAnalyzer {
         this.strength = new SignalStrength(vocabulary, settings);
         this.matcher = new RuleMatcher(vocabulary);
         this.ranker = new CausalRanker(strength, settings);
+        this.callerWait = new CallerWait(strength);
     }
 
     Analysis analyze(Subgraph graph, AnalysisRequest request, RulePack pack, RootCauseEngine.History history,
@@ -52,6 +54,7 @@ final class InMemoryAnalyzer {
         // by key, so nothing downstream depends on the order the store returned them in
         List<Signal> signals = graph.signals().stream().filter(s -> s.overlaps(from, request.windowEnd()))
                 .sorted(Comparator.comparing(Signal::key)).toList();
+        signals = callerWait.derive(topology, signals);
         var families = dev.taproot.rules.ranking.SymptomFamilies.of(request.text());
 
         var symptoms = new ArrayList<SymptomRef>();

@@ -12,6 +12,11 @@ public final class SignalStrength {
 
     /** Attribute naming the entity whose own move accounts for this signal: the signal is its consequence. */
     public static final String EXPLAINED_BY = "explainedBy";
+    /**
+     * Attribute marking a signal inferred from other entities' signals (nothing measured on its entity moved):
+     * evidence by elimination, which weighs as a symptom does, never as a fault seen where it is.
+     */
+    public static final String DERIVED = "derived";
 
     private final Vocabulary vocabulary;
     private final RankingSettings settings;
@@ -52,7 +57,7 @@ public final class SignalStrength {
      * entity's own fault (a node's CPU rising with one guest's container CPU is that guest's load).
      */
     public boolean isFault(Signal s) {
-        if (s.attributes().get(EXPLAINED_BY) != null) {
+        if (s.attributes().get(EXPLAINED_BY) != null || s.attributes().get(DERIVED) != null) {
             return false;
         }
         if (vocabulary.isA(s.type(), "MetricAnomaly") && "down".equalsIgnoreCase(String.valueOf(s.attributes().get("direction")))) {
