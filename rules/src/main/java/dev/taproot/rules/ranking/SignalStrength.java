@@ -106,7 +106,8 @@ public final class SignalStrength {
      * metric (observed minus baseline): a callee slowed by much less than its caller explains little
      * of it, and a callee slowed by much more than its caller is not on the caller's critical path for
      * most requests (asynchronous or rarely called). The link weighs {@code (smaller delta / larger
-     * delta)^exponent}; other links weigh 1, latency pairs of different metrics {@code crossMetricFactor}.
+     * delta)^exponent}; other links weigh 1, latency pairs of different metrics {@code crossMetricFactor}, and
+     * pairs of two statistics of one measure ({@link #sameMeasure}) the smaller of the two.
      */
     public double propagationFactor(Signal cause, Signal effect) {
         if (!vocabulary.isA(cause.type(), "HighLatency") || !vocabulary.isA(effect.type(), "HighLatency")) {
@@ -117,9 +118,29 @@ public final class SignalStrength {
         if (Double.isNaN(dc) || Double.isNaN(de) || dc <= 0 || de <= 0) {
             return 1.0;
         }
-        if (!String.valueOf(cause.attributes().get("metric")).equals(String.valueOf(effect.attributes().get("metric")))) {
-            return settings.crossMetricFactor();
+        double fit = Math.pow(Math.min(de / dc, dc / de), settings.deltaExponent());
+        String cm = String.valueOf(cause.attributes().get("metric"));
+        String em = String.valueOf(effect.attributes().get("metric"));
+        if (cm.equals(em)) {
+            return fit;
         }
-        return Math.pow(Math.min(de / dc, dc / de), settings.deltaExponent());
+        // two statistics of one measure (p90 and p99 of the same latency) share its unit: their sizes still
+        // compare, so the link is never stronger than the same statistic's would be
+        return sameMeasure(cm, em) ? Math.min(settings.crossMetricFactor(), fit) : settings.crossMetricFactor();
+    }
+
+    /** A statistic's token in a metric name: a quantile or an aggregate over the same measure. */
+    private static final java.util.regex.Pattern STATISTIC = java.util.regex.Pattern.compile(
+            "(?<=^|[_.])(p\\d{1,3}|q\\d{1,3}|quantile|average|avg|mean|median|max|min)(?=[_.]|$)");
+
+    /**
+     * Whether two metric names are statistics of one measure: equal once their quantile or aggregate token
+     * ({@code p90}, {@code p99}, {@code average}, ...) is taken out ({@code latency_p90} and {@code latency_average},
+     * {@code pod_server_latency_p95_seconds} and {@code pod_server_latency_p99_seconds}).
+     */
+    static boolean sameMeasure(String a, String b) {
+        String x = STATISTIC.matcher(a.toLowerCase(java.util.Locale.ROOT)).replaceAll("*");
+        String y = STATISTIC.matcher(b.toLowerCase(java.util.Locale.ROOT)).replaceAll("*");
+        return x.contains("*") && x.equals(y);
     }
 }

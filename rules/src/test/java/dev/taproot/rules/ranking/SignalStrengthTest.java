@@ -50,4 +50,35 @@ class SignalStrengthTest {
         assertThat(strength.isFault(node)).isFalse();
         assertThat(strength.weighted(node)).isCloseTo(strength.raw(node) * settings.symptomTypeWeight(), within(1e-9));
     }
+
+    private static Signal latency(String metric, double baseline, double observed) {
+        Instant t = Instant.parse("2024-05-01T10:00:00Z");
+        return new Signal("s/" + metric + observed, "LatencyAnomaly", "service/a", metric, Severity.WARNING, t,
+                t.plusSeconds(60), Map.of("score", 10.0, "metric", metric, "baseline", baseline, "observed", observed), "test");
+    }
+
+    @Test
+    void statisticsOfOneMeasureAreRecognisedByName() {
+        assertThat(SignalStrength.sameMeasure("latency_p90", "latency_p99")).isTrue();
+        assertThat(SignalStrength.sameMeasure("latency_average", "latency_p95")).isTrue();
+        assertThat(SignalStrength.sameMeasure("pod_server_latency_p95_seconds", "pod_server_latency_p99_seconds")).isTrue();
+        assertThat(SignalStrength.sameMeasure("pod_server_latency_p95_seconds", "pod_client_latency_p95_seconds")).isFalse();
+        assertThat(SignalStrength.sameMeasure("latency_p90", "cpu_p90")).isFalse();
+        assertThat(SignalStrength.sameMeasure("request_latency", "response_latency")).isFalse();
+        // "temp" is not a statistic token although it contains one's letters
+        assertThat(SignalStrength.sameMeasure("temp_latency", "latency")).isFalse();
+    }
+
+    @Test
+    void aCalleeThatSlowedFarLessThanItsCallerExplainsLittleOfItAtAnyStatistic() {
+        // the callee's p99 rose 40 ms, the caller's p90 700 ms: the same measure, so the sizes still compare
+        double small = strength.propagationFactor(latency("latency_p99", 0.03, 0.07), latency("latency_p90", 0.31, 1.01));
+        assertThat(small).isCloseTo(0.04 / 0.70, within(1e-6)).isLessThan(settings.crossMetricFactor());
+        // sizes that match keep the cross-statistic discount, never more
+        double matched = strength.propagationFactor(latency("latency_p99", 0.3, 1.0), latency("latency_p90", 0.31, 1.01));
+        assertThat(matched).isEqualTo(settings.crossMetricFactor());
+        // metrics of different measures cannot be compared: the flat discount
+        double other = strength.propagationFactor(latency("db_wait_ms", 3, 7), latency("latency_p90", 0.31, 1.01));
+        assertThat(other).isEqualTo(settings.crossMetricFactor());
+    }
 }
