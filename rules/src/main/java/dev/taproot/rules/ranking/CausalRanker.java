@@ -23,7 +23,8 @@ import dev.taproot.rules.engine.Topology;
  * restarts at the symptoms. Mass gathers where explanations end: the root causes. The PageRank mass
  * is combined with the unit's own anomaly (not counting its wait on the callees it has,
  * {@link SignalStrength#measuresCalleeWait}) and with priors (moved first, changed recently, blamed in
- * past incidents).
+ * past incidents). Failing requests weigh as a symptom where a callee's failures explain them, and as a fault
+ * where none of the unit's callees fails: that is where they begin.
  */
 public final class CausalRanker {
 
@@ -94,14 +95,24 @@ public final class CausalRanker {
                 linkedChanges.add(l.cause().key());
             }
         }
+        // errors start where no callee fails: a unit whose requests fail while none of the units it calls shows
+        // failures of its own is where they begin, so its error signals weigh as faults there
+        var failing = new java.util.HashSet<String>();
+        for (Signal s : signals) {
+            if (strength.isFailure(s)) {
+                failing.add(topology.unit(s.entityKey()));
+            }
+        }
         for (Signal s : signals) {
             String u = topology.unit(s.entityKey());
             boolean idleChange = strength.isChange(s) && !linkedChanges.contains(s.key());
-            double w = strength.weighted(s) * (idleChange ? IDLE_CHANGE_WEIGHT : 1.0);
+            boolean originates = strength.isErrorSymptom(s) && topology.hasCallGraph()
+                    && topology.callees(u).stream().noneMatch(failing::contains);
+            double w = (originates ? strength.raw(s) : strength.weighted(s)) * (idleChange ? IDLE_CHANGE_WEIGHT : 1.0);
             anomaly.merge(u, w, Math::max);
             own.merge(u, strength.measuresCalleeWait(s) && !topology.callees(u).isEmpty() ? 0.0 : w, Math::max);
             significance.merge(u, strength.significance(s), Math::max);
-            if (strength.isFault(s) && !idleChange) {
+            if ((strength.isFault(s) || originates) && !idleChange) {
                 fault.merge(u, w, Math::max);
             }
             if (strength.isChange(s)) {

@@ -76,6 +76,16 @@ public final class SignalStrength {
         return "client".equals(s.attributes().get(CLIENT_SIDE_ATTRIBUTE));
     }
 
+    /** Whether the signal says requests fail where it is seen (an error rate, unavailability), not why. */
+    public boolean isErrorSymptom(Signal s) {
+        return vocabulary.isA(s.type(), "ErrorRate") || vocabulary.isA(s.type(), "Unavailable");
+    }
+
+    /** Whether the signal shows failures on its entity: failing requests, or application errors (logs, spans). */
+    public boolean isFailure(Signal s) {
+        return isErrorSymptom(s) || vocabulary.isA(s.type(), "ApplicationError");
+    }
+
     /** Attribute marking which side of a call a latency was measured on. */
     public static final String CLIENT_SIDE_ATTRIBUTE = "side";
 
