@@ -25,7 +25,9 @@ import io.javalin.http.Context;
  * {@code feedback} (or higher); the id is generated here and the author is the calling token's name,
  * so no body field can overwrite someone else's feedback or sign it with another name.
  * Helpful incidents rank higher in similar-incident search at once; confirmed causes become priors
- * ({@code GET /api/v1/feedback/priors?entity=KEY}). {@code GET /api/v1/feedback?incident=ID} lists feedback.
+ * ({@code GET /api/v1/feedback/priors?entity=KEY}); a confirmed cause that was a change with a version teaches
+ * Taproot the version pairs it made (see {@link dev.taproot.api.drift.VersionKnowledge#learnFrom}).
+ * {@code GET /api/v1/feedback?incident=ID} lists feedback.
  */
 public final class FeedbackRoutes implements Routes {
 
@@ -78,6 +80,7 @@ public final class FeedbackRoutes implements Routes {
             throw Problem.notFound("no incident with id '" + feedback.incidentId() + "'");
         }
         taproot.memory().feedback().add(feedback);
+        taproot.versions().learnFrom(feedback);
         return feedback;
     }
 
