@@ -115,12 +115,12 @@ public final class VersionFacts implements ChangeFacts {
             String version = image ? FleetDrift.version(token) : token;
             String component = image ? FleetDrift.component(token) : null;
             var counts = new TreeMap<String, Integer>();
-            var where = new TreeMap<String, Set<String>>();
+            var where = new TreeMap<String, Set<String>>();  // namespaces in name order, whatever order the store answers in
             for (Entity o : others) {
                 String theirs = versionOf(o, component);
                 if (theirs != null) {
                     counts.merge(theirs, 1, Integer::sum);
-                    where.computeIfAbsent(theirs, k -> new LinkedHashSet<>()).add(FleetDrift.namespace(o));
+                    where.computeIfAbsent(theirs, k -> new java.util.TreeSet<>()).add(FleetDrift.namespace(o));
                 }
             }
             int total = counts.values().stream().mapToInt(Integer::intValue).sum();
