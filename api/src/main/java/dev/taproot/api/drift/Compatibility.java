@@ -13,7 +13,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * Version pairs known to break, as teams keep them in compatibility matrices ("payment 1.5 breaks with
- * currency 1.4"), read from YAML:
+ * currency 1.4"): declared in YAML (the configured {@code compatibility.file}) or learned from confirmed
+ * incidents ({@link LearnedPairs}). The YAML form:
  *
  * <pre>
  * compatibility:
@@ -80,7 +81,7 @@ public record Compatibility(List<Pair> pairs) {
         return new Compatibility(all);
     }
 
-    /** Reads {@code file}; a mistake names the file, the entry's line and the field. */
+    /** Reads {@code file}; a mistake names the file, the line of the field (else of its entry) and the field. */
     public static Compatibility load(Path file) {
         String text;
         try {
