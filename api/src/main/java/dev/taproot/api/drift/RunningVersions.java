@@ -42,6 +42,10 @@ final class RunningVersions {
     private final Vocabulary vocabulary;
     private final Map<String, List<Entity>> entitiesByUnit = new LinkedHashMap<>();
     private final Map<String, List<Signal>> changesByUnit = new LinkedHashMap<>();
+    /** Per unit, its stored changes with a version over the changes' span and {@link #HISTORY} before: one read a unit. */
+    private final Map<String, List<Signal>> storedByUnit = new java.util.HashMap<>();
+    private final Instant spanStart;
+    private final Instant spanEnd;
 
     RunningVersions(Topology topology, List<Signal> changes, GraphStore store, Vocabulary vocabulary) {
         this.topology = topology;
@@ -52,6 +56,8 @@ final class RunningVersions {
             changesByUnit.computeIfAbsent(topology.unit(s.entityKey()), k -> new ArrayList<>()).add(s);
         }
         changesByUnit.values().forEach(l -> l.sort(Comparator.comparing(Signal::start)));
+        this.spanStart = changes.stream().map(Signal::start).min(Comparator.naturalOrder()).orElse(null);
+        this.spanEnd = changes.stream().map(Signal::start).max(Comparator.naturalOrder()).orElse(null);
     }
 
     /** The unit's name for people. */
@@ -130,12 +136,14 @@ final class RunningVersions {
         if (store == null) {
             return List.of();
         }
-        List<String> keys = entitiesByUnit.getOrDefault(unit, List.of()).stream().map(Entity::key).limit(FALLBACK_KEYS).toList();
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        return store.signals(keys, at.minus(HISTORY), at).stream()
-                .filter(s -> vocabulary.isA(s.type(), "Change") && s.attributes().get("toVersion") != null && !s.start().isAfter(at))
+        List<Signal> stored = storedByUnit.computeIfAbsent(unit, u -> {
+            List<String> keys = entitiesByUnit.getOrDefault(u, List.of()).stream().map(Entity::key).limit(FALLBACK_KEYS).toList();
+            Instant from = (spanStart == null || at.isBefore(spanStart) ? at : spanStart).minus(HISTORY);
+            Instant to = spanEnd == null || at.isAfter(spanEnd) ? at : spanEnd;
+            return keys.isEmpty() ? List.of() : store.signals(keys, from, to).stream()
+                    .filter(s -> vocabulary.isA(s.type(), "Change") && s.attributes().get("toVersion") != null).toList();
+        });
+        return stored.stream().filter(s -> !s.start().isAfter(at) && !s.start().isBefore(at.minus(HISTORY)))
                 .max(Comparator.comparing(Signal::start))
                 .map(s -> parse(s.attributes().get("toVersion"), unit)).orElse(List.of());
     }
