@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,7 +114,7 @@ public final class VersionFacts implements ChangeFacts {
             String version = image ? FleetDrift.version(token) : token;
             String component = image ? FleetDrift.component(token) : null;
             var counts = new TreeMap<String, Integer>();
-            var where = new TreeMap<String, Set<String>>();  // namespaces in name order, whatever order the store answers in
+            var where = new TreeMap<String, Set<String>>(); // namespaces in name order, whatever the store's order
             for (Entity o : others) {
                 String theirs = versionOf(o, component);
                 if (theirs != null) {
