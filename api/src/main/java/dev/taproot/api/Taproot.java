@@ -8,6 +8,8 @@ import dev.taproot.api.diagnosis.Diagnose;
 import dev.taproot.api.diagnosis.LiveEvidence;
 import dev.taproot.api.diagnosis.PastResolutions;
 import dev.taproot.api.diagnosis.RunbookRemedies;
+import dev.taproot.api.drift.VersionFacts;
+import dev.taproot.api.drift.VersionKnowledge;
 import dev.taproot.api.explorer.CypherConsole;
 import dev.taproot.api.explorer.EntitySearch;
 import dev.taproot.api.explorer.GraphViews;
@@ -55,6 +57,7 @@ public final class Taproot implements AutoCloseable {
     private final io.fabric8.kubernetes.client.KubernetesClient kubernetes;
     private final dev.taproot.api.actions.ActionDesk actions;
     private final Notifier notifier;
+    private final VersionKnowledge versions;
 
     private Taproot(TaprootConfig config, GraphStore store, Supplier<RulePack> rules) {
         this.config = config;
@@ -70,7 +73,8 @@ public final class Taproot implements AutoCloseable {
         this.timeline = new Timeline(store, vocabulary);
         this.cypher = Neo4jAccess.of(store).map(a -> new CypherConsole(a.driver(), a.database(),
                 config.tunables().requestTimeout(), CypherConsole.DEFAULT_MAX_ROWS));
-        this.engine = new RootCauseEngine(store, rules, vocabulary, ranking);
+        this.versions = new VersionKnowledge(config.compatibilityFile(), store, vocabulary);
+        this.engine = new RootCauseEngine(store, rules, vocabulary, ranking, new VersionFacts(store, versions, vocabulary));
         this.runbooks = RunbookDirectory.inForce(config.runbooksDir(), vocabulary);
         this.live = config.fetchesLiveEvidence() ? liveSources(config, ingest, store) : null;
         this.diagnose = new Diagnose(store, directory, engine, memory, views, live == null ? LiveEvidence.NONE : live,
@@ -195,6 +199,11 @@ public final class Taproot implements AutoCloseable {
     /** The one diagnosis service every surface calls. */
     public Diagnose diagnose() {
         return diagnose;
+    }
+
+    /** Version pairs known to break: declared in the compatibility file and learned from confirmed incidents. */
+    public VersionKnowledge versions() {
+        return versions;
     }
 
     /** Sends diagnoses of alert groups and their resolutions where the configured routes say (off without routes). */

@@ -23,7 +23,7 @@ public final class ChatOps implements AutoCloseable {
     private final FeedbackSink feedback;
 
     public ChatOps(Taproot taproot, ChatOpsConfig config, LongConsumer analysisNanos) {
-        this(taproot, config, analysisNanos, new GraphFeedbackSink(taproot.store()));
+        this(taproot, config, analysisNanos, new GraphFeedbackSink(taproot.store(), taproot.versions()::learnFrom));
     }
 
     public ChatOps(Taproot taproot, ChatOpsConfig config, LongConsumer analysisNanos, FeedbackSink feedback) {

@@ -1,5 +1,7 @@
 package dev.taproot.api.chatops;
 
+import java.util.function.Consumer;
+
 import dev.taproot.graph.model.Feedback;
 import dev.taproot.graph.store.GraphStore;
 
@@ -7,14 +9,22 @@ import dev.taproot.graph.store.GraphStore;
  * Chat feedback stored in the graph as {@link Feedback}, where the incident memory and the engine read
  * it back: a confirmed or rejected cause becomes a prior on that entity, a helpful incident ranks higher
  * in similar-incident search. One click is one feedback (its id is built from the analysis, the button,
- * the subject and the user, so a repeated click does not count twice).
+ * the subject and the user, so a repeated click does not count twice). Each stored feedback is then handed
+ * to a listener (the version knowledge learns from confirmed change causes).
  */
 public final class GraphFeedbackSink implements FeedbackSink {
 
     private final GraphStore store;
+    private final Consumer<Feedback> stored;
 
     public GraphFeedbackSink(GraphStore store) {
+        this(store, f -> { });
+    }
+
+    /** A sink that hands each feedback to {@code stored} once it is in the graph. */
+    public GraphFeedbackSink(GraphStore store, Consumer<Feedback> stored) {
         this.store = store;
+        this.stored = stored;
     }
 
     @Override
@@ -27,7 +37,9 @@ public final class GraphFeedbackSink implements FeedbackSink {
         };
         boolean aboutIncident = kind == Feedback.Kind.HELPED;
         String id = f.channel() + ":" + f.analysisId() + ":" + f.kind() + ":" + f.subject() + ":" + f.user();
-        store.addFeedback(new Feedback(id, kind, aboutIncident ? f.subject() : null, aboutIncident ? null : f.subject(),
-                null, f.analysisId(), f.channel() + ":" + f.user(), f.at(), "from " + f.channel()));
+        Feedback feedback = new Feedback(id, kind, aboutIncident ? f.subject() : null, aboutIncident ? null : f.subject(),
+                null, f.analysisId(), f.channel() + ":" + f.user(), f.at(), "from " + f.channel());
+        store.addFeedback(feedback);
+        stored.accept(feedback);
     }
 }

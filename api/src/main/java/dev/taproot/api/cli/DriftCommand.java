@@ -16,13 +16,15 @@ import picocli.CommandLine.Option;
 
 /** {@code taproot drift}: version and configuration drift across namespaces, and known-bad version pairs running. */
 @Command(name = "drift", mixinStandardHelpOptions = true,
-        description = "List workloads whose version or pod template differs across namespaces, and known-bad version pairs running together.")
+        description = {"List workloads whose version or pod template differs across namespaces, known-bad version pairs running together,",
+                "and every version pair known to break: declared in the compatibility file or learned from confirmed incidents."})
 public final class DriftCommand implements Callable<Integer> {
 
     @Mixin
     StoreOptions options;
 
-    @Option(names = "--compat", paramLabel = "FILE", description = "A compatibility file: version pairs known to break.")
+    @Option(names = "--compat", paramLabel = "FILE",
+            description = "A compatibility file (version pairs known to break) instead of the configured compatibility.file.")
     Path compat;
 
     @Option(names = "--json", description = "Print the report as JSON.")
@@ -30,9 +32,13 @@ public final class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Compatibility c = compat == null ? Compatibility.none() : Compatibility.load(compat);
-        try (Taproot taproot = Taproot.start(options.config())) {
-            FleetDrift.Report report = new FleetDrift(taproot.store()).report(c);
+        var config = options.config();
+        if (compat != null) {
+            Compatibility.load(compat); // a mistake names the file, line and field before the store is opened
+            config = config.withCompatibilityFile(compat);
+        }
+        try (Taproot taproot = Taproot.start(config)) {
+            FleetDrift.Report report = new FleetDrift(taproot.store()).report(taproot.versions().all());
             if (json) {
                 System.out.println(new ObjectMapper().registerModule(new JavaTimeModule())
                         .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));

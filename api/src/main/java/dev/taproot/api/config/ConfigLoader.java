@@ -24,7 +24,8 @@ public final class ConfigLoader {
     public static final String CONFIG_ENV = "TAPROOT_CONFIG";
 
     /** The top-level sections of the file. */
-    static final String[] SECTIONS = {"store", "http", "security", "chatops", "rules", "runbooks", "sources", "notifications", "tunables", "actions"};
+    static final String[] SECTIONS = {"store", "http", "security", "chatops", "rules", "runbooks", "sources", "notifications", "tunables", "actions",
+        "compatibility"};
 
     /** The outcome of a load: the configuration (null when there were mistakes) and every problem found. */
     public record Result(TaprootConfig config, List<ConfigProblem> problems) {
@@ -115,8 +116,9 @@ public final class ConfigLoader {
         }
         Path runbooksDir = readRunbooks(root.section("runbooks"));
         var actions = ActionsSection.read(root.section("actions"));
+        Path compatibilityFile = readCompatibility(root.section("compatibility"));
         return new TaprootConfig(dataDir, storeConfig, http, security, chatops, rulesDir, prometheus, telemetry, tunables,
-                source, runbooksDir, notifications, actions);
+                source, runbooksDir, notifications, actions, compatibilityFile);
     }
 
     private static StoreConfig readStore(ConfigSection store, Map<String, String> env, CommandLineOverrides cli,
@@ -176,6 +178,25 @@ public final class ConfigLoader {
             runbooks.error("directory", "no such directory: " + dir);
         }
         return dir;
+    }
+
+    /** The compatibility file, read here so that a mistake in it is a configuration mistake with its line and field. */
+    private static Path readCompatibility(ConfigSection compatibility) {
+        compatibility.allow("file");
+        Path file = compatibility.path("file", "TAPROOT_COMPATIBILITY", null);
+        if (file == null) {
+            return null;
+        }
+        if (!Files.isRegularFile(file)) {
+            compatibility.error("file", "no such file: " + file);
+            return file;
+        }
+        try {
+            dev.taproot.api.drift.Compatibility.load(file);
+        } catch (IllegalArgumentException e) {
+            compatibility.error("file", e.getMessage());
+        }
+        return file;
     }
 
     private static Tunables readTunables(ConfigSection tunables) {

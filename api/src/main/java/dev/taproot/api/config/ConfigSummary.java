@@ -39,6 +39,8 @@ public final class ConfigSummary {
                         + (c.notifications().enabled() ? "notification routes" : "") + ")")
                 + ", " + ch.workers() + " workers, queue " + ch.queue());
         out.add("rules:    " + (c.rulesDir() == null ? "built-in pack" : "built-in pack overridden by " + c.rulesDir()));
+        out.add("compat:   " + (c.compatibilityFile() == null ? "no declared version pairs (learned pairs only)"
+                : "version pairs declared in " + c.compatibilityFile() + ", and learned pairs"));
         if (c.prometheus().isEmpty() && c.telemetry().isEmpty()) {
             out.add("sources:  none");
         }

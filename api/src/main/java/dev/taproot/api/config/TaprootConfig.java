@@ -28,11 +28,14 @@ import dev.taproot.ingest.metrics.PrometheusSource;
  * @param source     the file this was read from, or null
  * @param runbooksDir the runbooks directory added to the built-in runbooks, or null
  * @param notifications where diagnoses and resolutions of alert groups are sent (Slack, Mattermost, Teams, webhooks)
+ * @param actions    approval-gated Kubernetes actions
+ * @param compatibilityFile the file declaring version pairs known to break, or null
  */
 public record TaprootConfig(Path dataDir, StoreConfig store, HttpConfig http, SecurityConfig security,
                             ChatOpsConfig chatops, Path rulesDir, List<PrometheusSource> prometheus,
                             List<TelemetrySource> telemetry, Tunables tunables, Path source, Path runbooksDir,
-                            NotifyConfig notifications, dev.taproot.api.actions.ActionsConfig actions) {
+                            NotifyConfig notifications, dev.taproot.api.actions.ActionsConfig actions,
+                            Path compatibilityFile) {
 
     public static final int DEFAULT_HTTP_PORT = HttpConfig.DEFAULT_PORT;
     public static final String DEFAULT_HTTP_HOST = HttpConfig.DEFAULT_HOST;
@@ -49,7 +52,8 @@ public record TaprootConfig(Path dataDir, StoreConfig store, HttpConfig http, Se
 
     /** A configuration with only a store and an HTTP address (tests); everything else at its default. */
     public TaprootConfig(Path dataDir, StoreConfig store, String httpHost, int httpPort) {
-        this(dataDir, store, HttpConfig.of(httpHost, httpPort), null, null, null, List.of(), List.of(), null, null, null, null, null);
+        this(dataDir, store, HttpConfig.of(httpHost, httpPort), null, null, null, List.of(), List.of(), null, null, null, null, null,
+                null);
     }
 
     /**
@@ -82,12 +86,18 @@ public record TaprootConfig(Path dataDir, StoreConfig store, HttpConfig http, Se
     /** The same configuration with another rules directory. */
     public TaprootConfig withRulesDir(Path dir) {
         return new TaprootConfig(dataDir, store, http, security, chatops, dir, prometheus, telemetry, tunables, source,
-                runbooksDir, notifications, actions);
+                runbooksDir, notifications, actions, compatibilityFile);
     }
 
     /** The same configuration with other notification settings. */
     public TaprootConfig withNotifications(NotifyConfig n) {
         return new TaprootConfig(dataDir, store, http, security, chatops, rulesDir, prometheus, telemetry, tunables, source,
-                runbooksDir, n, actions);
+                runbooksDir, n, actions, compatibilityFile);
+    }
+
+    /** The same configuration with another compatibility file (null: none). */
+    public TaprootConfig withCompatibilityFile(Path file) {
+        return new TaprootConfig(dataDir, store, http, security, chatops, rulesDir, prometheus, telemetry, tunables, source,
+                runbooksDir, notifications, actions, file);
     }
 }

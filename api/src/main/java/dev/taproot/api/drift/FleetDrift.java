@@ -74,14 +74,20 @@ public final class FleetDrift {
         }
     }
 
-    /** Everything found, with how many workloads were compared. */
-    public record Report(int workloads, List<VersionDrift> versions, List<ConfigDrift> configs, List<KnownBadPair> knownBad) {
+    /**
+     * Everything found, with how many workloads were compared.
+     *
+     * @param compatibility the version pairs known to break that were checked: declared and learned, each with its origin
+     */
+    public record Report(int workloads, List<VersionDrift> versions, List<ConfigDrift> configs, List<KnownBadPair> knownBad,
+                         List<Compatibility.Pair> compatibility) {
 
         public List<String> lines() {
             var out = new ArrayList<String>();
             versions.forEach(v -> out.add("version drift: " + v.sentence()));
             configs.forEach(c -> out.add("config drift:  " + c.sentence()));
             knownBad.forEach(k -> out.add("known bad:     " + k.sentence()));
+            compatibility.forEach(p -> out.add("known pair:    " + p.sentence()));
             out.add("drift: " + workloads + " workloads compared, " + versions.size() + " with version drift, "
                     + configs.size() + " with config drift, " + knownBad.size() + " known-bad pairs running");
             return out;
@@ -132,7 +138,7 @@ public final class FleetDrift {
                 configs.add(new ConfigDrift(name, kind, distinctCopies));
             }
         });
-        return new Report(n, versions, configs, knownBad(byWorkload.values(), compatibility));
+        return new Report(n, versions, configs, knownBad(byWorkload.values(), compatibility), compatibility.pairs());
     }
 
     private static List<Place> places(Entity e) {
@@ -155,7 +161,7 @@ public final class FleetDrift {
         return v == null ? List.of() : List.of(v.toString());
     }
 
-    private static String namespace(Entity e) {
+    static String namespace(Entity e) {
         Object ns = e.properties().get("namespace");
         if (ns != null) {
             return ns.toString();
@@ -226,7 +232,7 @@ public final class FleetDrift {
                 for (String v : names.getOrDefault(pair.component(), List.of())) {
                     for (String w : names.getOrDefault(pair.with(), List.of())) {
                         if (pair.matches(pair.component(), v, pair.with(), w)) {
-                            out.add(new KnownBadPair(ns, pair.component(), v, pair.with(), w, pair.note(), pair.source()));
+                            out.add(new KnownBadPair(ns, pair.component(), v, pair.with(), w, pair.note(), pair.origin()));
                         }
                     }
                 }

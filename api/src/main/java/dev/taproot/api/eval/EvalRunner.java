@@ -40,7 +40,12 @@ public final class EvalRunner implements AutoCloseable {
         this.store = store;
         this.home = home;
         this.loader = new CaseLoader(registry, new TelemetryAnalyzer());
-        this.engine = new RootCauseEngine(store, rules);
+        // the same engine a live diagnosis uses: version facts included (no declared pairs in a replay; any
+        // learned ones would be in the scratch store)
+        var vocabulary = dev.taproot.graph.vocabulary.Vocabulary.standard();
+        this.engine = new RootCauseEngine(store, rules, vocabulary, dev.taproot.rules.ranking.RankingSettings.defaults(),
+                new dev.taproot.api.drift.VersionFacts(store, new dev.taproot.api.drift.VersionKnowledge(null, store, vocabulary),
+                        vocabulary));
     }
 
     /** Starts a temporary embedded store for a whole eval run. */

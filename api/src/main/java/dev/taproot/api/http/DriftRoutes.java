@@ -1,24 +1,29 @@
 package dev.taproot.api.http;
 
-import dev.taproot.api.drift.Compatibility;
 import dev.taproot.api.drift.FleetDrift;
+import dev.taproot.api.drift.VersionKnowledge;
 import dev.taproot.api.security.Role;
 import dev.taproot.graph.store.GraphStore;
 import io.javalin.config.JavalinConfig;
 
-/** {@code GET /api/v1/drift}: workloads whose image version or pod template differs across namespaces. */
+/**
+ * {@code GET /api/v1/drift}: workloads whose image version or pod template differs across namespaces, known-bad
+ * version pairs running side by side, and every pair Taproot knows to break (declared or learned, with its origin).
+ */
 public final class DriftRoutes implements Routes {
 
     private final GraphStore store;
+    private final VersionKnowledge versions;
 
-    public DriftRoutes(GraphStore store) {
+    public DriftRoutes(GraphStore store, VersionKnowledge versions) {
         this.store = store;
+        this.versions = versions;
     }
 
     @Override
     public void register(JavalinConfig config) {
         new ApiRouter(config).get("/api/v1/drift", Role.READ, RouteDoc.of("explorer",
-                "Version and configuration drift of workloads across namespaces"),
-                ctx -> ctx.json(new FleetDrift(store).report(Compatibility.none())));
+                "Version and configuration drift of workloads across namespaces, and the version pairs known to break"),
+                ctx -> ctx.json(new FleetDrift(store).report(versions.all())));
     }
 }

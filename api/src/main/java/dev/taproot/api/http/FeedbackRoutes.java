@@ -20,12 +20,15 @@ import io.javalin.http.Context;
 
 /**
  * {@code POST /api/v1/feedback}: "this past incident helped / did not" ({@code incident}, {@code helped})
- * or "this cause was right / wrong" ({@code cause}, {@code fault_type}, {@code correct}), with
+ * or "this cause was right / wrong" ({@code cause}, {@code fault_type}, {@code correct}, and optionally the
+ * {@code incident} it caused), with
  * {@code at} (default now), {@code analysis}, {@code comment}. Giving feedback needs role
  * {@code feedback} (or higher); the id is generated here and the author is the calling token's name,
  * so no body field can overwrite someone else's feedback or sign it with another name.
  * Helpful incidents rank higher in similar-incident search at once; confirmed causes become priors
- * ({@code GET /api/v1/feedback/priors?entity=KEY}). {@code GET /api/v1/feedback?incident=ID} lists feedback.
+ * ({@code GET /api/v1/feedback/priors?entity=KEY}); a confirmed cause that was a change with a version teaches
+ * Taproot the version pairs it made (see {@link dev.taproot.api.drift.VersionKnowledge#learnFrom}).
+ * {@code GET /api/v1/feedback?incident=ID} lists feedback.
  */
 public final class FeedbackRoutes implements Routes {
 
@@ -49,7 +52,7 @@ public final class FeedbackRoutes implements Routes {
         new ApiRouter(config)
                 .post("/api/v1/feedback", GIVES_FEEDBACK, RouteDoc.of("incidents",
                         "Feedback on a past incident or a cause; the author is the calling token")
-                        .body("application/json", "{incident, helped} or {cause, fault_type, correct}, optional at, analysis, comment"),
+                        .body("application/json", "{incident, helped} or {cause, fault_type, correct, optional incident}, optional at, analysis, comment"),
                         this::add)
                 .get("/api/v1/feedback", Role.READ, RouteDoc.of("incidents", "The feedback given about one incident")
                         .query("incident", true, "incident id"), this::list)
@@ -78,6 +81,7 @@ public final class FeedbackRoutes implements Routes {
             throw Problem.notFound("no incident with id '" + feedback.incidentId() + "'");
         }
         taproot.memory().feedback().add(feedback);
+        taproot.versions().learnFrom(feedback);
         return feedback;
     }
 
@@ -97,8 +101,8 @@ public final class FeedbackRoutes implements Routes {
         });
         String incident = text(body, "incident");
         String cause = text(body, "cause");
-        if ((incident == null) == (cause == null) && !(incident != null && body.has("helped"))) {
-            throw Problem.badRequest("give either incident (with helped) or cause (with correct)");
+        if (incident == null && cause == null) {
+            throw Problem.badRequest("give either incident (with helped) or cause (with correct, and optionally the incident it caused)");
         }
         Feedback.Kind kind;
         if (body.has("helped")) {

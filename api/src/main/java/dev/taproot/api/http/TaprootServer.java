@@ -73,7 +73,7 @@ public final class TaprootServer implements AutoCloseable {
         routes.add(new TelemetryRoutes(taproot.store(), pulls, options.maxBodyBytes()));
         routes.add(new FeedbackRoutes(taproot));
         routes.add(new ActionRoutes(taproot.actions()));
-        routes.add(new DriftRoutes(taproot.store()));
+        routes.add(new DriftRoutes(taproot.store(), taproot.versions()));
         return routes;
     }
 

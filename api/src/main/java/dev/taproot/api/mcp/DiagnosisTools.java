@@ -98,7 +98,7 @@ final class DiagnosisTools {
 
     private static McpTool recordFeedback(Taproot taproot) {
         var input = new InputSchema()
-                .string("incident", "a past incident's id, with helped")
+                .string("incident", "a past incident's id: with helped, or with cause and correct for the incident that cause caused")
                 .bool("helped", "whether that incident helped")
                 .string("cause", "a cause entity key, with correct")
                 .string("fault_type", "the cause's fault type, e.g. OOMKilled")

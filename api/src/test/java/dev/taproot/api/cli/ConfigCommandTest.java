@@ -118,6 +118,25 @@ class ConfigCommandTest {
     }
 
     @Test
+    void checkReadsTheCompatibilityFileAndNamesItsMistake() throws IOException {
+        Files.writeString(dir.resolve("compat.yaml"), """
+                compatibility:
+                  - component: cart
+                    version: "1.5"
+                    breaksWith: {component: fx}
+                """);
+        Path file = Files.writeString(dir.resolve("taproot.yaml"), "compatibility:\n  file: compat.yaml\n");
+        Run bad = run("config", "check", "--no-env", file.toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains(file + ":2: compatibility.file: compat.yaml:4: compatibility[0].breaksWith.version:"
+                + " required: a name or version as text");
+        Files.writeString(dir.resolve("compat.yaml"), "compatibility: []\n");
+        Run good = run("config", "check", "--no-env", file.toString());
+        assertThat(good.code()).as(good.err()).isZero();
+        assertThat(good.out()).contains("compat:   version pairs declared in " + dir.resolve("compat.yaml"));
+    }
+
+    @Test
     void theExampleFileChecksClean() {
         Run run = run("config", "check", "--no-env", Path.of("..", "taproot.example.yaml").toString());
         assertThat(run.code()).as(run.err()).isZero();

@@ -88,8 +88,12 @@ class FleetDriftTest {
         assertThat(r.knownBad()).singleElement().satisfies(k -> {
             assertThat(k.namespace()).isEqualTo("ap");
             assertThat(k.sentence()).isEqualTo("in ap, payment 2.0 runs with currency 1.4.2, a pair known to break"
-                    + " (payment 2.0 calls currency's v2 API) [compat.yaml]");
+                    + " (payment 2.0 calls currency's v2 API) [declared in compat.yaml]");
         });
+        assertThat(r.compatibility()).extracting(Compatibility.Pair::sentence).containsExactly(
+                "payment 2.0 breaks with currency 1.4* (declared in compat.yaml: payment 2.0 calls currency's v2 API)",
+                "payment 1.0 breaks with currency 2.* (declared in compat.yaml)");
+        assertThat(r.lines()).contains("known pair:    payment 1.0 breaks with currency 2.* (declared in compat.yaml)");
     }
 
     @Test
@@ -117,7 +121,14 @@ class FleetDriftTest {
                     breaksWith: {component: currency, version: "1.4"}
                   - component: cart
                     versoin: "1"
-                """)).hasMessage("compat.yaml:5: compatibility[1].versoin: unknown field; known: breaksWith, component, note, version");
+                """)).hasMessage("compat.yaml:6: compatibility[1].versoin: unknown field; known: breaksWith, component, note, version");
+        assertThatThrownBy(() -> Compatibility.parse("compat.yaml", """
+                compatibility:
+                  - component: payment
+                    version: "2.0"
+                    breaksWith:
+                      component: currency
+                """)).hasMessage("compat.yaml:4: compatibility[0].breaksWith.version: required: a name or version as text");
         assertThatThrownBy(() -> Compatibility.parse("compat.yaml", "compatibility:\n  - component: a\n    version: '1'\n"))
                 .hasMessage("compat.yaml:2: compatibility[0].breaksWith: required: {component, version}");
         assertThatThrownBy(() -> Compatibility.parse("compat.yaml", "pairs: []")).hasMessageContaining("'compatibility:' list");

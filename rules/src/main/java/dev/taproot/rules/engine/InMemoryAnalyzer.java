@@ -79,6 +79,9 @@ final class InMemoryAnalyzer {
         if (!past.isEmpty() || !votes.isEmpty()) {
             ranked = ranker.rank(topology, signals, matched.links(), symptomUnits, past, votes, inferred, families);
         }
+        var failures = new ArrayList<Analysis.RuleFailure>(matched.failures());
+        ChangeFactPrior facts = changeFacts(history, topology, signals, failures);
+        ranked = facts.apply(ranked);
         long t2 = System.nanoTime();
 
         var evidence = new EvidenceBuilder(topology, strength, matched.links(), symptomUnits);
@@ -107,7 +110,7 @@ final class InMemoryAnalyzer {
                     candidates.isEmpty() ? 1.0 : candidates.getLast().confidence());
             candidates.add(new Candidate(u.unit(), name, e == null ? "Unresolved" : e.type(), u.unit(),
                     evidence.faultType(u.unit(), signals), confidence, u.score(),
-                    evidence.explain(u, confidence, signals), hypotheses.check(u.unit())));
+                    facts.explain(u.unit(), evidence.explain(u, confidence, signals)), hypotheses.check(u.unit())));
         }
         for (String s : symptomUnits) {
             if (ranked.stream().noneMatch(r -> r.unit().equals(s) && r.anomaly() > 0)
@@ -121,7 +124,23 @@ final class InMemoryAnalyzer {
                 readMillis + (t3 - t0) / 1e6, graph.entities().size(), graph.relationships().size(), signals.size(),
                 matched.links().size());
         return new Analysis(symptoms, inferred, request.windowStart(), request.windowEnd(), candidates, ruledOut,
-                matched.failures(), noConfidentCause, summary(candidates, symptoms, noConfidentCause), timings);
+                failures, noConfidentCause, summary(candidates, symptoms, noConfidentCause), timings);
+    }
+
+    /** The facts the history knows about the changes read; a source that throws is a failure, not the end. */
+    private ChangeFactPrior changeFacts(RootCauseEngine.History history, Topology topology, List<Signal> signals,
+                                        List<Analysis.RuleFailure> failures) {
+        List<Signal> changes = signals.stream().filter(strength::isChange)
+                .sorted(Comparator.comparing(Signal::start).thenComparing(Signal::key)).toList();
+        if (changes.isEmpty()) {
+            return ChangeFactPrior.none();
+        }
+        try {
+            return ChangeFactPrior.of(topology, history.changeFacts(topology, changes));
+        } catch (RuntimeException e) {
+            failures.add(new Analysis.RuleFailure(ChangeFactPrior.SOURCE_ID, String.valueOf(e.getMessage())));
+            return ChangeFactPrior.none();
+        }
     }
 
     private double confidence(UnitScore u, double total, double top) {

@@ -36,15 +36,23 @@ public final class RootCauseEngine {
     private final GraphStore store;
     private final Supplier<RulePack> rules;
     private final InMemoryAnalyzer analyzer;
+    private final ChangeFacts changeFacts;
 
     public RootCauseEngine(GraphStore store, Supplier<RulePack> rules) {
         this(store, rules, Vocabulary.standard(), RankingSettings.defaults());
     }
 
     public RootCauseEngine(GraphStore store, Supplier<RulePack> rules, Vocabulary vocabulary, RankingSettings settings) {
+        this(store, rules, vocabulary, settings, ChangeFacts.NONE);
+    }
+
+    /** An engine that also asks {@code changeFacts} what is known about the changes it reads. */
+    public RootCauseEngine(GraphStore store, Supplier<RulePack> rules, Vocabulary vocabulary, RankingSettings settings,
+                           ChangeFacts changeFacts) {
         this.store = store;
         this.rules = rules;
         this.analyzer = new InMemoryAnalyzer(vocabulary, settings);
+        this.changeFacts = changeFacts == null ? ChangeFacts.NONE : changeFacts;
     }
 
     /** Analyses a symptom against the store: one bounded subgraph read, then everything in memory. */
@@ -80,6 +88,11 @@ public final class RootCauseEngine {
             @Override
             public Map<String, Double> feedback(Set<String> units) {
                 return RootCauseEngine.this.feedback(units);
+            }
+
+            @Override
+            public List<ChangeFact> changeFacts(Topology topology, List<Signal> changes) {
+                return changeFacts.about(topology, changes);
             }
         }, readMillis);
     }
@@ -137,6 +150,11 @@ public final class RootCauseEngine {
         /** Per unit, the factor people's confirmations and rejections give it (none: no feedback). */
         default Map<String, Double> feedback(Set<String> units) {
             return Map.of();
+        }
+
+        /** What is known about the changes read, beyond their signals (none by default). */
+        default List<ChangeFact> changeFacts(Topology topology, List<Signal> changes) {
+            return List.of();
         }
     }
 

@@ -30,6 +30,11 @@ public record Evidence(double value, String description, Kind kind, String sente
         SIGNAL,
         /** Something that moved the ranking up or down (onset, change, history, feedback). */
         PRIOR,
+        /**
+         * Something known about the candidate that no signal says: a release it rolled out is known to break
+         * with a neighbour's, or differs from what the rest of its fleet runs.
+         */
+        FACT,
         /** A partial score (how the value was computed). */
         SCORE
     }
@@ -67,29 +72,32 @@ public record Evidence(double value, String description, Kind kind, String sente
     }
 
     /**
-     * The tree for people: the candidate's own caveat if it has one, every causal step (rule sentences, depth first, so a chain reads from the
-     * cause to the symptom), then the signals seen on the candidate itself, then what moved its rank;
-     * each sentence once.
+     * The tree for people: the candidate's own caveat if it has one, the facts known about it, every causal
+     * step (rule sentences, depth first, so a chain reads from the cause to the symptom), then the signals seen
+     * on the candidate itself, then what moved its rank; each sentence once.
      */
     public List<String> sentences() {
+        var facts = new java.util.LinkedHashSet<String>();
         var causal = new java.util.LinkedHashSet<String>();
         var seen = new java.util.LinkedHashSet<String>();
         var priors = new java.util.LinkedHashSet<String>();
-        collect(causal, seen, priors, false);
+        collect(facts, causal, seen, priors, false);
         var all = new ArrayList<String>();
         if (kind == Kind.CANDIDATE && sentence != null) {
             all.add(sentence);
         }
+        all.addAll(facts);
         all.addAll(causal);
         all.addAll(seen);
         all.addAll(priors);
         return all;
     }
 
-    private void collect(java.util.Set<String> causal, java.util.Set<String> seen, java.util.Set<String> priors,
-                         boolean insideChain) {
+    private void collect(java.util.Set<String> facts, java.util.Set<String> causal, java.util.Set<String> seen,
+                         java.util.Set<String> priors, boolean insideChain) {
         if (sentence != null) {
             switch (kind) {
+                case FACT -> facts.add(sentence);
                 case CAUSAL_LINK -> causal.add(sentence);
                 case SIGNAL -> {
                     if (!insideChain) {
@@ -101,7 +109,7 @@ public record Evidence(double value, String description, Kind kind, String sente
             }
         }
         for (Evidence d : details) {
-            d.collect(causal, seen, priors, insideChain || kind == Kind.CAUSAL_LINK);
+            d.collect(facts, causal, seen, priors, insideChain || kind == Kind.CAUSAL_LINK);
         }
     }
 
