@@ -13,6 +13,7 @@ import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.model.Signal;
 import dev.taproot.rules.engine.CausalLink;
 import dev.taproot.rules.engine.Topology;
+import dev.taproot.rules.ranking.ErrorOrigins;
 import dev.taproot.rules.ranking.SignalStrength;
 import dev.taproot.rules.ranking.UnitScore;
 
@@ -56,10 +57,13 @@ public final class EvidenceBuilder {
 
     /** The evidence tree of one candidate. */
     public Evidence explain(UnitScore u, double confidence, List<Signal> signals) {
+        var origins = new ErrorOrigins(topology, signals, strength, symptomUnits);
         var own = signals.stream().filter(s -> topology.unit(s.entityKey()).equals(u.unit()))
-                .sorted(Comparator.comparingDouble(strength::weighted).reversed()).limit(6).toList();
+                .sorted(Comparator.comparingDouble(origins::weighted).reversed()).limit(6).toList();
         var ownDetails = new ArrayList<Evidence>();
-        own.forEach(s -> ownDetails.add(signal(s, describe(s))));
+        own.forEach(s -> ownDetails.add(Evidence.of(origins.weighted(s), describe(s), Evidence.Kind.SIGNAL, said(s),
+                s.name(), List.of())));
+
         var chains = new ArrayList<Evidence>();
         for (Signal s : own) {
             for (CausalLink l : byCause.getOrDefault(s.key(), List.of())) {
@@ -75,6 +79,10 @@ public final class EvidenceBuilder {
                 ? "is a symptom entity; personalized PageRank mass over the causal graph"
                 : "personalized PageRank mass from the symptoms over the causal graph", chains));
         String who = name(u.unit());
+        if (!topology.callees(u.unit()).isEmpty() && own.stream().anyMatch(origins::originates)) {
+            details.add(prior(1.0, "errors begin here: no callee fails, so its error signals count as faults",
+                    "None of the services " + who + " calls fails: its failing requests begin there."));
+        }
         details.add(prior(u.onsetPrior(), "onset prior (moved first" + (u.onset() == null ? "" : ", onset " + u.onset()) + ")",
                 u.onset() != null ? who + " started to go wrong at " + u.onset() + "." : null));
         if (u.changePrior() > 1) {
@@ -112,10 +120,6 @@ public final class EvidenceBuilder {
                 Evidence.Kind.SIGNAL, said(effect), effect.name(), effectDetails));
         return Evidence.of(link.weight(), "rule " + link.rule().id() + ": " + link.message(), Evidence.Kind.CAUSAL_LINK,
                 sentence(link.message()), link.rule().id(), details);
-    }
-
-    private Evidence signal(Signal s, String description) {
-        return Evidence.of(strength.weighted(s), description, Evidence.Kind.SIGNAL, said(s), s.name(), List.of());
     }
 
     private static Evidence prior(double value, String description, String sentence) {

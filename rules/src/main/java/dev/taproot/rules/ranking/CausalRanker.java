@@ -95,20 +95,13 @@ public final class CausalRanker {
                 linkedChanges.add(l.cause().key());
             }
         }
-        // errors start where no callee fails: a unit whose requests fail while none of the units it calls shows
-        // failures of its own is where they begin, so its error signals weigh as faults there
-        var failing = new java.util.HashSet<String>();
-        for (Signal s : signals) {
-            if (strength.isFailure(s)) {
-                failing.add(topology.unit(s.entityKey()));
-            }
-        }
+        // errors start where no callee fails: there they weigh as faults
+        var origins = new ErrorOrigins(topology, signals, strength, symptomUnits);
         for (Signal s : signals) {
             String u = topology.unit(s.entityKey());
             boolean idleChange = strength.isChange(s) && !linkedChanges.contains(s.key());
-            boolean originates = strength.isErrorSymptom(s) && topology.hasCallGraph()
-                    && topology.callees(u).stream().noneMatch(failing::contains);
-            double w = (originates ? strength.raw(s) : strength.weighted(s)) * (idleChange ? IDLE_CHANGE_WEIGHT : 1.0);
+            boolean originates = origins.originates(s);
+            double w = origins.weighted(s) * (idleChange ? IDLE_CHANGE_WEIGHT : 1.0);
             anomaly.merge(u, w, Math::max);
             own.merge(u, strength.measuresCalleeWait(s) && !topology.callees(u).isEmpty() ? 0.0 : w, Math::max);
             significance.merge(u, strength.significance(s), Math::max);

@@ -59,4 +59,19 @@ class ErrorOriginRankingTest {
         assertThat(score(ranked, "api").fault()).isZero();
         assertThat(score(ranked, "db").fault()).isPositive();
     }
+
+    @Test
+    void theAnswerSaysWhereTheFailuresBegin() {
+        var entities = List.of(Entity.of("service/site", "Service", "site"), Entity.of("service/api", "Service", "api"),
+                Entity.of("service/db", "Service", "db"));
+        var calls = List.of(new Relationship("CALLS", "service/site", "service/api", Map.of(), null, null),
+                new Relationship("CALLS", "service/api", "service/db", Map.of(), null, null));
+        var signals = List.of(signal("ErrorRateAnomaly", "api", 8), signal("ErrorRateAnomaly", "site", 5));
+        var engine = new dev.taproot.rules.engine.RootCauseEngine(null, dev.taproot.rules.pack.RulePack::builtIn);
+        var a = engine.analyze(new Subgraph(entities, calls, signals),
+                dev.taproot.rules.engine.AnalysisRequest.of(List.of("site"), T.minusSeconds(60), T.plusSeconds(300)));
+        assertThat(a.candidates().get(0).name()).isEqualTo("api");
+        assertThat(dev.taproot.rules.evidence.AnalysisText.render(a))
+                .contains("None of the services api calls fails: its failing requests begin there.");
+    }
 }
