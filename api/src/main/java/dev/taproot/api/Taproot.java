@@ -22,6 +22,9 @@ import dev.taproot.api.notify.Notifier;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.ingest.IngestService;
 import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.baseline.PushBaselineStore;
+import dev.taproot.ingest.baseline.PushedTelemetry;
+import dev.taproot.ingest.detect.TelemetryConfig;
 import dev.taproot.ingest.live.PrometheusRangeSource;
 import dev.taproot.ingest.live.TelemetrySource;
 import dev.taproot.graph.store.GraphStores;
@@ -58,6 +61,7 @@ public final class Taproot implements AutoCloseable {
     private final dev.taproot.api.actions.ActionDesk actions;
     private final Notifier notifier;
     private final VersionKnowledge versions;
+    private PushedTelemetry pushed;
 
     private Taproot(TaprootConfig config, GraphStore store, Supplier<RulePack> rules) {
         this.config = config;
@@ -211,8 +215,38 @@ public final class Taproot implements AutoCloseable {
         return notifier;
     }
 
+    /** Where the OTLP baseline kept across requests is saved. */
+    public static final String PUSH_BASELINE_FILE = "otlp-baseline.bin";
+
+    /**
+     * Pushed OTLP telemetry compared with the baseline kept across requests, in {@code <data>/otlp-baseline.bin}
+     * (opened on first use, saved at most every 30 s and at close).
+     */
+    public synchronized PushedTelemetry pushed() {
+        if (pushed == null) {
+            PushBaselineStore store = config.dataDir() == null
+                    ? PushBaselineStore.inMemory(PushBaselineStore.DEFAULT_MAX_SERIES, PushBaselineStore.DEFAULT_MAX_BUCKETS)
+                    : PushBaselineStore.open(config.dataDir().resolve(PUSH_BASELINE_FILE), PushBaselineStore.DEFAULT_MAX_SERIES,
+                            PushBaselineStore.DEFAULT_MAX_BUCKETS);
+            if (store.loadProblem() != null) {
+                System.getLogger(Taproot.class.getName()).log(System.Logger.Level.WARNING, store.loadProblem());
+            }
+            pushed = new PushedTelemetry(TelemetryConfig.DEFAULTS, store);
+        }
+        return pushed;
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (pushed != null) {
+                try {
+                    pushed.store().save();
+                } catch (RuntimeException e) {
+                    System.getLogger(Taproot.class.getName()).log(System.Logger.Level.WARNING, e.getMessage());
+                }
+            }
+        }
         notifier.close();
         if (kubernetes != null) {
             kubernetes.close();

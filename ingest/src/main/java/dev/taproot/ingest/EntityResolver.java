@@ -42,6 +42,10 @@ public final class EntityResolver {
     private static final Pattern SERVICE_DNS = Pattern.compile(
             "^([a-z0-9-]+)\\.[a-z0-9-]+\\.svc(\\.cluster\\.local)?\\.?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ORDINAL_POD = Pattern.compile("^(.+)-\\d+$");
+    /** {@code <deployment>-<pod-template-hash>}: the hash is 5 to 10 characters of the safe alphabet. */
+    private static final Pattern REPLICA_SET = Pattern.compile("^(.+)-" + SAFE + "{5,10}$");
+    private static final Pattern SERVICE_DNS_NAMESPACE = Pattern.compile(
+            "^[a-z0-9-]+\\.([a-z0-9-]+)\\.svc(\\.cluster\\.local)?\\.?$", Pattern.CASE_INSENSITIVE);
     private static final List<String> PREFERENCE = List.of(EntityTypes.SERVICE, EntityTypes.COMPONENT,
             EntityTypes.DEPLOYMENT, EntityTypes.STATEFUL_SET, EntityTypes.DAEMON_SET, EntityTypes.JOB,
             EntityTypes.CRON_JOB, EntityTypes.POD, EntityTypes.NODE, EntityTypes.HOST);
@@ -166,6 +170,45 @@ public final class EntityResolver {
     }
 
     /**
+     * The key of the service a name means in a namespace: among the services answering to the name, the
+     * one whose {@code namespace} is that namespace (same-named services of two namespaces are two entities);
+     * else as {@link #serviceKey(String)}.
+     *
+     * @param namespace the namespace the source names with it, or null
+     */
+    public String serviceKey(String nameOrAddress, String namespace) {
+        if (namespace != null && !namespace.isBlank()) {
+            Optional<Entity> inNamespace = candidates(serviceName(nameOrAddress)).stream()
+                    .filter(e -> EntityTypes.SERVICE.equals(e.type()) || EntityTypes.COMPONENT.equals(e.type()))
+                    .filter(e -> namespace.equals(e.properties().get("namespace"))).findFirst();
+            if (inNamespace.isPresent()) {
+                return inNamespace.get().key();
+            }
+        }
+        return serviceKey(nameOrAddress);
+    }
+
+    /**
+     * The key of the entity a ReplicaSet name means: the ReplicaSet when it is known, else the Deployment its
+     * {@code <deployment>-<pod-template-hash>} name points to when that Deployment is known (a ReplicaSet is a
+     * Deployment's revision: what happens to it happens to the Deployment), else the ReplicaSet's own key.
+     */
+    public String replicaSetKey(String name, String namespace) {
+        String own = EntityKeys.k8s(namespace, EntityTypes.REPLICA_SET, name);
+        if (candidates(own).stream().anyMatch(e -> e.key().equals(own))) {
+            return own;
+        }
+        Matcher m = REPLICA_SET.matcher(name);
+        if (m.matches()) {
+            String deployment = EntityKeys.k8s(namespace, EntityTypes.DEPLOYMENT, m.group(1));
+            if (candidates(deployment).stream().anyMatch(e -> e.key().equals(deployment))) {
+                return deployment;
+            }
+        }
+        return own;
+    }
+
+    /**
      * An existing service answering to a name or address, if any: from the services read in bulk when
      * this resolver has them (one store query for any number of names), else one lookup per name.
      */
@@ -254,6 +297,27 @@ public final class EntityResolver {
             return svc.group(1);
         }
         return a;
+    }
+
+    /**
+     * The namespace a Kubernetes DNS address names ({@code http://cart.shop.svc.cluster.local:80 -> shop}),
+     * else empty (a bare name or another host name).
+     */
+    public static Optional<String> namespaceOfAddress(String address) {
+        String a = address.trim();
+        int scheme = a.indexOf("://");
+        a = scheme >= 0 ? a.substring(scheme + 3) : a;
+        int at = a.lastIndexOf('@');
+        a = at >= 0 ? a.substring(at + 1) : a;
+        int end = a.length();
+        for (char c : new char[] {'/', ':'}) {
+            int i = a.indexOf(c);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        Matcher svc = SERVICE_DNS_NAMESPACE.matcher(a.substring(0, end));
+        return svc.matches() ? Optional.of(svc.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 
     /** The Kubernetes DNS names of a Service, for aliases. */

@@ -207,8 +207,8 @@ public final class ConfigLoader {
                 tunables.value("maxBodyBytes", "TAPROOT_MAX_BODY_BYTES", ConfigValues.bytes(), Tunables.DEFAULT_MAX_BODY_BYTES),
                 tunables.value("exportConcurrency", "TAPROOT_EXPORT_CONCURRENCY", ConfigValues.integer(1, 64),
                         dev.taproot.api.http.ExportGate.DEFAULT_CONCURRENT),
-                tunables.value("liveBaseline", "TAPROOT_LIVE_BASELINE", ConfigValues.duration(java.time.Duration.ofDays(8)),
-                        dev.taproot.api.live.ConfiguredSources.DEFAULT_BASELINE),
+                tunables.value("liveBaseline", "TAPROOT_LIVE_BASELINE", dev.taproot.api.live.LiveBaseline::parse,
+                        dev.taproot.api.live.LiveBaseline.DEFAULT),
                 tunables.value("liveDeadline", "TAPROOT_LIVE_DEADLINE", ConfigValues.duration(java.time.Duration.ofMinutes(2)),
                         dev.taproot.api.live.ConfiguredSources.DEFAULT_DEADLINE));
     }

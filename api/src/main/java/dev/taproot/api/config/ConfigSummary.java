@@ -43,6 +43,11 @@ public final class ConfigSummary {
                 : "version pairs declared in " + c.compatibilityFile() + ", and learned pairs"));
         if (c.prometheus().isEmpty() && c.telemetry().isEmpty()) {
             out.add("sources:  none");
+        } else {
+            var b = c.tunables().liveBaseline();
+            out.add("sources:  each window compared with " + (b.kind() == dev.taproot.api.live.LiveBaseline.Kind.PRECEDING
+                    ? "the " + b + " before it" : "the same window " + (b.toString().endsWith(" earlier") ? b : "a " + b + " earlier"))
+                    + " (tunables.liveBaseline), within " + human(c.tunables().liveDeadline()));
         }
         for (PrometheusSource p : c.prometheus()) {
             out.add("sources:  prometheus '" + p.name() + "' " + p.url() + ", auth " + p.auth() + ", " + p.queries().size()

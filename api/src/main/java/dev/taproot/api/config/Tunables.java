@@ -2,6 +2,8 @@ package dev.taproot.api.config;
 
 import java.time.Duration;
 
+import dev.taproot.api.live.LiveBaseline;
+
 /**
  * Limits that have sensible defaults but are an operator's to change.
  *
@@ -11,12 +13,13 @@ import java.time.Duration;
  *                       {@code TAPROOT_MAX_BODY_BYTES}; bulk import streams and has its own limit)
  * @param exportConcurrency graph exports that may stream at once; more get 503 ({@code tunables.exportConcurrency},
  *                       {@code TAPROOT_EXPORT_CONCURRENCY})
- * @param liveBaseline   how much time before an analysed window is fetched from the sources as its baseline
- *                       ({@code tunables.liveBaseline}, {@code TAPROOT_LIVE_BASELINE})
+ * @param liveBaseline   the period an analysed window is compared with, fetched from the sources with it: the
+ *                       hour before, or the same window a day or a week earlier ({@code tunables.liveBaseline},
+ *                       {@code TAPROOT_LIVE_BASELINE})
  * @param liveDeadline   the longest a diagnosis waits for all sources together ({@code tunables.liveDeadline},
  *                       {@code TAPROOT_LIVE_DEADLINE})
  */
-public record Tunables(Duration requestTimeout, long maxBodyBytes, int exportConcurrency, Duration liveBaseline,
+public record Tunables(Duration requestTimeout, long maxBodyBytes, int exportConcurrency, LiveBaseline liveBaseline,
                        Duration liveDeadline) {
 
     /** Default limit on how long one query may run. */
@@ -28,7 +31,7 @@ public record Tunables(Duration requestTimeout, long maxBodyBytes, int exportCon
         requestTimeout = requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;
         maxBodyBytes = maxBodyBytes <= 0 ? DEFAULT_MAX_BODY_BYTES : maxBodyBytes;
         exportConcurrency = exportConcurrency <= 0 ? dev.taproot.api.http.ExportGate.DEFAULT_CONCURRENT : exportConcurrency;
-        liveBaseline = liveBaseline == null ? dev.taproot.api.live.ConfiguredSources.DEFAULT_BASELINE : liveBaseline;
+        liveBaseline = liveBaseline == null ? LiveBaseline.DEFAULT : liveBaseline;
         liveDeadline = liveDeadline == null ? dev.taproot.api.live.ConfiguredSources.DEFAULT_DEADLINE : liveDeadline;
     }
 

@@ -70,7 +70,8 @@ public final class TaprootServer implements AutoCloseable {
         routes.add(new AnalysisRoutes(taproot));
         routes.add(new IngestRoutes(taproot.ingest(), taproot.store(),
                 exports));
-        routes.add(new TelemetryRoutes(taproot.store(), pulls, options.maxBodyBytes()));
+        routes.add(new TelemetryRoutes(taproot.store(), new dev.taproot.ingest.telemetry.TelemetryAnalyzer(), pulls,
+                options.maxBodyBytes(), taproot::pushed));
         routes.add(new FeedbackRoutes(taproot));
         routes.add(new ActionRoutes(taproot.actions()));
         routes.add(new DriftRoutes(taproot.store(), taproot.versions()));

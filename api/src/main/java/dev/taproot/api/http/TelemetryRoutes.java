@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import dev.taproot.graph.store.GraphStore;
 import dev.taproot.ingest.GraphWriter;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.MalformedInputException;
+import dev.taproot.ingest.baseline.PushedTelemetry;
 import dev.taproot.ingest.detect.AnalysisWindow;
 import dev.taproot.ingest.telemetry.OtlpProtobuf;
 import dev.taproot.ingest.telemetry.TelemetryAnalyzer;
@@ -37,7 +39,9 @@ import io.javalin.http.Context;
  *   <li>{@code POST /api/v1/ingest/jaeger}: Jaeger query API JSON; {@code POST /api/v1/ingest/loki}: Loki streams</li>
  * </ul>
  * Query parameters {@code start} and {@code end} (ISO-8601 or epoch seconds) give the window: the body's
- * data before {@code start} is its baseline; without them the first half of each series is. The answer
+ * data before {@code start} is its baseline; without them an OTLP push is compared with the baseline kept
+ * across requests ({@link PushedTelemetry}: rolling per-series summaries on disk, never the push's own first
+ * half) and the other bodies with the first half of each series. The answer
  * is the analysis report; a body that cannot be read is a 400 naming the problem; nothing is written.
  */
 public final class TelemetryRoutes implements Routes {
@@ -52,16 +56,27 @@ public final class TelemetryRoutes implements Routes {
     private final TelemetryAnalyzer analyzer;
     private final PrometheusPulls pulls;
     private final long maxBodyBytes;
+    private final Supplier<PushedTelemetry> pushed;
 
     public TelemetryRoutes(GraphStore store, PrometheusPulls pulls, long maxBodyBytes) {
         this(store, new TelemetryAnalyzer(), pulls, maxBodyBytes);
     }
 
     public TelemetryRoutes(GraphStore store, TelemetryAnalyzer analyzer, PrometheusPulls pulls, long maxBodyBytes) {
+        this(store, analyzer, pulls, maxBodyBytes, null);
+    }
+
+    /**
+     * @param pushed the baseline kept across requests that OTLP pushes without {@code start}/{@code end} are
+     *               compared with, or null to analyse each push on its own
+     */
+    public TelemetryRoutes(GraphStore store, TelemetryAnalyzer analyzer, PrometheusPulls pulls, long maxBodyBytes,
+                           Supplier<PushedTelemetry> pushed) {
         this.store = store;
         this.analyzer = analyzer;
         this.pulls = pulls;
         this.maxBodyBytes = maxBodyBytes;
+        this.pushed = pushed;
     }
 
     @Override
@@ -94,7 +109,9 @@ public final class TelemetryRoutes implements Routes {
             }
         }
         var input = new IngestInput(name, body, Instant.now());
-        TelemetryReport report = analyseAndStore(List.of(input), window(ctx.queryParam("start"), ctx.queryParam("end")));
+        AnalysisWindow window = window(ctx.queryParam("start"), ctx.queryParam("end"));
+        TelemetryReport report = otlp && pushed != null && !window.known() && window.end() == null
+                ? compareWithStoredBaseline(input) : analyseAndStore(List.of(input), window);
         if (protobuf) {
             ctx.contentType("application/x-protobuf").result(OtlpBodies.exportResponse(format == TelemetryFormat.OTLP_TRACES,
                     report.rejected().size(), report.rejected().isEmpty() ? "" : report.rejected().getFirst().toString()));
@@ -159,6 +176,19 @@ public final class TelemetryRoutes implements Routes {
         TelemetryReport report;
         try {
             report = analyzer.analyze(new TelemetryRequest(inputs, List.of(), window), TelemetryEntities.Graph.of(store), writer);
+        } catch (MalformedInputException e) {
+            throw new Problem(400, "Malformed input", e.getMessage(), Map.of("source", e.source(), "location", e.location()));
+        }
+        store.write(writer.batch());
+        return report;
+    }
+
+    /** An OTLP push without a window: compared with the baseline kept across requests, then learnt. */
+    private TelemetryReport compareWithStoredBaseline(IngestInput input) {
+        var writer = new GraphWriter();
+        TelemetryReport report;
+        try {
+            report = pushed.get().analyze(input, TelemetryEntities.Graph.of(store), writer);
         } catch (MalformedInputException e) {
             throw new Problem(400, "Malformed input", e.getMessage(), Map.of("source", e.source(), "location", e.location()));
         }

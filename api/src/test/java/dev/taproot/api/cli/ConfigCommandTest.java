@@ -65,7 +65,8 @@ class ConfigCommandTest {
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains(file + ": valid").contains("store:    embedded Neo4j")
                 .contains("http:     http://127.0.0.1:8080").contains("1 token").contains("slack on (signing secret ***)")
-                .contains("prometheus 'prod' http://prometheus:9090, auth basic taproot:***, 4 queries");
+                .contains("prometheus 'prod' http://prometheus:9090, auth basic taproot:***, 5 queries")
+                .contains("sources:  each window compared with the 1h before it (tunables.liveBaseline), within 20s");
         assertThat(run.out() + run.err()).doesNotContain("grafana-secret").doesNotContain("very-secret")
                 .doesNotContain("prom-password");
     }

@@ -21,7 +21,7 @@ class PrometheusQuerySetsTest {
     @Test
     void theShippedSetsCoverTheExportersAlmostEveryClusterRuns() {
         assertThat(PrometheusQuerySets.builtIn()).containsOnlyKeys("cadvisor", "kube-state-metrics", "node-exporter",
-                "otel-http", "istio", "linkerd");
+                "otel-http", "istio", "linkerd", "service-graph");
         assertThat(all("cadvisor")).contains("container_cpu_usage_seconds_total", "container_memory_working_set_bytes",
                 "container_cpu_cfs_throttled_periods_total", "kube_pod_container_status_restarts_total");
         assertThat(all("kube-state-metrics")).contains("kube_pod_container_status_restarts_total", "kube_pod_status_ready",
@@ -56,6 +56,8 @@ class PrometheusQuerySetsTest {
                 .contains("source_workload").contains("destination_workload");
         assertThat(PrometheusQuerySets.builtIn().get("linkerd").queries().get("linkerd.calls_per_second"))
                 .contains("dst_deployment");
+        assertThat(PrometheusQuerySets.builtIn().get("service-graph").queries().get("servicegraph.calls_per_second"))
+                .contains("client").contains("server").contains("traces_service_graph_request_total");
     }
 
     private static String all(String set) {

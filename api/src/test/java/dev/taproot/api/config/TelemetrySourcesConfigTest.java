@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.taproot.api.live.LiveBaseline;
 import dev.taproot.ingest.live.ElasticsearchSource;
 import dev.taproot.ingest.live.JaegerSource;
 import dev.taproot.ingest.live.LiveEndpoint;
@@ -134,12 +135,62 @@ class TelemetrySourcesConfigTest {
     @Test
     void theLiveBaselineAndDeadlineAreTunables() throws IOException {
         var config = load("tunables: {liveBaseline: 24h, liveDeadline: 5s}\n").orThrow();
-        assertThat(config.tunables().liveBaseline()).isEqualTo(Duration.ofHours(24));
+        assertThat(config.tunables().liveBaseline()).isEqualTo(LiveBaseline.preceding(Duration.ofHours(24)));
         assertThat(config.tunables().liveDeadline()).isEqualTo(Duration.ofSeconds(5));
         assertThat(load("").orThrow().tunables().liveDeadline()).isEqualTo(Duration.ofSeconds(20));
 
         var late = ConfigLoader.load(null, Map.of("TAPROOT_LIVE_DEADLINE", "1h"), CommandLineOverrides.NONE);
         assertThat(late.problems()).extracting(ConfigProblem::toString)
                 .anySatisfy(s -> assertThat(s).contains("TAPROOT_LIVE_DEADLINE").contains("at most 2m"));
+    }
+
+    @Test
+    void theBaselineIsThePrecedingPeriodOrTheSameWindowADayOrAWeekOrAnyDurationEarlier() throws IOException {
+        assertThat(load("").orThrow().tunables().liveBaseline()).isEqualTo(LiveBaseline.preceding(Duration.ofHours(1)));
+        assertThat(load("tunables: {liveBaseline: day}\n").orThrow().tunables().liveBaseline())
+                .isEqualTo(LiveBaseline.earlier(Duration.ofDays(1)));
+        assertThat(load("tunables: {liveBaseline: week}\n").orThrow().tunables().liveBaseline())
+                .isEqualTo(LiveBaseline.earlier(Duration.ofDays(7)));
+        assertThat(load("tunables: {liveBaseline: 3d earlier}\n").orThrow().tunables().liveBaseline())
+                .isEqualTo(LiveBaseline.earlier(Duration.ofDays(3)));
+        assertThat(load("tunables: {liveBaseline: PT30M}\n").orThrow().tunables().liveBaseline())
+                .isEqualTo(LiveBaseline.preceding(Duration.ofMinutes(30)));
+        var fromEnvironment = ConfigLoader.load(null, Map.of("TAPROOT_LIVE_BASELINE", "week"), CommandLineOverrides.NONE)
+                .orThrow();
+        assertThat(fromEnvironment.tunables().liveBaseline()).isEqualTo(LiveBaseline.earlier(Duration.ofDays(7)));
+        assertThat(ConfigSummary.lines(load("tunables: {liveBaseline: day}\nsources: {jaeger: [{name: j, url: 'http://j:16686'}]}\n")
+                .orThrow())).contains("sources:  each window compared with the same window a day earlier (tunables.liveBaseline), within 20s");
+    }
+
+    @Test
+    void aBaselineMistakeIsReportedWithItsLineAndField() throws IOException {
+        var result = load("""
+                tunables:
+                  requestTimeout: 10s
+                  liveBaseline: yesterday
+                """);
+        assertThat(result.problems()).extracting(ConfigProblem::toString).singleElement().asString()
+                .endsWith("taproot.yaml:3: tunables.liveBaseline: must be a duration such as 1h (that long before the window), "
+                        + "day or week (the same window a day or a week earlier) or a duration followed by 'earlier' such as "
+                        + "'3d earlier', was 'yesterday'");
+        assertThat(load("tunables: {liveBaseline: 9d}\n").problems()).extracting(ConfigProblem::toString).singleElement()
+                .asString().endsWith("taproot.yaml:1: tunables.liveBaseline: must be at most 8d before the window, was 9d");
+        assertThat(load("tunables: {liveBaseline: 40d earlier}\n").problems()).extracting(ConfigProblem::toString)
+                .singleElement().asString().endsWith("tunables.liveBaseline: must be at most 35d earlier, was 40d");
+        var env = ConfigLoader.load(null, Map.of("TAPROOT_LIVE_BASELINE", "0h"), CommandLineOverrides.NONE);
+        assertThat(env.problems()).extracting(ConfigProblem::toString)
+                .anySatisfy(s -> assertThat(s).contains("TAPROOT_LIVE_BASELINE").contains("was '0h'"));
+    }
+
+    @Test
+    void anEarlierBaselineIsTheWindowMovedBackNeverOverlappingIt() {
+        var start = java.time.Instant.parse("2026-12-04T10:00:00Z");
+        var end = start.plus(Duration.ofMinutes(30));
+        assertThat(LiveBaseline.parse("day").rangeFor(start, end))
+                .isEqualTo(new LiveBaseline.Range(start.minus(Duration.ofDays(1)), end.minus(Duration.ofDays(1))));
+        assertThat(LiveBaseline.parse("1h").rangeFor(start, end)).isEqualTo(new LiveBaseline.Range(start.minusSeconds(3600), start));
+        assertThat(LiveBaseline.parse("10m earlier").rangeFor(start, end))
+                .isEqualTo(new LiveBaseline.Range(start.minusSeconds(600), start));
+        assertThat(LiveBaseline.parse(" 3D  Earlier ")).hasToString("3d earlier");
     }
 }

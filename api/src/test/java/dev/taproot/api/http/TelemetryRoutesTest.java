@@ -105,6 +105,20 @@ class TelemetryRoutesTest {
     }
 
     @Test
+    void otlpPushesWithoutAWindowLearnTheBaselineKeptAcrossRequestsAndNeverScoreAgainstTheirOwnFirstHalf() throws Exception {
+        Path file = SharedData.require("cases/nezha-tt/nezha-tt-2023-01-29-0843/signals/traces.otlp-traces.json");
+        var response = post("/api/v1/ingest/otlp/v1/traces", Files.readAllBytes(file), "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"baseline.missing\"");
+        assertThat(store.counts().signals()).isZero();
+        assertThat(store.relationships(List.of("CALLS"), 1000)).isNotEmpty();
+        assertThat(taproot.pushed().store().size()).isPositive();
+        taproot.pushed().store().save();
+        assertThat(taproot.config().dataDir().resolve(Taproot.PUSH_BASELINE_FILE)).isNotEmptyFile();
+    }
+
+    @Test
     void otlpProtobufGzipGivesTheSameGraphAsTheSameSpansInJson() throws Exception {
         byte[] json = Files.readAllBytes(SharedData.require("cases/nezha-tt/nezha-tt-2023-01-29-0843/signals/traces.otlp-traces.json"));
         var asJson = post("/api/v1/ingest/otlp/v1/traces", json, "application/json");

@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * The one place that builds entity keys, so that every source names the same thing the same way.
  * Logical services are keyed by name alone ({@code service/cartservice}) because traces, alerts and
- * catalogs rarely know the namespace; Kubernetes objects carry their namespace.
+ * catalogs rarely know the namespace; a same-named service of a second namespace is
+ * {@code service/<name>.<namespace>}; Kubernetes objects carry their namespace.
  */
 public final class EntityKeys {
 
@@ -15,6 +16,14 @@ public final class EntityKeys {
     /** A logical service: {@code service/<name>}. */
     public static String service(String name) {
         return "service/" + normalise(name);
+    }
+
+    /**
+     * A logical service whose name another namespace already holds: {@code service/<name>.<namespace>}
+     * (its Kubernetes DNS short form), so same-named services of two namespaces stay two entities.
+     */
+    public static String service(String name, String namespace) {
+        return "service/" + normalise(name) + "." + normalise(namespace);
     }
 
     /** A namespaced Kubernetes object: {@code k8s/<namespace>/<Kind>/<name>}. */

@@ -46,7 +46,7 @@ final class AlertEntities {
             }
         }
         if (present(labels, "service")) {
-            return Optional.of(resolver.serviceKey(labels.get("service")));
+            return Optional.of(resolver.serviceKey(labels.get("service"), ns));
         }
         if (present(labels, "node")) {
             String node = labels.get("node");

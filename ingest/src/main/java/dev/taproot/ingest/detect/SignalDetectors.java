@@ -8,8 +8,8 @@ public final class SignalDetectors {
     private SignalDetectors() {
     }
 
-    /** Metrics, traces and logs, with the given settings. */
+    /** Metrics, traces and logs, with the given settings, and the calls that mesh request metrics show. */
     public static List<SignalDetector> standard(TelemetryConfig config) {
-        return List.of(new MetricDetector(config), new TraceDetector(config), new LogDetector(config));
+        return List.of(new MetricDetector(config), new TraceDetector(config), new LogDetector(config), new MeshCalls());
     }
 }

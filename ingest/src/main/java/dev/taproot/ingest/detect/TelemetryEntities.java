@@ -85,6 +85,9 @@ public final class TelemetryEntities {
     static final List<String> SERVICE_LABELS = List.of("service", "service_name", "service.name", "job", "app",
             "app_kubernetes_io_name", "deployment", "k8s.deployment.name", "workload", "container",
             "container_name", "k8s.container.name");
+    /** Labels naming the namespace: among same-named services, the one of that namespace is meant. */
+    static final List<String> NAMESPACE_LABELS = List.of("namespace", "k8s.namespace.name", "kubernetes_namespace",
+            "service.namespace");
     static final List<String> NODE_LABELS = List.of("node", "kubernetes_node", "k8s.node.name", "instance", "host",
             "hostname", "host.name", "nodename");
 
@@ -112,12 +115,13 @@ public final class TelemetryEntities {
     /** The owner of a series with these labels, or empty. */
     public Optional<Resolution> resolve(Map<String, String> labels, String metric) {
         String pod = first(labels, POD_LABELS);
+        String namespace = first(labels, NAMESPACE_LABELS);
         if (nodeLevel(metric)) {
             return resolveNode(labels, pod);
         }
         if (pod != null) {
             String workload = workloadOf(pod);
-            Optional<Resolution> viaWorkload = service(workload, pod, false);
+            Optional<Resolution> viaWorkload = service(workload, pod, false, namespace);
             if (viaWorkload.isPresent()) {
                 return viaWorkload;
             }
@@ -125,17 +129,17 @@ public final class TelemetryEntities {
         for (String label : SERVICE_LABELS) {
             String name = labels.get(label);
             if (name != null && !name.isBlank()) {
-                Optional<Resolution> r = service(name, pod, false);
+                Optional<Resolution> r = service(name, pod, false, namespace);
                 if (r.isPresent()) {
                     return r;
                 }
             }
         }
         if (pod != null) {
-            return service(workloadOf(pod), pod, true);
+            return service(workloadOf(pod), pod, true, namespace);
         }
         String service = first(labels, SERVICE_LABELS);
-        return service == null ? Optional.empty() : service(service, null, true);
+        return service == null ? Optional.empty() : service(service, null, true, namespace);
     }
 
     /** The workload name a pod name implies ({@code frontend-579b9bff58-t2dbm -> frontend}). */
@@ -154,10 +158,16 @@ public final class TelemetryEntities {
     private static final List<String> NOT_SERVICE_LEVEL = List.of(EntityTypes.POD, EntityTypes.CONTAINER,
             EntityTypes.NODE, EntityTypes.HOST, EntityTypes.UNRESOLVED, EntityTypes.NAMESPACE, EntityTypes.CLUSTER);
 
-    private Optional<Resolution> service(String name, String pod, boolean create) {
+    private Optional<Resolution> service(String name, String pod, boolean create, String namespace) {
         List<Entity> found = find(name);
-        Optional<Entity> service = found.stream()
-                .filter(e -> e.type().equals(EntityTypes.SERVICE) || e.type().equals(EntityTypes.COMPONENT)).findFirst();
+        List<Entity> services = found.stream()
+                .filter(e -> e.type().equals(EntityTypes.SERVICE) || e.type().equals(EntityTypes.COMPONENT)).toList();
+        Optional<Entity> service = services.stream().findFirst();
+        if (services.size() > 1 && namespace != null) {
+            // same-named services of several namespaces: the series' namespace says which
+            service = services.stream().filter(e -> namespace.equals(e.properties().get("namespace"))).findFirst().or(() -> services
+                    .stream().filter(e -> e.key().equals(EntityKeys.service(name))).findFirst()).or(() -> services.stream().findFirst());
+        }
         if (service.isPresent()) {
             Entity e = service.get();
             return Optional.of(new Resolution(e.key(), e.type(), e.name(), pod, true));

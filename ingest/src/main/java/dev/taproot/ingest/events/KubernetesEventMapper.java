@@ -115,7 +115,8 @@ public final class KubernetesEventMapper {
         return switch (kind) {
             case "Pod" -> PodEntities.ensure(writer, name, namespace, at);
             case "Node", "Namespace", "PersistentVolume" -> EntityKeys.k8sCluster(kind, name);
-            case "Service" -> writer.resolver().serviceKey(name);
+            case "Service" -> writer.resolver().serviceKey(name, namespace);
+            case "ReplicaSet" -> writer.resolver().replicaSetKey(name, namespace);
             default -> EntityKeys.k8s(namespace, kind, name);
         };
     }

@@ -48,12 +48,14 @@ public final class KubernetesTopology {
     private final List<KubeObject> services = new ArrayList<>();
     private final Set<String> definedConfigs = new LinkedHashSet<>();
     private final Map<String, Integer> ignored = new TreeMap<>();
+    private final ServiceKeys serviceKeys;
 
     public KubernetesTopology(GraphWriter writer, IngestResult.Builder result, Instant observedAt, String source) {
         this.writer = writer;
         this.result = result;
         this.observedAt = observedAt;
         this.source = source;
+        this.serviceKeys = new ServiceKeys(writer.resolver());
     }
 
     /** Maps every object, then links them. */
@@ -68,7 +70,7 @@ public final class KubernetesTopology {
                 result.reject(o.location(), o.kind() + " " + o.name() + ": " + dev.taproot.graph.store.ErrorMessages.describe(e));
             }
         }
-        var linker = new TopologyLinker(writer, workloads, services, source);
+        var linker = new TopologyLinker(writer, workloads, services, serviceKeys, source);
         linker.link();
         selectorChecks = linker.selectorChecks;
         for (String ref : referencedConfigs) {
@@ -290,7 +292,7 @@ public final class KubernetesTopology {
         if (Json.text(o.spec(), "externalName") != null) {
             props.put("externalName", Json.text(o.spec(), "externalName"));
         }
-        writer.entity(new Entity(EntityKeys.service(o.name()), EntityTypes.SERVICE, o.name(), props, aliases,
+        writer.entity(new Entity(serviceKeys.key(o.name(), o.namespace()), EntityTypes.SERVICE, o.name(), props, aliases,
                 o.created(), observedAt));
         services.add(o);
     }
@@ -341,7 +343,8 @@ public final class KubernetesTopology {
             }
         }
         for (String svc : backends) {
-            writer.relationship(rel(RelationshipTypes.ROUTES_TO, o.key(), writer.resolver().serviceKey(svc), null));
+            String target = serviceKeys.known(svc, o.namespace()).orElseGet(() -> writer.resolver().serviceKey(svc));
+            writer.relationship(rel(RelationshipTypes.ROUTES_TO, o.key(), target, null));
         }
     }
 
@@ -360,7 +363,7 @@ public final class KubernetesTopology {
         if (service == null) {
             throw new IllegalArgumentException("label 'kubernetes.io/service-name' is missing");
         }
-        String serviceKey = EntityKeys.service(service);
+        String serviceKey = serviceKeys.key(service, o.namespace());
         var targets = new ArrayList<JsonNode>();
         int ready = 0;
         int notReady = 0;

@@ -30,14 +30,17 @@ final class TopologyLinker {
     private final GraphWriter writer;
     private final List<Workload> workloads;
     private final List<KubeObject> services;
+    private final ServiceKeys keys;
     private final String source;
     /** Workloads whose labels were compared with a Service's selector (for the test of the index). */
     long selectorChecks;
 
-    TopologyLinker(GraphWriter writer, List<Workload> workloads, List<KubeObject> services, String source) {
+    TopologyLinker(GraphWriter writer, List<Workload> workloads, List<KubeObject> services, ServiceKeys keys,
+                   String source) {
         this.writer = writer;
         this.workloads = workloads;
         this.services = services;
+        this.keys = keys;
         this.source = source;
     }
 
@@ -51,7 +54,7 @@ final class TopologyLinker {
                 if (!PodTemplate.matches(selector, w.template().labels())) {
                     continue;
                 }
-                String serviceKey = EntityKeys.service(svc.name());
+                String serviceKey = keys.key(svc.name(), svc.namespace());
                 writer.relationship(Relationship.of(RelationshipTypes.SELECTS, serviceKey, w.key()));
                 servicesOfWorkload.computeIfAbsent(w.key(), k -> new LinkedHashSet<>()).add(serviceKey);
             }
@@ -61,7 +64,7 @@ final class TopologyLinker {
                 continue;
             }
             String name = logicalName(w);
-            String key = EntityKeys.service(name);
+            String key = keys.key(name, w.object().namespace());
             if (writer.written(key).isEmpty()) {
                 writer.entity(new Entity(key, EntityTypes.SERVICE, name,
                         Map.of("namespace", w.object().namespace(), "kind", "LogicalService"), Set.of(), null, null));
@@ -86,35 +89,36 @@ final class TopologyLinker {
     }
 
     private void dependencies(Map<String, Set<String>> servicesOfWorkload) {
-        Map<String, String> known = new LinkedHashMap<>();
+        // service name -> namespace -> key: an address names a service of its own namespace unless it says another
+        Map<String, Map<String, String>> known = new LinkedHashMap<>();
         for (KubeObject svc : services) {
-            known.put(svc.name().toLowerCase(java.util.Locale.ROOT), EntityKeys.service(svc.name()));
+            known.computeIfAbsent(svc.name().toLowerCase(java.util.Locale.ROOT), k -> new LinkedHashMap<>())
+                    .put(namespace(svc.namespace()), keys.key(svc.name(), svc.namespace()));
         }
         for (Workload w : workloads) {
             Set<String> own = servicesOfWorkload.getOrDefault(w.key(), Set.of());
             if (own.isEmpty()) {
                 continue;
             }
+            String ns = namespace(w.object().namespace());
             Set<String> targets = new LinkedHashSet<>();
             for (String value : w.template().envValues()) {
                 for (String token : tokens(value)) {
-                    target(token, known).ifPresent(targets::add);
+                    target(token, ns, known).ifPresent(targets::add);
                 }
             }
             for (String arg : w.template().args()) {
                 for (String token : tokens(arg)) {
                     if (token.contains(":") || token.contains(".svc")) {
-                        target(token, known).ifPresent(targets::add);
+                        target(token, ns, known).ifPresent(targets::add);
                     }
                 }
             }
             // several Services may select one workload (frontend, frontend-external): dependencies go from
             // the one named like the workload when there is one
             Set<String> primary = new LinkedHashSet<>();
-            for (String k : List.of(EntityKeys.service(w.object().name()), EntityKeys.service(logicalName(w)))) {
-                if (own.contains(k)) {
-                    primary.add(k);
-                }
+            for (String name : List.of(w.object().name(), logicalName(w))) {
+                keys.known(name, w.object().namespace()).filter(own::contains).ifPresent(primary::add);
             }
             for (String from : primary.isEmpty() ? own : primary) {
                 for (String to : targets) {
@@ -140,7 +144,11 @@ final class TopologyLinker {
         return out;
     }
 
-    private java.util.Optional<String> target(String token, Map<String, String> known) {
+    private static String namespace(String ns) {
+        return ns == null || ns.isBlank() ? "default" : ns;
+    }
+
+    private java.util.Optional<String> target(String token, String ownNamespace, Map<String, Map<String, String>> known) {
         String name;
         try {
             name = EntityResolver.serviceName(token).toLowerCase(java.util.Locale.ROOT);
@@ -150,9 +158,11 @@ final class TopologyLinker {
         if (name.isEmpty() || !name.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?")) {
             return java.util.Optional.empty();
         }
-        String key = known.get(name);
-        if (key != null) {
-            return java.util.Optional.of(key);
+        Map<String, String> byNamespace = known.get(name);
+        if (byNamespace != null) {
+            String ns = EntityResolver.namespaceOfAddress(token).orElse(ownNamespace);
+            String key = byNamespace.get(ns);
+            return java.util.Optional.of(key != null ? key : byNamespace.values().iterator().next());
         }
         return writer.resolver().knownService(name).map(Entity::key);
     }

@@ -18,13 +18,15 @@ import dev.taproot.ingest.telemetry.TelemetryAnalyzer;
  * What one source fetched for one analysis, as an {@link Ingestor} so that it is stored the way every
  * input is ({@code IngestService}: one batch, entities resolved against the store): the case replay's
  * detectors run over the fetched spans, log records and metric sets, with the part before the window
- * as baseline, and write signals and CALLS relationships. The {@link #input()} names the source and
+ * as baseline (or, when the baseline was fetched apart, such as the same window a day earlier, that
+ * answer), and write signals and CALLS relationships. The {@link #input()} names the source and
  * range; its content only identifies the batch.
  */
 public final class LiveIngestor implements Ingestor {
 
     private final TelemetrySource source;
     private final LiveTelemetry fetched;
+    private final LiveTelemetry baseline;
     private final AnalysisWindow window;
     private final TelemetryAnalyzer analyzer;
     private final TelemetryEntities.Graph graph;
@@ -32,8 +34,18 @@ public final class LiveIngestor implements Ingestor {
 
     public LiveIngestor(TelemetrySource source, LiveTelemetry fetched, AnalysisWindow window, TelemetryAnalyzer analyzer,
                         TelemetryEntities.Graph graph) {
+        this(source, fetched, null, window, analyzer, graph);
+    }
+
+    /**
+     * @param fetched  what the source answered for the window (and the period before it, when fetched together)
+     * @param baseline what it answered for a baseline fetched apart (the same window earlier), or null
+     */
+    public LiveIngestor(TelemetrySource source, LiveTelemetry fetched, LiveTelemetry baseline, AnalysisWindow window,
+                        TelemetryAnalyzer analyzer, TelemetryEntities.Graph graph) {
         this.source = source;
         this.fetched = fetched;
+        this.baseline = baseline;
         this.window = window;
         this.analyzer = analyzer;
         this.graph = graph;
@@ -42,7 +54,7 @@ public final class LiveIngestor implements Ingestor {
     /** The input to hand to {@code IngestService}: named {@code live/<kind>/<name>}, observed at the window end. */
     public IngestInput input(Instant from) {
         String id = source.endpoint().kind() + " " + source.endpoint().name() + " " + from + " " + window.start() + " "
-                + window.end() + " " + fetched.summary();
+                + window.end() + " " + fetched.summary() + (baseline == null ? "" : " baseline " + baseline.summary());
         return new IngestInput("live/" + source.endpoint().kind() + "/" + source.endpoint().name(),
                 id.getBytes(StandardCharsets.UTF_8), window.end());
     }
@@ -60,7 +72,8 @@ public final class LiveIngestor implements Ingestor {
     @Override
     public IngestResult ingest(IngestInput input, GraphWriter writer) {
         report = analyzer.analyze(new Evidence(fetched.metrics(), fetched.spans(), fetched.logs()),
-                new Evidence(List.of(), List.of(), List.of()), window, graph, writer);
+                baseline == null ? new Evidence(List.of(), List.of(), List.of())
+                        : new Evidence(baseline.metrics(), baseline.spans(), baseline.logs()), window, graph, writer);
         var result = new IngestResult.Builder(format(), input.name());
         report.signals().forEach(result::accept);
         if (report.count("calls") > 0) {

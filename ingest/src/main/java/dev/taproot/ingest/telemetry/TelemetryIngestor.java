@@ -50,6 +50,9 @@ public class TelemetryIngestor implements Ingestor {
             r.rejected().forEach(rej -> result.reject(rej.location(), rej.reason()));
         });
         report.signals().forEach((type, n) -> result.accept(type, n));
+        if (report.count("calls") > 0) {
+            result.accept("calls", report.count("calls"));
+        }
         for (Map.Entry<String, Integer> c : report.counts().entrySet()) {
             if (c.getKey().startsWith("series.unresolved")) {
                 result.reject("series", c.getValue() + " series resolved to no entity, e.g. "
