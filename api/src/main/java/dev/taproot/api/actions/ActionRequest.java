@@ -1,5 +1,7 @@
 package dev.taproot.api.actions;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * An action someone asks for: what, on which object, and why.
  *
@@ -11,7 +13,8 @@ package dev.taproot.api.actions;
  * @param diagnosis the diagnosis that proposed it, or null
  * @param incident  the incident it is meant to fix, or null
  */
-public record ActionRequest(ActionKind kind, String namespace, String target, Integer replicas, String reason,
+public record ActionRequest(@JsonProperty(required = true) ActionKind kind, String namespace,
+                            @JsonProperty(required = true) String target, Integer replicas, String reason,
                             String diagnosis, String incident) {
 
     public ActionRequest {

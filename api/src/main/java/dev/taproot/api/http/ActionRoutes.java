@@ -24,7 +24,7 @@ import io.javalin.http.Context;
 public final class ActionRoutes implements Routes {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> FIELDS = Set.of("kind", "namespace", "target", "replicas", "reason", "diagnosis", "incident");
+    private static final Set<String> FIELDS = JsonFields.of(ActionRequest.class);
 
     private final ActionDesk desk;
 
@@ -37,16 +37,17 @@ public final class ActionRoutes implements Routes {
         new ApiRouter(config)
                 .post("/api/v1/actions", Role.FEEDBACK, RouteDoc.of("actions",
                         "Propose a Kubernetes action: runs a server-side dry run and waits for an admin's approval")
-                        .body("application/json", "{kind: restart|rollback|scale|cordon, namespace, target, replicas?, reason, diagnosis?, incident?}"),
+                        .request(ActionRequest.class).response(ActionDesk.Action.class).status(201),
                         this::propose)
-                .get("/api/v1/actions", Role.READ, RouteDoc.of("actions", "The latest proposed actions, newest first"), this::recent)
+                .get("/api/v1/actions", Role.READ, RouteDoc.of("actions", "The latest proposed actions, newest first")
+                        .responseList(ActionDesk.Action.class), this::recent)
                 .get("/api/v1/actions/{id}", Role.READ, RouteDoc.of("actions", "One proposed action and what became of it")
-                        .path("id", "action id"), this::one)
+                        .path("id", "action id").response(ActionDesk.Action.class), this::one)
                 .post("/api/v1/actions/{id}/approve", Role.ADMIN, RouteDoc.of("actions",
                         "Approve and run a proposed action; recorded in the graph as a change")
-                        .path("id", "action id"), this::approve)
+                        .path("id", "action id").response(ActionDesk.Action.class), this::approve)
                 .post("/api/v1/actions/{id}/reject", Role.FEEDBACK, RouteDoc.of("actions", "Decline a proposed action")
-                        .path("id", "action id"), this::reject);
+                        .path("id", "action id").response(ActionDesk.Action.class), this::reject);
     }
 
     private void propose(Context ctx) {
@@ -97,7 +98,7 @@ public final class ActionRoutes implements Routes {
         }
         n.fieldNames().forEachRemaining(f -> {
             if (!FIELDS.contains(f)) {
-                throw Problem.badRequest("field '" + f + "': unknown; known: kind, namespace, target, replicas, reason, diagnosis, incident");
+                throw Problem.badRequest("field '" + f + "': unknown; known: " + String.join(", ", FIELDS));
             }
         });
         if (n.has("replicas") && !n.get("replicas").canConvertToInt()) {

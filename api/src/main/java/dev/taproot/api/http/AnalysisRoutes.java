@@ -1,10 +1,6 @@
 package dev.taproot.api.http;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -12,6 +8,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
 import dev.taproot.api.Taproot;
+import dev.taproot.api.security.Role;
 import dev.taproot.api.cli.AnalysisJson;
 import dev.taproot.api.diagnosis.Diagnose;
 import dev.taproot.api.diagnosis.DiagnoseRequest;
@@ -25,7 +22,7 @@ import dev.taproot.api.diagnosis.DiagnosisText;
  *  "window": {"start": "2024-01-01T12:00:00Z", "end": "2024-01-01T12:15:00Z"},
  *  "depth": 3, "rules": ["prop.latency-from-callee"], "maxCandidates": 10}
  * }</pre>
- * Without a window end the question is about now (moved to the latest activity around the symptom when
+ * The body is an {@link AnalysisQuestion}. Without a window end the question is about now (moved to the latest activity around the symptom when
  * nothing fired lately). Answers the one {@link Diagnosis} as JSON: the analysis's fields, plus its id,
  * how the question was read, the blast radius, similar past incidents and what to do
  * ({@code ?format=text}: the plain-text rendering the CLI prints).
@@ -40,7 +37,10 @@ public final class AnalysisRoutes implements Routes {
 
     @Override
     public void register(JavalinConfig config) {
-        config.routes.post("/api/v1/analyses", this::analyse);
+        new ApiRouter(config).post("/api/v1/analyses", Role.READ, RouteDoc.of("analyses",
+                        "Rank the root causes of a symptom in a window; answers the diagnosis")
+                        .query("format", false, "'text' for the plain-text rendering the CLI prints (default: JSON)")
+                        .request(AnalysisQuestion.class).response(Diagnosis.class), this::analyse);
     }
 
     private void analyse(Context ctx) {
@@ -68,24 +68,24 @@ public final class AnalysisRoutes implements Routes {
         if (!root.isObject()) {
             throw Problem.badRequest("body must be a JSON object");
         }
-        JsonFields.only(root, "", Set.of("symptom", "window", "rules", "depth", "maxCandidates"));
+        JsonFields.only(root, "", JsonFields.of(AnalysisQuestion.class));
         JsonNode symptom = JsonFields.object(root.path("symptom"), "symptom");
         if (symptom.isObject()) {
-            JsonFields.only(symptom, "symptom.", Set.of("entities", "alert", "text"));
+            JsonFields.only(symptom, "symptom.", JsonFields.of(AnalysisQuestion.Symptom.class));
         }
         JsonNode window = JsonFields.object(root.path("window"), "window");
         if (window.isObject()) {
-            JsonFields.only(window, "window.", Set.of("start", "end"));
+            JsonFields.only(window, "window.", JsonFields.of(AnalysisQuestion.Window.class));
         }
-        var entities = new ArrayList<>(JsonFields.strings(symptom.path("entities"), "symptom.entities"));
-        Instant end = JsonFields.time(window.path("end"), "window.end", null);
-        Instant start = JsonFields.time(window.path("start"), "window.start", null);
-        var rules = new LinkedHashSet<>(JsonFields.strings(root.path("rules"), "rules"));
-        int depth = JsonFields.integer(root.path("depth"), "depth", 0);
-        int max = JsonFields.integer(root.path("maxCandidates"), "maxCandidates", 0);
+        var question = new AnalysisQuestion(
+                new AnalysisQuestion.Symptom(JsonFields.strings(symptom.path("entities"), "symptom.entities"),
+                        JsonFields.text(symptom.path("alert"), "symptom.alert"), JsonFields.text(symptom.path("text"), "symptom.text")),
+                new AnalysisQuestion.Window(JsonFields.time(window.path("start"), "window.start", null),
+                        JsonFields.time(window.path("end"), "window.end", null)),
+                JsonFields.strings(root.path("rules"), "rules"),
+                JsonFields.integer(root.path("depth"), "depth", 0), JsonFields.integer(root.path("maxCandidates"), "maxCandidates", 0));
         try {
-            return new DiagnoseRequest(entities, JsonFields.text(symptom.path("alert"), "symptom.alert"),
-                    JsonFields.text(symptom.path("text"), "symptom.text"), start, end, depth, rules, max);
+            return question.toDiagnoseRequest();
         } catch (IllegalArgumentException e) {
             throw Problem.badRequest(dev.taproot.graph.store.ErrorMessages.describe(e));
         }

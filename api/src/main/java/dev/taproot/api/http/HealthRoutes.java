@@ -3,6 +3,7 @@ package dev.taproot.api.http;
 import java.util.LinkedHashMap;
 
 import dev.taproot.api.Taproot;
+import dev.taproot.api.security.Role;
 import io.javalin.config.JavalinConfig;
 
 /**
@@ -21,15 +22,19 @@ public final class HealthRoutes implements Routes {
 
     @Override
     public void register(JavalinConfig config) {
-        config.routes.get("/livez", ctx -> ctx.contentType("text/plain").result("ok\n"));
-        config.routes.get("/readyz", ctx -> {
+        var router = new ApiRouter(config);
+        router.get("/livez", Role.PUBLIC, RouteDoc.of("operations", "Liveness").response("text/plain", "ok"),
+                ctx -> ctx.contentType("text/plain").result("ok\n"));
+        router.get("/readyz", Role.PUBLIC, RouteDoc.of("operations", "Readiness: 503 while the graph store recovers")
+                .response("text/plain", "ready"), ctx -> {
             if (taproot.store().ready()) {
                 ctx.contentType("text/plain").result("ready\n");
             } else {
                 ctx.status(503).header("Retry-After", "5").contentType("text/plain").result("the graph store is recovering\n");
             }
         });
-        config.routes.get("/api/v1/health", ctx -> {
+        router.get("/api/v1/health", Role.READ, RouteDoc.of("operations", "The store's state and counts")
+                .response(RouteDoc.JSON, "{status, store, counts}; 503 with {status, detail} when the store does not answer"), ctx -> {
             var body = new LinkedHashMap<String, Object>();
             try {
                 var counts = taproot.store().counts();

@@ -10,6 +10,7 @@ import java.util.Map;
 import dev.taproot.api.Taproot;
 import dev.taproot.api.memory.IncidentMemory;
 import dev.taproot.api.memory.SimilarQueries;
+import dev.taproot.api.security.Role;
 import dev.taproot.ingest.incidents.IncidentImporter;
 import dev.taproot.ingest.incidents.NdjsonIncidentReader;
 import dev.taproot.ingest.incidents.RecordRejection;
@@ -36,9 +37,23 @@ public final class IncidentRoutes implements Routes {
 
     @Override
     public void register(JavalinConfig config) {
-        config.routes.get("/api/v1/incidents/similar", this::similar);
-        config.routes.get("/api/v1/incidents/{id}", this::incident);
-        config.routes.post("/api/v1/import/incidents", this::importNdjson);
+        String repeatable = " (repeatable, or comma-separated)";
+        new ApiRouter(config)
+                .get("/api/v1/incidents/similar", Role.READ, RouteDoc.of("incidents", "Past incidents most like a description")
+                        .query("q", false, "free text").query("service", false, "service names" + repeatable)
+                        .query("neighbour", false, "neighbouring services" + repeatable)
+                        .query("alert", false, "alert names" + repeatable).query("fault", false, "fault types" + repeatable)
+                        .query("type", false, "entity types" + repeatable).query("signature", false, "error signatures (repeatable)")
+                        .query("cause", false, "candidate causes" + repeatable).query("fingerprint", false, "alert fingerprints" + repeatable)
+                        .query("limit", false, "most hits").query("explain", false, "true: say why each hit matched")
+                        .query("expand", false, "false: do not widen services to their neighbours")
+                        .response(IncidentAnswers.Similar.class), this::similar)
+                .get("/api/v1/incidents/{id}", Role.READ, RouteDoc.of("incidents", "One past incident and the feedback on it")
+                        .path("id", "incident id").response(IncidentAnswers.OneIncident.class), this::incident)
+                .post("/api/v1/import/incidents", Role.INGEST, RouteDoc.of("incidents", "Import past incidents")
+                        .body("application/x-ndjson", "one incident record (JSON) a line")
+                        .response(RouteDoc.JSON, "imported and rejected counts, the first rejections by line and field"),
+                        this::importNdjson);
     }
 
     private void similar(Context ctx) {
@@ -62,21 +77,14 @@ public final class IncidentRoutes implements Routes {
             q = SimilarQueries.withNeighbours(q, taproot.store());
         }
         List<SimilarHit> hits = taproot.memory().similar(q);
-        var body = new LinkedHashMap<String, Object>();
-        body.put("query", q);
-        body.put("count", hits.size());
-        body.put("hits", hits);
-        ctx.json(body);
+        ctx.json(new IncidentAnswers.Similar(q, hits.size(), hits));
     }
 
     private void incident(Context ctx) {
         String id = ctx.pathParam("id");
         var incident = taproot.memory().incident(id)
                 .orElseThrow(() -> Problem.notFound("no incident with id '" + id + "'"));
-        var body = new LinkedHashMap<String, Object>();
-        body.put("incident", incident);
-        body.put("feedback", taproot.memory().feedback().about(id));
-        ctx.json(body);
+        ctx.json(new IncidentAnswers.OneIncident(incident, taproot.memory().feedback().about(id)));
     }
 
     private void importNdjson(Context ctx) throws Exception {

@@ -1,7 +1,6 @@
 package dev.taproot.api.http;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +36,10 @@ public final class IngestRoutes implements Routes {
     /** The formats served here, each at {@code /api/v1/ingest/<format>}. */
     public static final List<String> FORMATS = List.of("kubernetes", "alertmanager", "events", "catalog", "edges",
             "changes", "rdf", "compose");
+    /** The body media type of the formats whose payload is not JSON. */
+    private static final Map<String, String> MEDIA_TYPES = Map.of("kubernetes", "application/yaml",
+            "catalog", "application/yaml", "compose", "application/yaml", "rdf", "text/turtle",
+            "edges", "text/csv");
 
     private final IngestService service;
     private final GraphStore store;
@@ -50,12 +53,19 @@ public final class IngestRoutes implements Routes {
 
     @Override
     public void register(JavalinConfig config) {
+        var router = new ApiRouter(config);
         for (String format : FORMATS) {
             if (service.registry().byFormat(format).isPresent()) {
-                config.routes.post("/api/v1/ingest/" + format, ctx -> ingest(ctx, format));
+                router.post("/api/v1/ingest/" + format, Role.INGEST, RouteDoc.of("ingest", "Ingest a " + format + " payload")
+                        .query("source", false, "names the input; a topology posted again under the same name replaces it")
+                        .body(MEDIA_TYPES.getOrDefault(format, RouteDoc.JSON), "the source's own " + format + " payload")
+                        .response(IngestAnswer.class), ctx -> ingest(ctx, format));
             }
         }
-        config.routes.get("/api/v1/export", this::export);
+        router.get("/api/v1/export", Role.READ, RouteDoc.of("ingest", "Export the graph, or one entity's neighbourhood, as RDF")
+                .query("format", false, "turtle (default) or jsonld").query("key", false, "an entity key: export its neighbourhood")
+                .query("depth", false, "hops around the key").response("text/turtle", "the graph in the Taproot vocabulary"
+                        + " (application/ld+json with format=jsonld)"), this::export);
     }
 
     private void export(Context ctx) {
@@ -111,29 +121,12 @@ public final class IngestRoutes implements Routes {
             var caller = token == null ? IngestService.Caller.LOCAL
                     : new IngestService.Caller(token.name(), token.role().covers(Role.ADMIN));
             IngestReport report = service.ingest(input, format, source != null && !source.isBlank(), caller);
-            ctx.json(body(report));
+            ctx.json(IngestAnswer.of(report));
         } catch (IngestService.SourceOwnedException e) {
             throw new Problem(403, "Forbidden", dev.taproot.graph.store.ErrorMessages.describe(e));
         } catch (MalformedInputException e) {
             throw new Problem(400, "Malformed " + format + " input", e.getMessage(),
                     Map.of("location", e.location()));
         }
-    }
-
-    /** The JSON answer of an ingest. */
-    static Map<String, Object> body(IngestReport report) {
-        var out = new LinkedHashMap<String, Object>();
-        out.put("format", report.format());
-        out.put("source", report.source());
-        out.put("accepted", report.accepted());
-        out.put("entities", report.entities());
-        out.put("relationships", report.relationships());
-        out.put("signals", report.signals());
-        out.put("incidents", report.incidents());
-        out.put("closed", report.closed());
-        out.put("rejected", report.rejected().stream().map(r -> Map.of("location", r.location(), "reason", r.reason()))
-                .toList());
-        out.put("notes", report.notes());
-        return out;
     }
 }

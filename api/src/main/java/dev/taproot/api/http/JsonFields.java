@@ -21,6 +21,19 @@ final class JsonFields {
     private JsonFields() {
     }
 
+    /**
+     * The JSON field names of a body record: its components, in order. Handlers check bodies against
+     * this, and the OpenAPI schema is generated from the same record, so a new component is accepted
+     * and documented at once.
+     */
+    static Set<String> of(Class<? extends Record> body) {
+        var names = new java.util.LinkedHashSet<String>();
+        for (var c : body.getRecordComponents()) {
+            names.add(c.getName());
+        }
+        return names;
+    }
+
     /** Refuses fields of {@code object} not in {@code allowed}. */
     static void only(JsonNode object, String path, Set<String> allowed) {
         object.fieldNames().forEachRemaining(f -> {

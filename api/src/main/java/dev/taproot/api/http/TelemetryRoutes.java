@@ -23,6 +23,7 @@ import dev.taproot.ingest.detect.TelemetryEntities;
 import dev.taproot.ingest.telemetry.TelemetryFormat;
 import dev.taproot.ingest.detect.TelemetryReport;
 import dev.taproot.ingest.telemetry.TelemetryRequest;
+import dev.taproot.api.security.Role;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
@@ -81,12 +82,25 @@ public final class TelemetryRoutes implements Routes {
 
     @Override
     public void register(JavalinConfig config) {
-        config.routes.post("/api/v1/ingest/prometheus", ctx -> ingest(ctx, TelemetryFormat.PROMETHEUS, false));
-        config.routes.post("/api/v1/ingest/prometheus/pull", this::pull);
-        config.routes.post("/api/v1/ingest/otlp/v1/traces", ctx -> ingest(ctx, TelemetryFormat.OTLP_TRACES, true));
-        config.routes.post("/api/v1/ingest/otlp/v1/logs", ctx -> ingest(ctx, TelemetryFormat.OTLP_LOGS, true));
-        config.routes.post("/api/v1/ingest/jaeger", ctx -> ingest(ctx, TelemetryFormat.JAEGER, false));
-        config.routes.post("/api/v1/ingest/loki", ctx -> ingest(ctx, TelemetryFormat.LOKI, false));
+        String answer = "summary, signals, counts, unresolved and rejected records (OTLP: also partialSuccess)";
+        new ApiRouter(config)
+                .post("/api/v1/ingest/prometheus", Role.INGEST, telemetry("Prometheus metrics (text exposition or query_range JSON)",
+                        "text/plain", answer), ctx -> ingest(ctx, TelemetryFormat.PROMETHEUS, false))
+                .post("/api/v1/ingest/prometheus/pull", Role.INGEST, RouteDoc.of("ingest",
+                        "Pull the configured Prometheus queries now").response(RouteDoc.JSON, answer), this::pull)
+                .post("/api/v1/ingest/otlp/v1/traces", Role.INGEST, telemetry("OTLP traces (protobuf, or OTLP JSON)",
+                        "application/x-protobuf", answer), ctx -> ingest(ctx, TelemetryFormat.OTLP_TRACES, true))
+                .post("/api/v1/ingest/otlp/v1/logs", Role.INGEST, telemetry("OTLP logs (protobuf, or OTLP JSON)",
+                        "application/x-protobuf", answer), ctx -> ingest(ctx, TelemetryFormat.OTLP_LOGS, true))
+                .post("/api/v1/ingest/jaeger", Role.INGEST, telemetry("Jaeger traces (the JSON of its query API)",
+                        RouteDoc.JSON, answer), ctx -> ingest(ctx, TelemetryFormat.JAEGER, false))
+                .post("/api/v1/ingest/loki", Role.INGEST, telemetry("Loki log streams (the JSON of its query API)",
+                        RouteDoc.JSON, answer), ctx -> ingest(ctx, TelemetryFormat.LOKI, false));
+    }
+
+    private static RouteDoc telemetry(String what, String mediaType, String answer) {
+        return RouteDoc.of("ingest", "Ingest " + what + " and detect anomalies in it")
+                .body(mediaType, what).response(RouteDoc.JSON, answer);
     }
 
     private void ingest(Context ctx, TelemetryFormat format, boolean otlp) {

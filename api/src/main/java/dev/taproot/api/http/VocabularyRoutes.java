@@ -3,6 +3,7 @@ package dev.taproot.api.http;
 import org.apache.jena.riot.Lang;
 
 import dev.taproot.graph.vocabulary.Vocabulary;
+import dev.taproot.api.security.Role;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
@@ -20,7 +21,9 @@ public final class VocabularyRoutes implements Routes {
 
     @Override
     public void register(JavalinConfig config) {
-        config.routes.get("/api/v1/vocabulary", this::vocabulary);
+        new ApiRouter(config).get("/api/v1/vocabulary", Role.READ, RouteDoc.of("explorer", "The Taproot vocabulary (RDFS/OWL)")
+                .query("format", false, "turtle (default) or jsonld; or ask with Accept: application/ld+json")
+                .response("text/turtle", "the vocabulary (application/ld+json with format=jsonld)"), this::vocabulary);
     }
 
     private void vocabulary(Context ctx) {
