@@ -2,7 +2,6 @@ package dev.taproot.api.drift;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,7 +41,7 @@ public final class LearnedPairs {
                 continue;
             }
             out.add(new Compatibility.Pair(component, version, with, withVersion, text(e.property("note")),
-                    String.join(", ", strings(e.properties().get("learnedFrom"))), true));
+                    String.join(", ", RunningVersions.strings(e.properties().get("learnedFrom"))), true));
         }
         return out;
     }
@@ -55,7 +54,7 @@ public final class LearnedPairs {
                                      String note, Instant at) {
         String key = "compat/" + component + "@" + version + "/" + with + "@" + withVersion;
         Entity before = store.entity(key).orElse(null);
-        var sources = new LinkedHashSet<String>(before == null ? List.of() : strings(before.properties().get("learnedFrom")));
+        var sources = new LinkedHashSet<String>(before == null ? List.of() : RunningVersions.strings(before.properties().get("learnedFrom")));
         sources.add(source);
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("component", component);
@@ -69,16 +68,6 @@ public final class LearnedPairs {
                 props, Set.of(), at, at)));
         return new Compatibility.Pair(component, version, with, withVersion, text((String) props.get("note")),
                 String.join(", ", sources), true);
-    }
-
-    private static List<String> strings(Object v) {
-        if (v instanceof Collection<?> c) {
-            return c.stream().map(String::valueOf).toList();
-        }
-        if (v instanceof String[] a) {
-            return List.of(a);
-        }
-        return v == null ? List.of() : List.of(v.toString());
     }
 
     private static String text(String s) {

@@ -174,7 +174,8 @@ final class RunningVersions {
         return List.copyOf(out);
     }
 
-    private static List<String> strings(Object v) {
+    /** A stored list property (a list, an array or one value) as strings. */
+    static List<String> strings(Object v) {
         if (v instanceof Collection<?> c) {
             return c.stream().map(String::valueOf).toList();
         }
