@@ -49,6 +49,15 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Also write each replayed case's stored graph as JSON into DIR (for offline study).")
     Path dump;
 
+    @Option(names = "--openmetrics", paramLabel = "FILE", description = "Write the cases' recorded metrics as OpenMetrics "
+            + "(each series labelled taproot_case) for 'promtool tsdb create-blocks-from openmetrics FILE DIR', and stop.")
+    Path openMetrics;
+
+    @Option(names = "--prometheus", paramLabel = "URL", description = "Ask the Prometheus at URL (holding the cases as "
+            + "--openmetrics wrote them) for each case's metrics through the live path, instead of reading the files; "
+            + "the files are replayed too and the rankings compared.")
+    java.net.URI prometheus;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(dir)) {
@@ -58,10 +67,24 @@ public final class EvalCommand implements Callable<Integer> {
         if (cases.isEmpty()) {
             throw new IllegalArgumentException("no case.yaml under " + dir);
         }
-        System.err.println("eval: replaying " + cases.size() + " case(s) from " + dir + " in a temporary store");
+        if (openMetrics != null) {
+            var specs = cases.stream().map(CaseSpec::read).toList();
+            long samples = dev.taproot.api.eval.CaseMetrics.writeOpenMetrics(specs, openMetrics);
+            System.err.println("eval: wrote " + samples + " samples of " + specs.size() + " case(s) to " + openMetrics
+                    + "; backfill with: promtool tsdb create-blocks-from openmetrics " + openMetrics + " <prometheus data dir>");
+            return 0;
+        }
+        System.err.println("eval: replaying " + cases.size() + " case(s) from " + dir + " in a temporary store"
+                + (prometheus == null ? "" : ", metrics asked from " + prometheus));
         List<EvalRunner.Replay> replays;
         LeaveOneSystemOut held = null;
+        List<String> fromFiles = null;
         try (EvalRunner runner = EvalRunner.startTemporary(EvalWiring.registry(), EvalWiring.rules(config, rulesDir))) {
+            if (prometheus != null) {
+                System.err.println("eval: first from the files, for the comparison");
+                fromFiles = runner.replayAll(cases, every, null).stream().map(r -> String.join(",", r.outcome().ranking())).toList();
+                runner.pullingMetricsFrom(prometheus);
+            }
             if (dump != null) {
                 Files.createDirectories(dump);
             }
@@ -97,8 +120,28 @@ public final class EvalCommand implements Callable<Integer> {
         if (held != null) {
             held.print(System.out);
         }
+        if (fromFiles != null) {
+            printAgreement(replays, fromFiles);
+        }
         report.print(System.out);
         return 0;
+    }
+
+    /** How many cases ranked the same from Prometheus as from the files, and which did not. */
+    private static void printAgreement(List<EvalRunner.Replay> live, List<String> fromFiles) {
+        int same = 0;
+        var differ = new ArrayList<String>();
+        for (int i = 0; i < live.size(); i++) {
+            EvalRunner.Replay r = live.get(i);
+            if (String.join(",", r.outcome().ranking()).equals(fromFiles.get(i))) {
+                same++;
+            } else {
+                differ.add(r.spec().id());
+            }
+            r.loaded().notes().stream().filter(n -> n.startsWith("prometheus")).forEach(n -> System.out.println("  " + r.spec().id() + ": " + n));
+        }
+        System.out.println("prometheus: the same ranking as from the files in " + same + " of " + live.size() + " case(s)"
+                + (differ.isEmpty() ? "" : "; different: " + String.join(", ", differ)));
     }
 
     private static List<CaseOutcome> nSigma(List<EvalRunner.Replay> replays) {

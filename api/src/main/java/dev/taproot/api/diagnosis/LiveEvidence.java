@@ -19,7 +19,8 @@ public interface LiveEvidence {
      * Fetches and stores the telemetry of the named entities (and what they call) in {@code [start, end]}
      * and its baseline.
      *
-     * @param entityNames the symptom and its neighbourhood, as names the sources label telemetry with
+     * @param entityNames the symptom and its neighbourhood, as names the sources label telemetry with; empty
+     *                    when no symptom is known: the whole system, as far as a source can ask for it
      * @return what was fetched from where, and what could not be
      */
     Fetched gather(List<String> entityNames, Instant start, Instant end);

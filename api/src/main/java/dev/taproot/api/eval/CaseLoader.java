@@ -37,12 +37,28 @@ public final class CaseLoader {
         this.telemetry = telemetry;
     }
 
-    /** What loading one case did. */
-    public record Loaded(int records, int rejected, List<String> notes) {
+    /**
+     * What loading one case did.
+     *
+     * @param fetched what a live source answered, one line per source (empty when everything came from files)
+     */
+    public record Loaded(int records, int rejected, List<String> notes, List<String> fetched) {
+
+        public Loaded(int records, int rejected, List<String> notes) {
+            this(records, rejected, notes, List.of());
+        }
     }
 
     /** Ingests the case's files into {@code store}, one transaction per input. */
     public Loaded load(CaseSpec spec, GraphStore store) {
+        return load(spec, store, true);
+    }
+
+    /**
+     * As {@link #load(CaseSpec, GraphStore)}; without {@code recordedMetrics} the case's {@code *.prom.json}
+     * files are left out, for a replay that asks a Prometheus holding them instead.
+     */
+    public Loaded load(CaseSpec spec, GraphStore store, boolean recordedMetrics) {
         int records = 0;
         int rejected = 0;
         var notes = new ArrayList<String>();
@@ -66,10 +82,16 @@ public final class CaseLoader {
         var baselineInputs = new ArrayList<IngestInput>();
         var others = new ArrayList<IngestInput>();
         for (Path file : files(spec.dir().resolve("signals"))) {
+            if (!recordedMetrics && CaseMetrics.recorded(file)) {
+                continue;
+            }
             IngestInput input = IngestInput.of(file, spec.windowStart());
             (TelemetryAnalyzer.reads(input) ? windowInputs : others).add(input);
         }
         for (Path file : files(spec.dir().resolve("baseline"))) {
+            if (!recordedMetrics && CaseMetrics.recorded(file)) {
+                continue;
+            }
             IngestInput input = IngestInput.of(file, spec.windowStart());
             if (TelemetryAnalyzer.reads(input)) {
                 baselineInputs.add(input);

@@ -107,14 +107,30 @@ public final class ConfiguredSources implements LiveEvidence, AutoCloseable {
         return baseline;
     }
 
+    /**
+     * {@inheritDoc} An empty list asks about the whole system: a metrics source answers every series of its
+     * queries, a source asked name by name has nothing to ask.
+     */
     @Override
     public Fetched gather(List<String> entityNames, Instant start, Instant end) {
-        if (entityNames.isEmpty() || sources.isEmpty()) {
-            return Fetched.NOTHING;
-        }
         LiveBaseline.Range before = baseline.rangeFor(start, end);
         boolean apart = baseline.kind() == LiveBaseline.Kind.EARLIER;
         Instant from = apart ? start.minus(leadIn(start, end)) : before.from();
+        return gather(entityNames, new AnalysisWindow(start, end), from, apart ? before : null);
+    }
+
+    /**
+     * Fetches {@code [from, window end]} (the part before the window is its lead-in, or its baseline when
+     * {@code apart} is null) and, when {@code apart} is given, that range as the baseline, then detects and
+     * stores as {@link #gather(List, Instant, Instant)} does. The case replay names its recorded ranges here.
+     */
+    public Fetched gather(List<String> entityNames, AnalysisWindow window, Instant from, LiveBaseline.Range apart) {
+        if (sources.isEmpty()) {
+            return Fetched.NOTHING;
+        }
+        Instant end = window.end();
+        LiveBaseline.Range before = apart == null ? new LiveBaseline.Range(from, window.start()) : apart;
+        String baselineText = apart == null ? baseline.toString() : apart.from() + ".." + apart.to();
         var fetched = new ArrayList<String>();
         var problems = new ArrayList<String>();
         Map<TelemetrySource, Future<LiveTelemetry>> running = new LinkedHashMap<>();
@@ -122,7 +138,7 @@ public final class ConfiguredSources implements LiveEvidence, AutoCloseable {
         for (TelemetrySource source : sources) {
             try {
                 running.put(source, pool.submit(() -> source.fetch(entityNames, from, end)));
-                if (apart) {
+                if (apart != null) {
                     baselines.put(source, pool.submit(() -> source.fetch(entityNames, before.from(), before.to())));
                 }
             } catch (RejectedExecutionException e) {
@@ -130,7 +146,6 @@ public final class ConfiguredSources implements LiveEvidence, AutoCloseable {
             }
         }
         long until = System.nanoTime() + deadline.toNanos();
-        var window = new AnalysisWindow(start, end);
         for (var e : running.entrySet()) {
             TelemetrySource source = e.getKey();
             LiveTelemetry answer = await(source, e.getValue(), until, "", problems);
@@ -146,7 +161,7 @@ public final class ConfiguredSources implements LiveEvidence, AutoCloseable {
                 continue;
             }
             answer.notes().forEach(n -> problems.add(n.startsWith(source.endpoint().kind() + " '") ? n : source.endpoint().label() + ": " + n));
-            String summary = earlier == null ? answer.summary() : answer.summary() + "; baseline " + baseline + ": " + earlier.summary();
+            String summary = earlier == null ? answer.summary() : answer.summary() + "; baseline " + baselineText + ": " + earlier.summary();
             fetched.add(source.endpoint().label() + ": " + summary + store(source, answer, earlier, window, before.from(), problems));
         }
         return new Fetched(fetched, problems);

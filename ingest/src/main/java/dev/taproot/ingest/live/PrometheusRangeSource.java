@@ -16,10 +16,12 @@ import dev.taproot.ingest.metrics.PrometheusSource;
 
 /**
  * A configured Prometheus source as a {@link TelemetrySource}: runs the source's queries through
- * {@link PrometheusPull} ({@code query_range}, the source's deadline and byte cap) over the range asked,
- * at a step that keeps each series under {@link #MAX_POINTS} points, and keeps the series whose labels
+ * {@link PrometheusPull} (the source's deadline and byte cap) over the range asked, and keeps the series whose labels
  * name one of the services (a label value equal to a service name, or a pod name {@code <service>-...});
- * the queries are the operator's PromQL, so they are not rewritten.
+ * the queries are the operator's PromQL, so they are not rewritten. A plain series selector is answered with
+ * its stored samples at their scrape times (a range vector), so the detectors see what was scraped, exactly as
+ * in a recorded file; any other expression is evaluated by {@code query_range} at a step that keeps each series
+ * under {@link #MAX_POINTS} points.
  */
 public final class PrometheusRangeSource implements TelemetrySource {
 
@@ -55,9 +57,18 @@ public final class PrometheusRangeSource implements TelemetrySource {
         if (source.queries().isEmpty()) {
             return new LiveTelemetry(List.of(), List.of(), List.of(), "no queries configured", List.of());
         }
-        List<IngestInput> answers;
+        var selectors = new java.util.LinkedHashMap<String, String>();
+        var expressions = new java.util.LinkedHashMap<String, String>();
+        source.queries().forEach((name, q) -> (PrometheusPull.isSelector(q) ? selectors : expressions).put(name, q));
+        var answers = new ArrayList<IngestInput>();
         try {
-            answers = new PrometheusPull(source).pull(source.queries(), from, to, step(from, to));
+            var pull = new PrometheusPull(source);
+            if (!selectors.isEmpty()) {
+                answers.addAll(pull.pullRaw(selectors, from, to));
+            }
+            if (!expressions.isEmpty()) {
+                answers.addAll(pull.pull(expressions, from, to, step(from, to)));
+            }
         } catch (MalformedInputException e) {
             throw new LiveSourceException("prometheus '" + source.name() + "': " + e.getMessage(), true, e);
         }

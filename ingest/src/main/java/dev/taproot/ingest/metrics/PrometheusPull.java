@@ -73,6 +73,48 @@ public final class PrometheusPull {
         return inputs;
     }
 
+    /**
+     * Whether a query is a plain series selector ({@code name}, {@code name{label="v"}} or {@code {label="v"}}):
+     * such a query can be answered with the stored samples themselves, at their scrape times, instead of
+     * values resampled at a step.
+     */
+    public static boolean isSelector(String promql) {
+        return promql != null && SELECTOR.matcher(promql).matches() && !promql.isBlank();
+    }
+
+    private static final java.util.regex.Pattern SELECTOR = java.util.regex.Pattern.compile(
+            "\\s*(?:[a-zA-Z_:][a-zA-Z0-9_:]*)?\\s*(?:\\{(?:[^{}\"]|\"(?:[^\"\\\\]|\\\\.)*\")*\\})?\\s*");
+
+    /**
+     * Runs every selector ({@link #isSelector}) as a range vector at {@code end} ({@code GET <url>/api/v1/query},
+     * {@code <selector>[<range>]}) and returns one input per query: the raw samples in [start, end], at the
+     * times they were scraped, in the same matrix shape as {@code query_range}.
+     *
+     * @throws MalformedInputException naming the source and query when one fails, is too large or late
+     * @throws IllegalArgumentException when a query is not a plain selector or the range is empty
+     */
+    public List<IngestInput> pullRaw(Map<String, String> selectors, Instant start, Instant end) throws MalformedInputException {
+        if (!end.isAfter(start)) {
+            throw new IllegalArgumentException("end must be after start");
+        }
+        // a range vector covers (end - range, end]: one more millisecond keeps a sample at the start itself
+        long rangeMillis = Duration.between(start, end).toMillis() + 1;
+        long deadline = System.nanoTime() + source.deadline().toNanos();
+        var inputs = new ArrayList<IngestInput>();
+        for (Map.Entry<String, String> q : selectors.entrySet()) {
+            if (!isSelector(q.getValue())) {
+                throw new IllegalArgumentException("query '" + q.getKey() + "' is not a plain series selector");
+            }
+            String name = q.getKey() + ".prom.json";
+            String at = end.getEpochSecond() + "." + String.format(java.util.Locale.ROOT, "%03d", end.getNano() / 1_000_000);
+            URI uri = URI.create(source.url().toString().replaceAll("/+$", "") + "/api/v1/query?query="
+                    + URLEncoder.encode(q.getValue().strip() + "[" + rangeMillis + "ms]", StandardCharsets.UTF_8) + "&time=" + at);
+            byte[] body = fetch(name, q.getKey(), uri, deadline);
+            inputs.add(new IngestInput(name, body, end));
+        }
+        return inputs;
+    }
+
     private byte[] fetch(String name, String query, URI uri, long deadline) throws MalformedInputException {
         String where = "source '" + source.name() + "', query '" + query + "'";
         long left = deadline - System.nanoTime();

@@ -89,6 +89,15 @@ public final class RealPrometheus implements AutoCloseable {
         assumeTrue(installed(), "Debian's prometheus package is not installed (apt-get install prometheus)");
         Path input = dir.resolve("samples.om.txt");
         Files.writeString(input, samples.openMetrics());
+        return backfilled(input, dir);
+    }
+
+    /**
+     * Backfills an OpenMetrics file into a TSDB under {@code dir} and starts Prometheus over it; skips the
+     * test where the package is missing.
+     */
+    public static RealPrometheus backfilled(Path input, Path dir) throws IOException, InterruptedException {
+        assumeTrue(installed(), "Debian's prometheus package is not installed (apt-get install prometheus)");
         Path data = Files.createDirectories(dir.resolve("tsdb"));
         run(List.of(PROMTOOL.toString(), "tsdb", "create-blocks-from", "openmetrics", input.toString(), data.toString()), dir);
         Path config = dir.resolve("prometheus.yml");
