@@ -30,7 +30,7 @@ import io.javalin.http.Context;
 
 /**
  * An Alertmanager receiver: each webhook (one alert group) is ingested as signals, then, when the group
- * is firing, diagnosed from its first alert; the answer is posted to the configured Slack incoming
+ * is firing, diagnosed from the alerted service users meet ({@link #question}); the answer is posted to the configured Slack incoming
  * webhook and the same {@link Diagnosis} handed to the {@link AlertGroupListener} (the notifier, which
  * routes it: one message per failure, updated in place). A resolved group is handed to it too.
  * Answers 202 at once; the diagnosis and the sends run in the background.
@@ -44,9 +44,11 @@ public final class AlertmanagerRelay implements Routes {
     private final String webhookUrl;
     private final ExecutorService executor;
     private final AlertGroupListener notifier;
+    private final UserFacing userFacing;
 
     public AlertmanagerRelay(IngestService ingest, ChatResponder responder, ResponsePoster poster, String webhookUrl,
-                             ExecutorService executor, AlertGroupListener notifier) {
+                             ExecutorService executor, AlertGroupListener notifier, UserFacing userFacing) {
+        this.userFacing = userFacing;
         this.ingest = ingest;
         this.responder = responder;
         this.poster = poster;
@@ -126,8 +128,38 @@ public final class AlertmanagerRelay implements Routes {
         }
     }
 
-    /** What to ask about a firing group: its earliest firing alert's name, at the group's latest start. */
-    public static Optional<String> question(JsonNode group) {
+    /**
+     * What to ask about a firing group: about the alerted service users meet ({@link UserFacing}) when the
+     * alerts land on several services, else about the earliest firing alert; at the group's latest start
+     * plus a minute.
+     */
+    public Optional<String> question(JsonNode group) {
+        Optional<String> earliest = earliestAlert(group);
+        if (earliest.isEmpty() || userFacing == null) {
+            return earliest;
+        }
+        var starts = new java.util.HashMap<String, java.util.Set<Instant>>();
+        Instant first = null;
+        Instant latest = null;
+        for (JsonNode alert : group.path("alerts")) {
+            Instant start = parse(alert.path("startsAt").asText(null));
+            String name = alert.path("labels").path("alertname").asText("");
+            if (start == null || name.isBlank() || !"firing".equalsIgnoreCase(alert.path("status").asText("firing"))) {
+                continue;
+            }
+            starts.computeIfAbsent(name, k -> new java.util.HashSet<>()).add(start);
+            first = first == null || start.isBefore(first) ? start : first;
+            latest = latest == null || start.isAfter(latest) ? start : latest;
+        }
+        if (first == null) {
+            return earliest;
+        }
+        Instant at = latest.plusSeconds(60);
+        return userFacing.among(starts, first, at).map(name -> name + " at " + at).or(() -> earliest);
+    }
+
+    /** The question about a firing group's earliest firing alert (its name, at the group's latest start plus a minute). */
+    public static Optional<String> earliestAlert(JsonNode group) {
         if (!"firing".equalsIgnoreCase(group.path("status").asText("firing"))) {
             return Optional.empty();
         }

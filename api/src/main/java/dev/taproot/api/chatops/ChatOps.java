@@ -42,7 +42,7 @@ public final class ChatOps implements AutoCloseable {
                 new BotRoutes(responder, config.mattermostToken(),
                         MattermostActions.of(config.explorerUrl(), config.mattermostToken()), feedback),
                 new AlertmanagerRelay(taproot.ingest(), responder, poster,
-                        config.slackWebhookUrl(), executor, taproot.notifier()));
+                        config.slackWebhookUrl(), executor, taproot.notifier(), new UserFacing(taproot.store(), taproot.vocabulary())));
     }
 
     /** The routes areas to register. */

@@ -132,7 +132,8 @@ class NotificationsThroughRelayTest {
     void aFailureIsPostedOnceUpdatedInPlaceAndResolvedWithButtonsThatRecordFeedback() throws Exception {
         var first = client.post("/api/v1/chatops/alertmanager", "application/json", payload(false));
         assertThat(first.statusCode()).isEqualTo(202);
-        assertThat(ApiClient.json(first).path("analysing").asText()).startsWith("KubePodCrashLooping");
+        assertThat(ApiClient.json(first).path("analysing").asText()).as("the alerted service users meet")
+                .startsWith("frontend at ");
         var posts = eventually(() -> chat.to("/slack/chat.postMessage"), l -> !l.isEmpty());
         assertThat(posts).hasSize(1);
         JsonNode slack = posts.get(0).json();
