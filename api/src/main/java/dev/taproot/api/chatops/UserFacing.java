@@ -33,6 +33,8 @@ final class UserFacing {
     /** Relationship hops read around the alerted entities. */
     static final int NEIGHBOURHOOD = 4;
     static final int MAX_ENTITIES = 5_000;
+    /** Ownership hops from an alerted entity to the services it belongs to (pod, ReplicaSet, Deployment, Service). */
+    static final int OWNERSHIP_HOPS = 3;
 
     private final GraphStore store;
     private final Vocabulary vocabulary;
@@ -40,6 +42,23 @@ final class UserFacing {
     UserFacing(GraphStore store, Vocabulary vocabulary) {
         this.store = store;
         this.vocabulary = vocabulary;
+    }
+
+    /** The services an alerted entity belongs to: its own unit, and the Services selecting its owners. */
+    private static Set<String> members(Topology topology, String key, String unit) {
+        var out = new java.util.TreeSet<String>();
+        out.add(unit);
+        // pod -> ReplicaSet or Deployment -> the Services selecting them
+        for (String n : Hops.from(key, OWNERSHIP_HOPS, topology::ownershipNeighbours).keySet()) {
+            if (topology.unit(n).equals(n) && topology.entity(n) != null && isService(topology.entity(n).type())) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isService(String type) {
+        return dev.taproot.graph.model.EntityTypes.SERVICE.equals(type) || dev.taproot.graph.model.EntityTypes.COMPONENT.equals(type);
     }
 
     /** The chosen service's name, or empty when the alerts land on fewer than two services or none is upstream of the rest. */
@@ -57,33 +76,52 @@ final class UserFacing {
         }
         Topology topology = new Topology(store.subgraph(new SubgraphQuery(Set.copyOf(firstAlert.keySet()), NEIGHBOURHOOD, to,
                 from.minus(Duration.ofHours(1)), to, MAX_ENTITIES)), vocabulary);
-        var units = new LinkedHashMap<String, Instant>();
-        firstAlert.forEach((key, start) -> units.merge(topology.unit(key), start, (a, b) -> a.isBefore(b) ? a : b));
-        if (units.size() < 2) {
+        // each alerted entity stands for the services it belongs to: a pod selected by two Services (an internal
+        // one and a load balancer) is both
+        var alerted = new LinkedHashMap<String, Set<String>>();
+        var starts = new LinkedHashMap<String, Instant>();
+        firstAlert.forEach((key, start) -> {
+            String unit = topology.unit(key);
+            alerted.computeIfAbsent(unit, u -> members(topology, key, u)).addAll(members(topology, key, unit));
+            starts.merge(unit, start, (a, b) -> a.isBefore(b) ? a : b);
+        });
+        if (alerted.size() < 2) {
             return Optional.empty();
         }
         var below = new LinkedHashMap<String, Set<String>>();
-        for (String u : units.keySet()) {
-            var reached = new HashSet<>(Hops.from(u, DEPTH, n -> {
-                var next = new ArrayList<String>(topology.callees(n));
-                next.addAll(topology.dependencies(n));
-                return next;
-            }).keySet());
-            reached.remove(u);
-            reached.retainAll(units.keySet());
-            below.put(u, reached);
+        for (var a : alerted.entrySet()) {
+            var reached = new HashSet<String>();
+            for (String member : a.getValue()) {
+                reached.addAll(Hops.from(member, DEPTH, n -> {
+                    var next = new ArrayList<String>(topology.callees(n));
+                    next.addAll(topology.dependencies(n));
+                    return next;
+                }).keySet());
+            }
+            var others = new HashSet<String>();
+            alerted.forEach((u, m) -> {
+                if (!u.equals(a.getKey()) && reached.stream().anyMatch(m::contains)) {
+                    others.add(u);
+                }
+            });
+            below.put(a.getKey(), others);
         }
-        List<String> upstream = units.keySet().stream()
+        List<String> upstream = alerted.keySet().stream()
                 .filter(u -> below.entrySet().stream().noneMatch(e -> !e.getKey().equals(u) && e.getValue().contains(u)))
                 .sorted(Comparator.<String>comparingInt(u -> -below.get(u).size())
-                        .thenComparing(u -> !topology.callers(u).isEmpty())
-                        .thenComparing(units::get)
+                        .thenComparing(u -> alerted.get(u).stream().anyMatch(m -> !topology.callers(m).isEmpty()))
+                        .thenComparing(starts::get)
                         .thenComparing(u -> u))
                 .toList();
         if (upstream.isEmpty() || below.get(upstream.get(0)).isEmpty()) {
             return Optional.empty();
         }
-        var e = topology.entity(upstream.get(0));
+        // named by the member that takes part in the call graph (the Service callers use, not the load balancer)
+        String chosen = alerted.get(upstream.get(0)).stream()
+                .max(Comparator.<String>comparingInt(m -> topology.callees(m).size() + topology.dependencies(m).size())
+                        .thenComparing(Comparator.<String>naturalOrder().reversed()))
+                .orElse(upstream.get(0));
+        var e = topology.entity(chosen);
         return Optional.ofNullable(e == null ? null : e.name());
     }
 }

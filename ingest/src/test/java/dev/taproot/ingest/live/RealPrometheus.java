@@ -53,7 +53,7 @@ public final class RealPrometheus implements AutoCloseable {
             return this;
         }
 
-        String openMetrics() {
+        public String openMetrics() {
             var out = new StringBuilder();
             var typed = new java.util.HashSet<String>();
             series.forEach((s, points) -> {
@@ -97,11 +97,19 @@ public final class RealPrometheus implements AutoCloseable {
      * test where the package is missing.
      */
     public static RealPrometheus backfilled(Path input, Path dir) throws IOException, InterruptedException {
+        return backfilled(input, dir, "global: {scrape_interval: 1m}\n");
+    }
+
+    /**
+     * As {@link #backfilled(Path, Path)}, with this {@code prometheus.yml} (rule files and Alertmanagers, say;
+     * relative paths are read from {@code dir}).
+     */
+    public static RealPrometheus backfilled(Path input, Path dir, String configYaml) throws IOException, InterruptedException {
         assumeTrue(installed(), "Debian's prometheus package is not installed (apt-get install prometheus)");
         Path data = Files.createDirectories(dir.resolve("tsdb"));
         run(List.of(PROMTOOL.toString(), "tsdb", "create-blocks-from", "openmetrics", input.toString(), data.toString()), dir);
         Path config = dir.resolve("prometheus.yml");
-        Files.writeString(config, "global: {scrape_interval: 1m}\n");
+        Files.writeString(config, configYaml);
         int port;
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
