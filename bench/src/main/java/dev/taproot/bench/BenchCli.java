@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 AnalysisBench.class,
                 IngestBench.class, KubernetesIngestBench.class,
                 TelemetryMetricsBench.class, TelemetryLogsBench.class, TelemetryFalseAlarmBench.class,
-                ChatOpsBench.class,
+                ChatOpsBench.class, AlertBench.class,
                 McpBench.class,
                 SoakBench.class,
                 IncidentBench.class,

@@ -91,7 +91,7 @@ final class BenchDemo {
         return "svc-" + i;
     }
 
-    private static byte[] resource(String name) throws IOException {
+    static byte[] resource(String name) throws IOException {
         try (InputStream in = BenchDemo.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IOException("resource " + name + " is missing from the classpath");
