@@ -130,7 +130,8 @@ public final class ConfiguredSources implements LiveEvidence, AutoCloseable {
         }
         Instant end = window.end();
         LiveBaseline.Range before = apart == null ? new LiveBaseline.Range(from, window.start()) : apart;
-        String baselineText = apart == null ? baseline.toString() : apart.from() + ".." + apart.to();
+        String baselineText = apart == null || apart.equals(baseline.rangeFor(window.start(), window.end())) ? baseline.toString()
+                : apart.from() + ".." + apart.to();
         var fetched = new ArrayList<String>();
         var problems = new ArrayList<String>();
         Map<TelemetrySource, Future<LiveTelemetry>> running = new LinkedHashMap<>();
