@@ -142,7 +142,8 @@ public final class RuleTestRunner {
 
     /**
      * Why a negative example cannot fail: no signal of one of the rule's cause types, or none of its effect
-     * types (entity types and conditions aside, which a threshold example may miss on purpose); null when it can.
+     * types; null when it can. Entity types and conditions are left aside, and a broader or narrower type
+     * counts, since a negative example may show exactly that they are not enough.
      */
     private String vacuous(Rule rule, Subgraph graph) {
         if (graph.signals().stream().noneMatch(s -> isOneOf(s, rule.cause().signalTypes()))) {
@@ -155,7 +156,8 @@ public final class RuleTestRunner {
     }
 
     private boolean isOneOf(Signal s, List<String> types) {
-        return types.stream().anyMatch(t -> vocabulary.isA(s.type(), t));
+        return types.stream().anyMatch(t -> vocabulary.isA(s.type(), t)
+                || !s.type().equals("Signal") && vocabulary.isA(t, s.type()));
     }
 
     private static String describe(CausalLink l) {
