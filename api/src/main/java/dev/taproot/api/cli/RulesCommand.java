@@ -47,7 +47,7 @@ public final class RulesCommand implements Runnable {
             for (RuleTestRunner.Outcome o : outcomes) {
                 if (!o.passed()) {
                     failed++;
-                    System.out.println("FAIL " + o.ruleId() + " / " + o.example() + ": " + o.detail());
+                    System.out.println("FAIL " + o.describe());
                 }
             }
             System.out.printf("rules test: %d rules, %d examples, %d passed, %d failed%n", pack.rules().size(),

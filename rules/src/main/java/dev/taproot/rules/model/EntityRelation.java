@@ -26,7 +26,7 @@ public record EntityRelation(Kind kind, int maxHops) {
         CONFIG,
         /** The cause owns, selects or contains the effect, or the other way round. */
         OWNERSHIP,
-        /** The effect depends on the cause (DEPENDS_ON, USES data store, CONSUMES_API). */
+        /** The effect depends on the cause: DEPENDS_ON, CONSUMES_API or a direct CALLS, one step only. */
         DEPENDENCY,
         /** Either related in any of the ways above. */
         ANY;

@@ -25,7 +25,10 @@ public final class ExampleGraph {
     private ExampleGraph() {
     }
 
-    /** The example's entities, relationships and signals; a bad line fails with its index. */
+    /**
+     * The example's entities, relationships and signals; a bad line fails with its index. Every key a
+     * relation or signal names must be listed under {@code entities}, so that its type is never guessed.
+     */
     public static Subgraph build(RuleExample example) {
         var entities = new LinkedHashMap<String, Entity>();
         for (int i = 0; i < example.entities().size(); i++) {
@@ -41,9 +44,9 @@ public final class ExampleGraph {
             if (p.length != 3) {
                 throw new IllegalArgumentException("relations[" + i + "]: expected 'from TYPE to', got '" + example.relations().get(i) + "'");
             }
+            declared(entities, p[0], "relations[" + i + "]");
+            declared(entities, p[2], "relations[" + i + "]");
             relationships.add(Relationship.of(p[1], p[0], p[2]));
-            entities.putIfAbsent(p[0], Entity.of(p[0], "Service", p[0]));
-            entities.putIfAbsent(p[2], Entity.of(p[2], "Service", p[2]));
         }
         var signals = new ArrayList<Signal>();
         for (int i = 0; i < example.signals().size(); i++) {
@@ -62,11 +65,17 @@ public final class ExampleGraph {
                 String v = p[k].substring(eq + 1);
                 attrs.put(p[k].substring(0, eq), v.matches("-?\\d+(\\.\\d+)?") ? (Object) Double.parseDouble(v) : v);
             }
-            entities.putIfAbsent(p[1], Entity.of(p[1], "Service", p[1]));
+            declared(entities, p[1], "signals[" + i + "]");
             signals.add(new Signal("example/" + i, p[0], p[1], p[0], Severity.ERROR, start, start.plusSeconds(300),
                     attrs, "example"));
         }
         return new Subgraph(new ArrayList<>(entities.values()), relationships, signals);
+    }
+
+    private static void declared(Map<String, Entity> entities, String key, String where) {
+        if (!entities.containsKey(key)) {
+            throw new IllegalArgumentException(where + ": entity '" + key + "' is not listed under entities");
+        }
     }
 
     private static Duration offset(String text, int index) {
