@@ -47,6 +47,7 @@ public final class Topology {
             unitOf.put(key, findUnit(key, owners));
         }
         resolveByName(owners);
+        joinServicesOfTheirPods(owners);
         var entityCalls = new HashMap<String, Set<String>>();
         for (Relationship r : graph.relationships()) {
             if (RelationshipTypes.CALLS.equals(r.type()) && !r.fromKey().equals(r.toKey())) {
@@ -152,6 +153,34 @@ public final class Topology {
                 unitOf.put(e.key(), unit(workload));
             }
         }
+    }
+
+    /**
+     * A workload left its own unit (no Service selects it) whose pods a Service selects belongs to that
+     * Service: a change on the Deployment is a change of the service it runs. With several, the first by key.
+     */
+    private void joinServicesOfTheirPods(Map<String, Set<String>> owners) {
+        var joined = new HashMap<String, String>();
+        for (var owned : owners.entrySet()) {
+            String u = unit(owned.getKey());
+            Entity service = entities.get(u);
+            if (u.equals(owned.getKey()) || service == null || !vocabulary.isA(service.type(), "Service")) {
+                continue;
+            }
+            // the workloads owning this pod, directly or through its ReplicaSet
+            var workloads = new LinkedHashSet<String>();
+            for (String o : owned.getValue()) {
+                workloads.add(o);
+                workloads.addAll(owners.getOrDefault(o, Set.of()));
+            }
+            for (String w : workloads) {
+                Entity we = entities.get(w);
+                if (we != null && vocabulary.isA(we.type(), "Workload") && !we.type().equals("ReplicaSet") && unit(w).equals(w)) {
+                    joined.merge(w, u, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                }
+            }
+        }
+        unitOf.putAll(joined);
     }
 
     /** A name with a generated suffix: a pod-template hash, a pod suffix or a StatefulSet ordinal. */

@@ -63,4 +63,19 @@ class ServiceAliasesTest {
         Topology t = topology(List.of(), "k8s/prod/Deployment/checkout", "k8s/prod/ReplicaSet/checkout-7d9f8b6c5d");
         assertThat(t.unit("k8s/prod/ReplicaSet/checkout-7d9f8b6c5d")).isEqualTo("k8s/prod/Deployment/checkout");
     }
+
+    @Test
+    void aDeploymentWhosePodsAServiceSelectsIsThatService() {
+        var deployment = Entity.of("k8s/shop/Deployment/orders", "Deployment", "orders");
+        var pod = Entity.of("k8s/shop/Pod/orders-5d9c7b6f4-x2x7q", "Pod", "orders-5d9c7b6f4-x2x7q");
+        var service = Entity.of("service/orders", "Service", "orders");
+        var lone = Entity.of("k8s/shop/Deployment/batch", "Deployment", "batch");
+        var rels = List.of(
+                new Relationship("OWNS", deployment.key(), pod.key(), java.util.Map.of(), null, null),
+                new Relationship("SELECTS", service.key(), pod.key(), java.util.Map.of(), null, null));
+        Topology t = new Topology(new Subgraph(List.of(deployment, pod, service, lone), rels, List.of()), Vocabulary.standard());
+        assertThat(t.unit(pod.key())).isEqualTo(service.key());
+        assertThat(t.unit(deployment.key())).as("the Deployment of a selected pod").isEqualTo(service.key());
+        assertThat(t.unit(lone.key())).as("a Deployment no Service reaches stays itself").isEqualTo(lone.key());
+    }
 }
