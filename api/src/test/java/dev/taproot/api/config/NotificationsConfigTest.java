@@ -24,11 +24,11 @@ import dev.taproot.api.notify.NotifyConfig.Type;
 /** The {@code notifications} section: read into {@link NotifyConfig}, every mistake named with its line and field. */
 class NotificationsConfigTest {
 
-    /** The yaml block of the README's "Notifications" section. */
+    /** The yaml block of the operations guide's "Notifications" section (docs/operations.md). */
     static String readmeExample() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
+        String readme = Files.readString(Path.of("..", "docs", "operations.md"));
         int section = readme.indexOf("\n### Notifications\n");
-        assertThat(section).as("README has a Notifications section").isPositive();
+        assertThat(section).as("docs/operations.md has a Notifications section").isPositive();
         int start = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
         return readme.substring(start, readme.indexOf("```", start));
     }
