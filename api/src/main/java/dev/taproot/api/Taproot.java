@@ -27,7 +27,7 @@ import dev.taproot.ingest.baseline.PushedTelemetry;
 import dev.taproot.ingest.detect.TelemetryConfig;
 import dev.taproot.ingest.live.PrometheusRangeSource;
 import dev.taproot.ingest.live.TelemetrySource;
-import dev.taproot.graph.store.GraphStores;
+import dev.taproot.graph.neo4j.GraphStores;
 import dev.taproot.graph.vocabulary.Vocabulary;
 import dev.taproot.rules.engine.RootCauseEngine;
 import dev.taproot.rules.ranking.RankingSettings;

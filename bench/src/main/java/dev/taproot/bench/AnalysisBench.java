@@ -16,7 +16,7 @@ import dev.taproot.graph.model.GraphBatch;
 import dev.taproot.graph.model.Severity;
 import dev.taproot.graph.model.Signal;
 import dev.taproot.graph.store.GraphStore;
-import dev.taproot.graph.store.GraphStores;
+import dev.taproot.graph.neo4j.GraphStores;
 import dev.taproot.graph.store.StoreConfig;
 import dev.taproot.rules.engine.Analysis;
 import dev.taproot.rules.engine.AnalysisRequest;

@@ -21,7 +21,7 @@ import dev.taproot.graph.model.EntityKeys;
 import dev.taproot.graph.model.Incident;
 import dev.taproot.graph.neo4j.Neo4jGraphStore;
 import dev.taproot.graph.store.GraphStore;
-import dev.taproot.graph.store.GraphStores;
+import dev.taproot.graph.neo4j.GraphStores;
 import dev.taproot.graph.store.StoreConfig;
 import dev.taproot.ingest.incidents.IncidentImporter;
 import dev.taproot.ingest.incidents.NdjsonIncidentReader;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import dev.taproot.graph.store.GraphStore;
-import dev.taproot.graph.store.GraphStores;
+import dev.taproot.graph.neo4j.GraphStores;
 import dev.taproot.graph.store.StoreConfig;
 import dev.taproot.ingest.IngestRegistry;
 import dev.taproot.ingest.telemetry.TelemetryAnalyzer;

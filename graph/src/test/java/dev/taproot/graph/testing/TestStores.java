@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 import dev.taproot.graph.store.GraphStore;
-import dev.taproot.graph.store.GraphStores;
+import dev.taproot.graph.neo4j.GraphStores;
 import dev.taproot.graph.store.StoreConfig;
 
 /**
