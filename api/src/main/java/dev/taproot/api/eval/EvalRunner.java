@@ -11,8 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Supplier;
 
-import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.neo4j.GraphStores;
+import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.store.StoreConfig;
 import dev.taproot.ingest.IngestRegistry;
 import dev.taproot.ingest.telemetry.TelemetryAnalyzer;
