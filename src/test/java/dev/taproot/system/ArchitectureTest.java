@@ -1,7 +1,14 @@
 package dev.taproot.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -21,12 +28,15 @@ class ArchitectureTest {
     static void importClasses() {
         taproot = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                // a module's test jar (graph's fixtures) is test code too, once the reactor has packaged it
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("dev.taproot");
     }
 
     @Test
-    void graphModelImportsNoDriverJenaOrLuceneType() {
-        noClasses().that().resideInAPackage("dev.taproot.graph.model..")
+    void modelVocabularyAndPortsImportNoDriverJenaOrLuceneType() {
+        noClasses().that().resideInAnyPackage("dev.taproot.graph.model..", "dev.taproot.graph.vocabulary..",
+                        "dev.taproot.graph.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.neo4j..", "org.apache.jena..",
                         "org.apache.lucene..")
                 .check(taproot);
@@ -45,6 +55,49 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.taproot.rules..", "dev.taproot.search..", "dev.taproot.ingest..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.neo4j..")
                 .check(taproot);
+    }
+
+    /** Between modules (the first package under dev.taproot) no cycle at all. */
+    @Test
+    void modulesHaveNoCycles() {
+        slices().matching("dev.taproot.(*)..").should().beFreeOfCycles().check(taproot);
+    }
+
+    /** The model, its ports, the adapters, search and bench: no cycle between any two of their packages. */
+    @Test
+    void packagesHaveNoCyclesOutsideTheModulesThatStillHaveSome() {
+        slices().matching("dev.taproot.(**)").should().beFreeOfCycles()
+                .check(taproot.that(resideOutsideOfPackages("dev.taproot.ingest..", "dev.taproot.rules..",
+                        "dev.taproot.api..")));
+    }
+
+    /**
+     * The packages of ingest, rules and api that still take part in a cycle, as found when this rule came
+     * in: 28 packages in three groups, 14 of ingest, 3 of rules, 11 of api (the model, the adapters,
+     * search and bench have none). The list may only shrink: remove a package when its cycles are gone.
+     * In ingest the root package registers the ingestors its sub-packages implement, and detect, logs,
+     * telemetry, traces and metrics call each other; in rules, engine, evidence and ranking pass each
+     * other's types; in api the root package wires the surfaces, which read it back, and they share cli's
+     * AnalysisJson.
+     */
+    static final Set<String> PACKAGES_KNOWN_IN_CYCLES = Set.of(
+            "dev.taproot.ingest", "dev.taproot.ingest.alertmanager", "dev.taproot.ingest.catalog",
+            "dev.taproot.ingest.changes", "dev.taproot.ingest.compose", "dev.taproot.ingest.detect",
+            "dev.taproot.ingest.edges", "dev.taproot.ingest.events", "dev.taproot.ingest.kubernetes",
+            "dev.taproot.ingest.logs", "dev.taproot.ingest.metrics", "dev.taproot.ingest.rdf",
+            "dev.taproot.ingest.telemetry", "dev.taproot.ingest.traces",
+            "dev.taproot.rules.engine", "dev.taproot.rules.evidence", "dev.taproot.rules.ranking",
+            "dev.taproot.api", "dev.taproot.api.chatops", "dev.taproot.api.cli", "dev.taproot.api.config",
+            "dev.taproot.api.diagnosis", "dev.taproot.api.explorer", "dev.taproot.api.http", "dev.taproot.api.live",
+            "dev.taproot.api.mcp", "dev.taproot.api.notify", "dev.taproot.api.security");
+
+    @Test
+    void noPackageJoinsACycle() {
+        List<Set<String>> groups = PackageCycles.in(taproot, "dev.taproot");
+        Set<String> inCycles = new TreeSet<>();
+        groups.forEach(inCycles::addAll);
+        assertThat(inCycles).as("packages in a cycle; the groups:%n%s", groups)
+                .isSubsetOf(PACKAGES_KNOWN_IN_CYCLES);
     }
 
     /** One composition root: the environment is read where the configuration is loaded, and passed on from there. */

@@ -23,7 +23,7 @@ import dev.taproot.api.Taproot;
 import dev.taproot.api.config.CommandLineOverrides;
 import dev.taproot.api.config.ConfigLoader;
 import dev.taproot.api.http.TaprootServer;
-import dev.taproot.graph.store.GraphStores;
+import dev.taproot.graph.neo4j.GraphStores;
 import dev.taproot.graph.store.StoreConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

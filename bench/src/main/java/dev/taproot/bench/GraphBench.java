@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
 import dev.taproot.graph.model.SubgraphQuery;
+import dev.taproot.graph.neo4j.GraphStores;
 import dev.taproot.graph.store.GraphStore;
-import dev.taproot.graph.store.GraphStores;
 import dev.taproot.graph.store.StoreConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

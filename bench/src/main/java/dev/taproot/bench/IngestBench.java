@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import dev.taproot.graph.neo4j.GraphStores;
 import dev.taproot.graph.store.GraphStore;
-import dev.taproot.graph.store.GraphStores;
 import dev.taproot.graph.store.StoreConfig;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestReport;

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.taproot.graph.neo4j.GraphStores;
 import dev.taproot.graph.store.GraphStore;
-import dev.taproot.graph.store.GraphStores;
 import dev.taproot.graph.store.StoreConfig;
 import dev.taproot.ingest.EntityResolver;
 import dev.taproot.ingest.GraphWriter;

@@ -19,7 +19,7 @@ import dev.taproot.api.security.ApiToken;
 import dev.taproot.api.security.Role;
 import dev.taproot.api.security.SecurityConfig;
 import dev.taproot.api.security.TokenStore;
-import dev.taproot.graph.store.GraphStores;
+import dev.taproot.graph.neo4j.GraphStores;
 import dev.taproot.graph.store.StoreConfig;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;

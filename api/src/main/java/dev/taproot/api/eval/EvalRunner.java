@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 
 import dev.taproot.api.live.ConfiguredSources;
 import dev.taproot.api.live.LiveBaseline;
+import dev.taproot.graph.neo4j.GraphStores;
 import dev.taproot.graph.store.GraphStore;
-import dev.taproot.graph.store.GraphStores;
 import dev.taproot.graph.store.StoreConfig;
 import dev.taproot.ingest.IngestRegistry;
 import dev.taproot.ingest.IngestService;

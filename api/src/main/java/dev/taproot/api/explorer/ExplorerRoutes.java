@@ -47,7 +47,7 @@ public final class ExplorerRoutes implements Routes {
         this.timeline = taproot.timeline();
         this.health = taproot.health();
         this.cypher = taproot.cypher();
-        this.sparql = new SparqlEndpoint(store, taproot.vocabulary(), timeout, CypherConsole.DEFAULT_MAX_ROWS);
+        this.sparql = new SparqlEndpoint(store, timeout, CypherConsole.DEFAULT_MAX_ROWS);
         this.serviceGraph = new ServiceGraph(store, health);
         this.details = new NodeDetails(store, timeline, health, views);
     }

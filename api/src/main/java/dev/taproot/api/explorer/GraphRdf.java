@@ -16,6 +16,7 @@ import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.model.Incident;
 import dev.taproot.graph.rdf.RdfExport;
 import dev.taproot.graph.rdf.RdfTerms;
+import dev.taproot.graph.rdf.RdfVocabulary;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.vocabulary.Vocabulary;
 
@@ -35,9 +36,9 @@ public final class GraphRdf {
     }
 
     /** The whole graph, the vocabulary and up to {@code incidentLimit} incidents in one model. */
-    public static Model read(GraphStore store, Vocabulary vocabulary, int incidentLimit) {
+    public static Model read(GraphStore store, int incidentLimit) {
         Model m = RdfExport.toModel(store);
-        m.add(vocabulary.model());
+        m.add(RdfVocabulary.model());
         m.setNsPrefix("tp", Vocabulary.NS);
         m.setNsPrefix("rdfs", RDFS.getURI());
         Map<String, Resource> byName = new HashMap<>();

@@ -19,7 +19,6 @@ import org.apache.jena.riot.RDFDataMgr;
 import dev.taproot.api.http.Problem;
 import dev.taproot.graph.model.GraphCounts;
 import dev.taproot.graph.store.GraphStore;
-import dev.taproot.graph.vocabulary.Vocabulary;
 
 /**
  * SPARQL SELECT, ASK, CONSTRUCT and DESCRIBE through Jena over {@link GraphRdf}'s view of the graph,
@@ -33,7 +32,6 @@ public final class SparqlEndpoint {
     private static final long VIEW_TTL_NANOS = 60_000_000_000L;
 
     private final GraphStore store;
-    private final Vocabulary vocabulary;
     private final Duration timeout;
     private final int maxRows;
     private Model view;
@@ -44,9 +42,8 @@ public final class SparqlEndpoint {
     public record Answer(String mediaType, String body) {
     }
 
-    public SparqlEndpoint(GraphStore store, Vocabulary vocabulary, Duration timeout, int maxRows) {
+    public SparqlEndpoint(GraphStore store, Duration timeout, int maxRows) {
         this.store = store;
-        this.vocabulary = vocabulary;
         this.timeout = timeout;
         this.maxRows = maxRows;
     }
@@ -103,7 +100,7 @@ public final class SparqlEndpoint {
         long now = System.nanoTime();
         GraphCounts counts = store.counts();
         if (view == null || !counts.equals(viewCounts) || now - viewAt > VIEW_TTL_NANOS) {
-            view = GraphRdf.read(store, vocabulary, DEFAULT_VIEW_LIMIT);
+            view = GraphRdf.read(store, DEFAULT_VIEW_LIMIT);
             viewCounts = counts;
             viewAt = now;
         }

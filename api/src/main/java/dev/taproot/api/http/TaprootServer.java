@@ -61,7 +61,7 @@ public final class TaprootServer implements AutoCloseable {
                                PrometheusPulls pulls, ExportGate exports) {
         var routes = new ArrayList<Routes>();
         routes.add(new HealthRoutes(taproot));
-        routes.add(new VocabularyRoutes(taproot.vocabulary()));
+        routes.add(new VocabularyRoutes());
         routes.add(new IncidentRoutes(taproot));
         routes.add(new OpenApiRoutes());
         routes.add(new MetricsRoutes(metrics));

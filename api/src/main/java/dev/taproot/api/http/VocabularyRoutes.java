@@ -2,7 +2,7 @@ package dev.taproot.api.http;
 
 import org.apache.jena.riot.Lang;
 
-import dev.taproot.graph.vocabulary.Vocabulary;
+import dev.taproot.graph.rdf.RdfVocabulary;
 import dev.taproot.api.security.Role;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -12,12 +12,6 @@ import io.javalin.http.Context;
  * {@code Accept} header or {@code ?format=turtle|jsonld}.
  */
 public final class VocabularyRoutes implements Routes {
-
-    private final Vocabulary vocabulary;
-
-    public VocabularyRoutes(Vocabulary vocabulary) {
-        this.vocabulary = vocabulary;
-    }
 
     @Override
     public void register(JavalinConfig config) {
@@ -36,9 +30,9 @@ public final class VocabularyRoutes implements Routes {
             throw Problem.badRequest("format must be turtle or jsonld, was '" + format + "'");
         }
         if (jsonLd) {
-            ctx.contentType("application/ld+json").result(vocabulary.serialise(Lang.JSONLD));
+            ctx.contentType("application/ld+json").result(RdfVocabulary.serialise(Lang.JSONLD));
         } else {
-            ctx.contentType("text/turtle").result(vocabulary.serialise(Lang.TURTLE));
+            ctx.contentType("text/turtle").result(RdfVocabulary.serialise(Lang.TURTLE));
         }
     }
 }

@@ -7,6 +7,7 @@ import org.apache.jena.riot.Lang;
 
 import dev.taproot.api.Taproot;
 import dev.taproot.api.cli.AnalysisJson;
+import dev.taproot.graph.rdf.RdfVocabulary;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 
@@ -28,7 +29,7 @@ final class TaprootResources {
         return List.of(
                 resource(VOCABULARY, "vocabulary", "Taproot vocabulary",
                         "Entity, relationship, signal and fault types and how they relate (RDF Turtle).", "text/turtle",
-                        () -> taproot.vocabulary().serialise(Lang.TURTLE)),
+                        () -> RdfVocabulary.serialise(Lang.TURTLE)),
                 resource(RULES, "rules", "Rule pack in force",
                         "Every root-cause rule: id, category, what it matches, its confidence and message (JSON).",
                         "application/json", () -> AnalysisJson.write(taproot.rules().get())),

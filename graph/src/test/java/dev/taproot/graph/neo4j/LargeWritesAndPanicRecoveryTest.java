@@ -23,7 +23,6 @@ import dev.taproot.graph.model.EntityTypes;
 import dev.taproot.graph.model.GraphBatch;
 import dev.taproot.graph.model.Relationship;
 import dev.taproot.graph.store.GraphStore;
-import dev.taproot.graph.store.GraphStores;
 import dev.taproot.graph.store.PartialWriteException;
 import dev.taproot.graph.store.StoreConfig;
 

@@ -6,6 +6,8 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.neo4j.Neo4jContainer;
 
+import dev.taproot.graph.neo4j.GraphStores;
+
 /**
  * The contract suite against a real Neo4j server in a container (external mode). Skipped, not failed,
  * where no Docker engine runs.

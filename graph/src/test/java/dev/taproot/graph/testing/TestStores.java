@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import dev.taproot.graph.neo4j.GraphStores;
 import dev.taproot.graph.store.GraphStore;
-import dev.taproot.graph.store.GraphStores;
 import dev.taproot.graph.store.StoreConfig;
 
 /**

@@ -1,47 +1,47 @@
 package dev.taproot.graph.vocabulary;
 
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.rdf.model.Resource;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.vocabulary.OWL;
-import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.RDFS;
-
 /**
  * Taproot's type vocabulary: entity, relationship and signal types, with the signal and entity types
- * arranged as an {@code rdfs:subClassOf} hierarchy. Loaded once from {@code vocabulary.ttl} with Jena;
- * the transitive closure is computed at load, so {@link #isA} is a set lookup.
+ * arranged as an {@code rdfs:subClassOf} hierarchy. Loaded once from {@code vocabulary.ttl} (plain
+ * Java, no RDF library: the RDF views of it, for SPARQL and export, are the RDF module's
+ * {@code RdfVocabulary}); the transitive closure is computed at load, so {@link #isA} is a set lookup.
  */
 public final class Vocabulary {
 
     /** The namespace of every Taproot term. */
     public static final String NS = "https://taproot.dev/ns#";
-    private static final String RESOURCE = "/dev/taproot/graph/vocabulary.ttl";
+    /** The classpath resource the vocabulary is read from. */
+    public static final String RESOURCE = "/dev/taproot/graph/vocabulary.ttl";
+
+    private static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";
+    private static final String OWL = "http://www.w3.org/2002/07/owl#";
 
     private static volatile Vocabulary standard;
 
-    private final Model model;
     private final Map<String, Set<String>> ancestors;
     private final Set<String> relationshipTypes;
 
-    private Vocabulary(Model model) {
-        this.model = model;
-        this.ancestors = closure(model);
+    private Vocabulary(List<VocabularyTurtle.Triple> triples) {
+        this.ancestors = closure(triples);
         var rels = new TreeSet<String>();
-        model.listSubjectsWithProperty(RDF.type, OWL.ObjectProperty)
-                .forEachRemaining(r -> rels.add(r.getLocalName()));
+        for (var t : triples) {
+            if (t.predicate().equals(VocabularyTurtle.RDF_TYPE) && t.object().equals(OWL + "ObjectProperty")) {
+                rels.add(localName(t.subject()));
+            }
+        }
         this.relationshipTypes = Collections.unmodifiableSet(rels);
     }
 
@@ -60,33 +60,33 @@ public final class Vocabulary {
     }
 
     private static Vocabulary load() {
-        Model model = ModelFactory.createDefaultModel();
         try (InputStream in = Vocabulary.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("vocabulary resource missing: " + RESOURCE);
             }
-            RDFDataMgr.read(model, in, Lang.TURTLE);
-        } catch (java.io.IOException e) {
+            return new Vocabulary(VocabularyTurtle.read(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
             throw new IllegalStateException("cannot read " + RESOURCE, e);
         }
-        return new Vocabulary(model);
     }
 
-    private static Map<String, Set<String>> closure(Model model) {
+    private static Map<String, Set<String>> closure(List<VocabularyTurtle.Triple> triples) {
         Map<String, Set<String>> parents = new HashMap<>();
-        model.listSubjectsWithProperty(RDF.type, OWL.Class).forEachRemaining(c -> {
-            if (c.isURIResource()) {
-                parents.computeIfAbsent(c.getLocalName(), k -> new LinkedHashSet<>());
+        for (var t : triples) {
+            if (t.predicate().equals(VocabularyTurtle.RDF_TYPE) && t.object().equals(OWL + "Class")) {
+                parents.computeIfAbsent(localName(t.subject()), k -> new LinkedHashSet<>());
             }
-        });
-        model.listStatements(null, RDFS.subClassOf, (Resource) null).forEachRemaining(st -> {
-            parents.computeIfAbsent(st.getSubject().getLocalName(), k -> new LinkedHashSet<>())
-                    .add(st.getObject().asResource().getLocalName());
-        });
+        }
+        for (var t : triples) {
+            if (t.predicate().equals(RDFS + "subClassOf")) {
+                parents.computeIfAbsent(localName(t.subject()), k -> new LinkedHashSet<>())
+                        .add(localName(t.object()));
+            }
+        }
         Map<String, Set<String>> all = new HashMap<>();
         for (String type : parents.keySet()) {
             var seen = new LinkedHashSet<String>();
-            var todo = new java.util.ArrayDeque<String>();
+            var todo = new ArrayDeque<String>();
             todo.add(type);
             while (!todo.isEmpty()) {
                 String t = todo.poll();
@@ -97,6 +97,11 @@ public final class Vocabulary {
             all.put(type, Collections.unmodifiableSet(seen));
         }
         return Collections.unmodifiableMap(all);
+    }
+
+    /** The part of an IRI after its namespace ({@code OOMKilled} of {@code https://taproot.dev/ns#OOMKilled}). */
+    private static String localName(String iri) {
+        return iri.substring(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1);
     }
 
     /** Whether {@code type} is {@code ancestor} or a kind of it ({@code OOMKilled} is a {@code Fault}). */
@@ -139,21 +144,6 @@ public final class Vocabulary {
     /** The IRI of a term. */
     public static String iri(String localName) {
         return NS + localName;
-    }
-
-    /** A copy of the RDF model, for SPARQL and export. */
-    public Model model() {
-        Model copy = ModelFactory.createDefaultModel();
-        copy.add(model);
-        copy.setNsPrefixes(model.getNsPrefixMap());
-        return copy;
-    }
-
-    /** The vocabulary serialised in an RDF syntax (Turtle, JSON-LD, N-Triples, RDF/XML). */
-    public String serialise(Lang lang) {
-        var out = new StringWriter();
-        RDFDataMgr.write(out, model, lang);
-        return out.toString();
     }
 
     /** Types that are a kind of Signal, for validation and listings. */

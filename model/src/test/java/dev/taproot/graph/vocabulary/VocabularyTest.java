@@ -1,8 +1,8 @@
 package dev.taproot.graph.vocabulary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.apache.jena.riot.Lang;
 import org.junit.jupiter.api.Test;
 
 import dev.taproot.graph.model.EntityTypes;
@@ -41,14 +41,26 @@ class VocabularyTest {
     }
 
     @Test
-    void serialisesAsTurtleAndJsonLd() {
-        assertThat(vocabulary.serialise(Lang.TURTLE)).contains("tp:OOMKilled").contains("rdfs:subClassOf");
-        assertThat(vocabulary.serialise(Lang.JSONLD)).contains("\"@context\"").contains("OOMKilled");
-    }
-
-    @Test
     void unknownTypesAreNotKindsOfAnything() {
         assertThat(vocabulary.knows("NoSuchThing")).isFalse();
         assertThat(vocabulary.isA("NoSuchThing", "Fault")).isFalse();
+    }
+
+    @Test
+    void turtleTheReaderCannotFollowIsRefusedWithItsLine() {
+        assertThatThrownBy(() -> VocabularyTurtle.read("@prefix tp: <https://taproot.dev/ns#> .\ntp:A a [ ] ."))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("line 2");
+        assertThatThrownBy(() -> VocabularyTurtle.read("tp:A a tp:B ."))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("tp:A");
+    }
+
+    @Test
+    void aCommentOrAFullStopInsideAStringIsPartOfTheString() {
+        var triples = VocabularyTurtle.read("""
+                @prefix tp: <https://taproot.dev/ns#> .
+                tp:A tp:note "one. # two ; three, \\"four\\"" ; tp:next tp:B , tp:C . # comment
+                """);
+        assertThat(triples).extracting(VocabularyTurtle.Triple::object)
+                .containsExactly("\"one. # two ; three, \\\"four\\\"\"", "https://taproot.dev/ns#B", "https://taproot.dev/ns#C");
     }
 }

@@ -1,7 +1,7 @@
-package dev.taproot.graph.store;
+package dev.taproot.graph.neo4j;
 
-import dev.taproot.graph.neo4j.EmbeddedNeo4j;
-import dev.taproot.graph.neo4j.Neo4jGraphStore;
+import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.StoreConfig;
 
 /** Opens the store a configuration describes. */
 public final class GraphStores {
