@@ -83,7 +83,7 @@ public final class EvalCommand implements Callable<Integer> {
             if (prometheus != null) {
                 System.err.println("eval: first from the files, for the comparison");
                 fromFiles = runner.replayAll(cases, every, null).stream().map(r -> String.join(",", r.outcome().ranking())).toList();
-                runner.pullingMetricsFrom(prometheus);
+                runner.pullingMetricsWith(new dev.taproot.api.live.PrometheusCasePull(prometheus));
             }
             if (dump != null) {
                 Files.createDirectories(dump);

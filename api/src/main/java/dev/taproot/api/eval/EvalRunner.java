@@ -3,27 +3,19 @@ package dev.taproot.api.eval;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Supplier;
 
-import dev.taproot.api.live.ConfiguredSources;
-import dev.taproot.api.live.LiveBaseline;
 import dev.taproot.graph.neo4j.GraphStores;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.store.StoreConfig;
 import dev.taproot.ingest.IngestRegistry;
 import dev.taproot.ingest.IngestService;
-import dev.taproot.ingest.detect.AnalysisWindow;
-import dev.taproot.ingest.live.PrometheusRangeSource;
-import dev.taproot.ingest.metrics.PrometheusSource;
 import dev.taproot.ingest.telemetry.TelemetryAnalyzer;
 import dev.taproot.rules.engine.Analysis;
 import dev.taproot.rules.engine.AnalysisRequest;
@@ -45,10 +37,7 @@ public final class EvalRunner implements AutoCloseable {
     private final CaseLoader loader;
     private final RootCauseEngine engine;
     private final IngestRegistry registry;
-    private URI prometheus;
-
-    /** The longest a replay waits for the Prometheus holding the cases. */
-    static final Duration PULL_DEADLINE = Duration.ofSeconds(60);
+    private CaseMetricsPull metricsPull;
 
     private EvalRunner(GraphStore store, Path home, IngestRegistry registry, Supplier<RulePack> rules) {
         this.store = store;
@@ -80,12 +69,12 @@ public final class EvalRunner implements AutoCloseable {
     }
 
     /**
-     * Replays with the case's recorded metrics asked from the Prometheus at {@code url} (which holds them as
-     * {@link CaseMetrics#writeOpenMetrics} wrote them) through the live path, {@link ConfiguredSources}, instead
-     * of read from the files; everything else still comes from the files.
+     * Replays with the case's recorded metrics asked from a live source (a Prometheus holding them as
+     * {@link CaseMetrics#writeOpenMetrics} wrote them, through the live path) instead of read from the files;
+     * everything else still comes from the files.
      */
-    public EvalRunner pullingMetricsFrom(URI url) {
-        this.prometheus = url;
+    public EvalRunner pullingMetricsWith(CaseMetricsPull pull) {
+        this.metricsPull = pull;
         return this;
     }
 
@@ -96,9 +85,9 @@ public final class EvalRunner implements AutoCloseable {
     /** Replays one case: clear, ingest, analyse, score. A failing case is an outcome with its error. */
     public Replay replay(CaseSpec spec) {
         store.clear();
-        CaseLoader.Loaded loaded = loader.load(spec, store, prometheus == null);
+        CaseLoader.Loaded loaded = loader.load(spec, store, metricsPull == null);
         try {
-            if (prometheus != null) {
+            if (metricsPull != null) {
                 loaded = pullMetrics(spec, loaded);
             }
             var request = request(spec);
@@ -117,33 +106,12 @@ public final class EvalRunner implements AutoCloseable {
         }
     }
 
-    /**
-     * Asks the Prometheus for the case's series the way a live diagnosis asks its configured sources: the
-     * window with the lead-in the case recorded, and the case's baseline period as a baseline fetched apart;
-     * the whole system is asked (no names), as the file replay reads every recorded series.
-     */
+    /** Asks the live source for the case's metrics and adds what it fetched (and could not) to the load's notes. */
     private CaseLoader.Loaded pullMetrics(CaseSpec spec, CaseLoader.Loaded loaded) {
-        CaseMetrics.Ranges ranges;
-        try {
-            ranges = CaseMetrics.ranges(spec);
-        } catch (dev.taproot.ingest.MalformedInputException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        CaseMetricsPull.Pulled pulled = metricsPull.pull(spec, store, new IngestService(store, registry));
         var notes = new ArrayList<>(loaded.notes());
-        if (ranges.signals().from() == null) {
-            return loaded;
-        }
-        var source = new PrometheusSource("cases", prometheus, PrometheusSource.Auth.NONE, PULL_DEADLINE, 0,
-                java.util.Map.of("case", CaseMetrics.selector(spec)));
-        Instant from = ranges.signals().from().isBefore(spec.windowStart()) ? ranges.signals().from() : spec.windowStart();
-        LiveBaseline.Range apart = ranges.baseline().from() == null ? null
-                : new LiveBaseline.Range(ranges.baseline().from(), ranges.baseline().to());
-        try (var live = new ConfiguredSources(List.of(new PrometheusRangeSource(source)), new IngestService(store, registry),
-                store, LiveBaseline.DEFAULT, PULL_DEADLINE)) {
-            var fetched = live.gather(List.of(), new AnalysisWindow(spec.windowStart(), spec.windowEnd()), from, apart);
-            notes.addAll(fetched.problems());
-            return new CaseLoader.Loaded(loaded.records(), loaded.rejected(), notes, fetched.fetched());
-        }
+        notes.addAll(pulled.problems());
+        return new CaseLoader.Loaded(loaded.records(), loaded.rejected(), notes, pulled.fetched());
     }
 
     /** The analysis request a case asks: its symptom (or none), text and window; 20 candidates. */

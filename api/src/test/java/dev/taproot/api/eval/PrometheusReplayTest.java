@@ -49,7 +49,7 @@ class PrometheusReplayTest {
                 assertThat(r.outcome().error()).as(spec.id()).isNull();
                 fromFiles.add(r.outcome().ranking());
             }
-            runner.pullingMetricsFrom(prometheus.url());
+            runner.pullingMetricsWith(new dev.taproot.api.live.PrometheusCasePull(prometheus.url()));
             for (int i = 0; i < cases.size(); i++) {
                 CaseSpec spec = cases.get(i);
                 EvalRunner.Replay live = runner.replay(spec);
