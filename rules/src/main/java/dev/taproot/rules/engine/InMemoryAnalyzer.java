@@ -36,6 +36,7 @@ final class InMemoryAnalyzer {
     private final RuleMatcher matcher;
     private final CausalRanker ranker;
     private final CallerWait callerWait;
+    private final WithheldCalls withheldCalls;
 
     InMemoryAnalyzer(Vocabulary vocabulary, RankingSettings settings) {
         this.vocabulary = vocabulary;
@@ -44,6 +45,7 @@ final class InMemoryAnalyzer {
         this.matcher = new RuleMatcher(vocabulary);
         this.ranker = new CausalRanker(strength, settings);
         this.callerWait = new CallerWait(strength);
+        this.withheldCalls = new WithheldCalls(strength);
     }
 
     Analysis analyze(Subgraph graph, AnalysisRequest request, RulePack pack, RootCauseEngine.History history,
@@ -55,6 +57,7 @@ final class InMemoryAnalyzer {
         List<Signal> signals = graph.signals().stream().filter(s -> s.overlaps(from, request.windowEnd()))
                 .sorted(Comparator.comparing(Signal::key)).toList();
         signals = callerWait.derive(topology, signals);
+        signals = withheldCalls.derive(topology, signals);
         var families = dev.taproot.rules.ranking.SymptomFamilies.of(request.text());
 
         var symptoms = new ArrayList<SymptomRef>();

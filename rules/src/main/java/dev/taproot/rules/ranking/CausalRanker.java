@@ -53,7 +53,9 @@ public final class CausalRanker {
     /**
      * As {@link #rank(Topology, Collection, List, Set, Map)}. A symptom unit is what is being explained: its own
      * symptom signals (latency, errors, traffic) are the question, not evidence against it, so it competes with
-     * its fault evidence only and never outranks, on symptoms alone, a unit that carries fault evidence. An
+     * its fault evidence only and never outranks, on symptoms alone, a unit that carries fault evidence. Evidence
+     * about it inferred from other units ({@link SignalStrength#DERIVED}: its callers waited on it, its callees lost
+     * the traffic it used to send) is not its own symptom, so it competes with that too, at a symptom's weight. An
      * <b>inferred</b> symptom (none was given; the most anomalous entry point was taken) gets no restart mass
      * of its own: the walk restarts over every anomalous unit by its anomaly.
      */
@@ -84,6 +86,9 @@ public final class CausalRanker {
         // callee keeps it (its own outbound network is then the only thing the wait can be about)
         var own = new HashMap<String, Double>();
         var fault = new HashMap<String, Double>();
+        // evidence about a unit inferred from the others (SignalStrength.DERIVED): never its own symptom, so a
+        // symptom unit competes with it as with its faults
+        var inferredAbout = new HashMap<String, Double>();
         var onset = new HashMap<String, Instant>();
         var changed = new HashMap<String, Double>();
         var significance = new HashMap<String, Double>();
@@ -107,6 +112,9 @@ public final class CausalRanker {
             significance.merge(u, strength.significance(s), Math::max);
             if ((strength.isFault(s) || originates) && !idleChange) {
                 fault.merge(u, w, Math::max);
+            }
+            if (s.attributes().get(SignalStrength.DERIVED) != null) {
+                inferredAbout.merge(u, w, Math::max);
             }
             if (strength.isChange(s)) {
                 changed.merge(u, w, CausalRanker::noisyOr);
@@ -174,7 +182,8 @@ public final class CausalRanker {
         for (int i = 0; i < n; i++) {
             String u = names.get(i);
             boolean symptom = symptomUnits.contains(u);
-            double a = symptom ? fault.getOrDefault(u, 0.0) : own.getOrDefault(u, 0.0);
+            double a = symptom ? Math.max(fault.getOrDefault(u, 0.0), inferredAbout.getOrDefault(u, 0.0))
+                    : own.getOrDefault(u, 0.0);
             Instant o = onset.get(u);
             double onsetPrior = 1.0;
             if (earliest != null && o != null) {
