@@ -21,7 +21,8 @@ import dev.taproot.rules.ranking.SignalStrength;
  * turned a feature off. Nothing measured on the caller moves, so without this it is never a candidate.
  *
  * <p>A caller gets one derived {@value #TYPE} signal when at least {@value #MIN_CALLEES} of its callees lost
- * traffic and its own traffic did not fall. A callee's drop counts for the callers whose traffic held only: when
+ * traffic and its own traffic did not fall, and none of its other callees fails (a failing callee explains the
+ * early exit: its callers stop before their next calls). A callee's drop counts for the callers whose traffic held only: when
  * one of its callers lost traffic too, less work arriving from upstream explains the drop as well. The score is
  * the callees' mean drop score: each dropped callee is a witness of how clearly the calls stopped. The callees it
  * still calls as before do not speak against it (a fault on one code path withholds that path's calls only). Like {@link CallerWait}'s signal it is
@@ -69,6 +70,13 @@ final class WithheldCalls {
         if (drop.size() < MIN_CALLEES) {
             return signals;
         }
+        // a callee that fails or is broken explains its callers' early exits: they stop before their next calls
+        var failing = new java.util.HashSet<String>();
+        for (Signal s : signals) {
+            if (s.attributes().get(SignalStrength.DERIVED) == null && (strength.isFailure(s) || strength.isFault(s))) {
+                failing.add(topology.unit(s.entityKey()));
+            }
+        }
         var callers = new TreeSet<String>();
         for (String c : drop.keySet()) {
             callers.addAll(topology.callers(c));
@@ -79,6 +87,9 @@ final class WithheldCalls {
                 continue;
             }
             Set<String> callees = topology.callees(p);
+            if (callees.stream().anyMatch(c -> failing.contains(c) && !drop.containsKey(c))) {
+                continue;
+            }
             var dropped = new TreeSet<String>();
             for (String c : callees) {
                 if (drop.containsKey(c) && topology.callers(c).stream().noneMatch(drop::containsKey)) {

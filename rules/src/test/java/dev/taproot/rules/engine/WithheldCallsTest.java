@@ -74,6 +74,14 @@ class WithheldCallsTest {
     }
 
     @Test
+    void aFailingCalleeExplainsTheEarlyExit() {
+        // web's calls to catalog fail: web stops before calling ads and recs, which lose traffic
+        var failing = new Signal("e/catalog", "ErrorRateAnomaly", "service/catalog", "errors", Severity.ERROR,
+                T.plusSeconds(30), T.plusSeconds(240), Map.of("score", 12.0, "direction", "up"), "test");
+        assertThat(derived(List.of(traffic("ads", 8, "down"), traffic("recs", 6, "down"), failing))).isEmpty();
+    }
+
+    @Test
     void aCalleeWhoseOtherCallerLostTrafficIsNotAWitness() {
         // catalog is also called by recs, whose own traffic fell: that explains catalog's drop as well
         var d = derived(List.of(traffic("ads", 8, "down"), traffic("catalog", 9, "down"), traffic("recs", 6, "down")));
