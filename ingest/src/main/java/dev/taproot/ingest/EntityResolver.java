@@ -58,6 +58,13 @@ public final class EntityResolver {
     private final Set<String> ambiguities = new LinkedHashSet<>();
 
     private final boolean bulkServices;
+    /**
+     * Distinct names {@link #knownService} asks the store for one at a time before it reads every service in one
+     * go: a payload that names a few services (an alert, a push) costs a few indexed lookups, one that names
+     * many (a manifest's environment values) one bulk read, whatever the size of the store.
+     */
+    static final int LOOKUPS_BEFORE_BULK = 32;
+    private final Map<String, List<Entity>> serviceLookups = new HashMap<>();
 
     private EntityResolver(Lookup store, java.util.function.Supplier<List<Entity>> storeServices, boolean bulk) {
         this.store = store;
@@ -86,8 +93,9 @@ public final class EntityResolver {
     }
 
     /**
-     * A service (of this batch, or of the store's services read once) answering to a name or alias,
-     * without a store round trip per name: for checking many candidate names (env values, arguments).
+     * A service (of this batch, or of the store) answering to a name or alias: for checking many candidate names
+     * (env values, arguments). The first {@value #LOOKUPS_BEFORE_BULK} distinct names are looked up one by one;
+     * past that, the store's services are read once and every further name costs no round trip.
      */
     public Optional<Entity> knownService(String nameOrAlias) {
         String q = lower(nameOrAlias);
@@ -95,6 +103,12 @@ public final class EntityResolver {
                 .filter(e -> EntityTypes.SERVICE.equals(e.type()) || EntityTypes.COMPONENT.equals(e.type())).findFirst();
         if (local.isPresent()) {
             return local;
+        }
+        if (serviceIndex == null && store != null && serviceLookups.size() < LOOKUPS_BEFORE_BULK) {
+            // a few names (an alert's labels): one indexed store lookup each beats reading every service
+            return serviceLookups.computeIfAbsent(q, k -> store.find(k)).stream()
+                    .filter(e -> EntityTypes.SERVICE.equals(e.type()) || EntityTypes.COMPONENT.equals(e.type()))
+                    .min(Comparator.comparing(Entity::key));
         }
         if (serviceIndex == null) {
             serviceIndex = new HashMap<>();

@@ -73,7 +73,7 @@ public final class Diagnose {
         Instant start = request.start() != null ? request.start() : end.minus(DiagnoseRequest.DEFAULT_WINDOW);
         String note = "";
         List<String> around = reading.symptom == null ? List.of() : neighbourhood(reading.symptom.key());
-        LiveEvidence.Fetched fetched = live.gather(names(around), start, end);
+        LiveEvidence.Fetched fetched = live.configured() ? live.gather(names(around), start, end) : LiveEvidence.Fetched.NOTHING;
         if (!request.explicitWindow() && store.signals(around, start, end).isEmpty()) {
             Optional<Instant> latest = store.signals(around, end.minus(LOOKBACK), end).stream().map(Signal::start)
                     .max(Comparator.naturalOrder());

@@ -26,6 +26,14 @@ public interface LiveEvidence {
     Fetched gather(List<String> entityNames, Instant start, Instant end);
 
     /**
+     * Whether any source is configured: when none is, {@link #gather} fetches nothing, so the caller need not
+     * look up the names to ask about (store reads saved on every question).
+     */
+    default boolean configured() {
+        return this != NONE;
+    }
+
+    /**
      * What one gathering did.
      *
      * @param fetched  one line per source that answered: what it returned and what was stored

@@ -107,6 +107,11 @@ public final class ConfiguredSources implements LiveEvidence, AutoCloseable {
         return baseline;
     }
 
+    @Override
+    public boolean configured() {
+        return !sources.isEmpty();
+    }
+
     /**
      * {@inheritDoc} An empty list asks about the whole system: a metrics source answers every series of its
      * queries, a source asked name by name has nothing to ask.

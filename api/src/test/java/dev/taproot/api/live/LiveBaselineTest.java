@@ -127,6 +127,18 @@ class LiveBaselineTest {
     }
 
     @Test
+    void onlyConfiguredSourcesMakeADiagnosisLookUpTheNamesToAskAbout() {
+        try (var none = new ConfiguredSources(List.of(), taproot.ingest(), taproot.store(), LiveBaseline.parse("1h"),
+                Duration.ofSeconds(20));
+             var one = new ConfiguredSources(List.of(source()), taproot.ingest(), taproot.store(), LiveBaseline.parse("1h"),
+                     Duration.ofSeconds(20))) {
+            assertThat(none.configured()).isFalse();
+            assertThat(one.configured()).isTrue();
+            assertThat(dev.taproot.api.diagnosis.LiveEvidence.NONE.configured()).isFalse();
+        }
+    }
+
+    @Test
     void theHourBeforeIsFetchedWithTheWindowAndMakesTheSamePeakAFault() {
         var source = source();
         try (var live = new ConfiguredSources(List.of(source), taproot.ingest(), taproot.store(), LiveBaseline.parse("1h"),
