@@ -334,27 +334,9 @@ public final class KubernetesTopology {
 
     private void ingress(KubeObject o) {
         entity(o, EntityTypes.INGRESS, props("ingressClass", Json.text(o.spec(), "ingressClassName")), Set.of());
-        var backends = new LinkedHashSet<String>();
-        addBackend(backends, Json.at(o.spec(), "defaultBackend"));
-        addBackend(backends, Json.at(o.spec(), "backend"));
-        for (JsonNode rule : Json.elements(Json.at(o.spec(), "rules"))) {
-            for (JsonNode path : Json.elements(Json.at(rule, "http", "paths"))) {
-                addBackend(backends, Json.at(path, "backend"));
-            }
-        }
-        for (String svc : backends) {
+        for (String svc : IngressBackends.of(o.spec())) {
             String target = serviceKeys.known(svc, o.namespace()).orElseGet(() -> writer.resolver().serviceKey(svc));
             writer.relationship(rel(RelationshipTypes.ROUTES_TO, o.key(), target, null));
-        }
-    }
-
-    private static void addBackend(Set<String> out, JsonNode backend) {
-        String name = Json.text(backend, "service", "name");
-        if (name == null) {
-            name = Json.text(backend, "serviceName");
-        }
-        if (name != null) {
-            out.add(name);
         }
     }
 
