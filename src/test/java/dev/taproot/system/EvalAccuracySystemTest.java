@@ -51,6 +51,8 @@ class EvalAccuracySystemTest {
         assertThat(outcomes).allSatisfy(o -> assertThat(o.error()).as(o.id()).isNull());
         // every analysed case was checked as a hypothesis, and the eval says how often the truth explains the most
         assertThat(outcomes).allSatisfy(o -> assertThat(o.explainsMost()).as(o.id()).isNotNull());
+        // every case's expected cause is an entity of the case, so the bundle was checked for evidence of its own
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.ownEvidence()).as(o.id()).isNotNull());
         assertThat(new EvalReport(outcomes, null).hypothesisLine()).matches("hypothesis check: the true cause explains the most symptoms in \\d+ of \\d+ cases .*");
         assertThat(pooled.ac3()).as("pooled AC@3 on every %dth case", STRIDE).isGreaterThanOrEqualTo(MIN_POOLED_AC3);
         assertThat(pooled.ac1()).as("pooled AC@1 on every %dth case", STRIDE).isGreaterThanOrEqualTo(MIN_POOLED_AC1);

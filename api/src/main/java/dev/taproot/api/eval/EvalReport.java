@@ -57,6 +57,7 @@ public final class EvalReport {
                 baseline == null ? null : EvalSummary.by(baseline, CaseOutcome::system));
         table(out, "fault type", EvalSummary.by(outcomes, CaseOutcome::faultType),
                 baseline == null ? null : EvalSummary.by(baseline, CaseOutcome::faultType));
+        evidenceTable(out);
         calibration().lines().forEach(out::println);
         out.println(hypothesisLine());
         out.println();
@@ -68,6 +69,35 @@ public final class EvalReport {
             out.println("n-sigma " + EvalSummary.of("pooled", baseline).lastLine().substring("eval: ".length()));
         }
         out.println(pooled().lastLine());
+    }
+
+    /**
+     * Per fault type: in how many cases the true cause had a signal of its own in the bundle, and how often it was
+     * in the top 3 with and without one. A fault type found poorly where its cause shows nothing is a limit of the
+     * evidence; one found poorly where it does, a limit of the engine.
+     */
+    void evidenceTable(PrintStream out) {
+        var checked = outcomes.stream().filter(o -> o.ownEvidence() != null && o.error() == null).toList();
+        if (checked.isEmpty()) {
+            return;
+        }
+        out.println(String.format(java.util.Locale.ROOT, "%-26s %6s %12s %14s %17s", "evidence on the true cause",
+                "cases", "own signal", "top 3 with it", "top 3 without it"));
+        var byType = new java.util.TreeMap<String, List<CaseOutcome>>();
+        checked.forEach(o -> byType.computeIfAbsent(o.faultType() == null ? "-" : o.faultType(), k -> new java.util.ArrayList<>()).add(o));
+        byType.put("all", checked);
+        byType.forEach((type, list) -> {
+            var with = list.stream().filter(CaseOutcome::ownEvidence).toList();
+            var without = list.stream().filter(o -> !o.ownEvidence()).toList();
+            out.println(String.format(java.util.Locale.ROOT, "%-26s %6d %12d %14s %17s", type, list.size(), with.size(),
+                    share(with), share(without)));
+        });
+        out.println();
+    }
+
+    private static String share(List<CaseOutcome> list) {
+        return list.isEmpty() ? "-" : String.format(java.util.Locale.ROOT, "%d of %d", list.stream().filter(o -> o.hit(3)).count(),
+                list.size());
     }
 
     private static void table(PrintStream out, String first, List<EvalSummary> rows, List<EvalSummary> base) {

@@ -98,7 +98,7 @@ public final class EvalRunner implements AutoCloseable {
             return new Replay(spec, analysis, new CaseOutcome(spec.id(), spec.system(), spec.expectedFaultType(),
                     spec.expectedRootCause(), ranking, CaseOutcome.rankOf(spec.expectedRootCause(), ranking), millis, null,
                     analysis.top() == null ? Double.NaN : analysis.top().confidence(),
-                    explainsMost(analysis, spec.expectedRootCause())),
+                    explainsMost(analysis, spec.expectedRootCause()), ownEvidence(spec)),
                     loaded);
         } catch (RuntimeException e) {
             return new Replay(spec, null, new CaseOutcome(spec.id(), spec.system(), spec.expectedFaultType(),
@@ -124,6 +124,28 @@ public final class EvalRunner implements AutoCloseable {
     public dev.taproot.graph.model.Subgraph snapshot(CaseSpec spec) {
         return store.subgraph(new dev.taproot.graph.model.SubgraphQuery(java.util.Set.of(), 6, spec.windowEnd(),
                 spec.windowStart().minus(AnalysisRequest.DEFAULT_LOOKBACK), spec.windowEnd(), 50_000));
+    }
+
+    /**
+     * Whether the bundle holds evidence of the expected cause itself: a signal the detectors raised on it (or on a
+     * pod, workload or container that counts as it) in the time the analysis reads. Where none exists, nothing
+     * measured on the cause moved, and only what its neighbours show can name it. Null when the expected name is
+     * no entity of the case.
+     */
+    Boolean ownEvidence(CaseSpec spec) {
+        var graph = snapshot(spec);
+        var topology = new dev.taproot.rules.engine.Topology(graph, dev.taproot.graph.vocabulary.Vocabulary.standard());
+        String expected = spec.expectedRootCause().strip();
+        var units = new java.util.HashSet<String>();
+        for (var e : graph.entities()) {
+            if (e.name().equalsIgnoreCase(expected) || e.key().equalsIgnoreCase(expected)) {
+                units.add(topology.unit(e.key()));
+            }
+        }
+        if (units.isEmpty()) {
+            return null;
+        }
+        return graph.signals().stream().anyMatch(s -> units.contains(topology.unit(s.entityKey())));
     }
 
     /** Replays every case, printing progress to {@code progress}; {@code stride} > 1 keeps every n-th case. */
