@@ -34,6 +34,19 @@ final class ChangeSignals {
     }
 
     /**
+     * Which way a scale change went, from its replica counts: {@code up}, {@code down}, or null when
+     * either count is not a number or they are equal (signals carry it as {@code direction}).
+     */
+    static String scaleDirection(String from, String to) {
+        try {
+            int c = Double.compare(Double.parseDouble(to.strip()), Double.parseDouble(from.strip()));
+            return c > 0 ? "up" : c < 0 ? "down" : null;
+        } catch (NumberFormatException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    /**
      * The key of the entity a change names: a known entity (key, name, alias, DNS name), else the
      * logical service of that name.
      */

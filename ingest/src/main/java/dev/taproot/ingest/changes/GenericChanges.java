@@ -16,11 +16,12 @@ import dev.taproot.ingest.Json;
  * <pre>{@code
  * {"type": "deploy",                 // deploy | rollback | config | secret | scale | feature-flag | infrastructure
  *  "entity": "cartservice",          // a name, alias, DNS name or entity key
- *  "from": "1.4.2", "to": "1.5.0",   // optional versions or values
+ *  "from": "1.4.2", "to": "1.5.0",   // optional versions or values (replica counts for scale)
  *  "who": "alice", "at": "2024-05-01T10:00:00Z", "end": null,
  *  "link": "https://ci/run/17", "description": "bump redis client", "id": "optional-stable-id"}
  * }</pre>
- * A body holds one event, an array of events, or {@code {"changes": [...]}}.
+ * A scale change whose {@code from} and {@code to} are replica counts carries {@code direction} {@code up}
+ * or {@code down}. A body holds one event, an array of events, or {@code {"changes": [...]}}.
  */
 final class GenericChanges {
 
@@ -64,6 +65,9 @@ final class GenericChanges {
         attrs.put("link", Json.text(e, "link"));
         attrs.put("message", Json.text(e, "description"));
         attrs.put("changeKind", kind);
+        if ("ScaleChange".equals(type)) {
+            attrs.put("direction", ChangeSignals.scaleDirection(Json.text(e, "from"), Json.text(e, "to")));
+        }
         String id = Json.text(e, "id") != null ? Json.text(e, "id")
                 : type + "/" + entity + "/" + at.toEpochMilli() + "/" + Json.text(e, "to");
         String entityKey = ChangeSignals.entityKey(entity, writer);

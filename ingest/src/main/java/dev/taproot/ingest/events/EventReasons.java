@@ -11,6 +11,22 @@ public final class EventReasons {
     private EventReasons() {
     }
 
+    /**
+     * Which way a scaling event went, from its message: {@code up} for the deployment controller's
+     * "Scaled up replica set ..." and the autoscaler's "... above target", {@code down} for "Scaled down"
+     * and "below target"; null when the message does not say.
+     */
+    public static String scaleDirection(String message) {
+        String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        if (m.contains("scaled up") || m.contains("above target")) {
+            return "up";
+        }
+        if (m.contains("scaled down") || m.contains("below target")) {
+            return "down";
+        }
+        return null;
+    }
+
     /** The signal type of an event. */
     public static String signalType(String reason, String message) {
         String m = message == null ? "" : message.toLowerCase(Locale.ROOT);

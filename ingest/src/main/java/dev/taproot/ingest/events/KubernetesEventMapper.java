@@ -17,8 +17,9 @@ import dev.taproot.ingest.PodEntities;
 
 /**
  * One Kubernetes Event (core/v1 or events.k8s.io/v1) to a signal on the object it is about, typed by
- * {@link EventReasons}, with reason, type, count and first/last time. The key is the event's own
- * name, so an event whose count grew is updated, not duplicated.
+ * {@link EventReasons}, with reason, type, count and first/last time (and, for a scaling event, its
+ * {@code direction}). The key is the event's own name, so an event whose count grew is updated, not
+ * duplicated.
  */
 public final class KubernetesEventMapper {
 
@@ -75,6 +76,9 @@ public final class KubernetesEventMapper {
         attrs.put("involvedKind", kind);
         attrs.put("involvedName", name);
         attrs.put("component", v1 ? Json.text(event, "reportingController") : Json.text(event, "source", "component"));
+        if ("ScaleChange".equals(type)) {
+            attrs.put("direction", EventReasons.scaleDirection(message));
+        }
         attrs.put("firstTimestamp", first.toString());
         if (last != null) {
             attrs.put("lastTimestamp", last.toString());

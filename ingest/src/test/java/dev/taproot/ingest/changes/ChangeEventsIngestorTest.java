@@ -74,4 +74,16 @@ class ChangeEventsIngestorTest {
         assertThat(writer.batch().signals()).filteredOn(s -> s.type().equals("FeatureFlagChange")).singleElement()
                 .satisfies(s -> assertThat(s.key()).isEqualTo("change/generic/flag-991"));
     }
+
+    @Test
+    void scaleChangeSaysWhichWayItWentWhenItsReplicaCountsAreNumbers() throws Exception {
+        var writer = shop();
+        IngestResult r = ingestor.ingest(fixture("generic.changes.json"), writer);
+        assertThat(r.accepted()).containsEntry("ScaleChange", 3);
+        var byId = writer.batch().signals().stream().filter(s -> s.type().equals("ScaleChange"))
+                .collect(java.util.stream.Collectors.toMap(Signal::key, Signal::attributes));
+        assertThat(byId.get("change/generic/scale-in")).containsEntry("direction", "down");
+        assertThat(byId.get("change/generic/scale-out")).containsEntry("direction", "up");
+        assertThat(byId.get("change/generic/scale-unknown")).doesNotContainKey("direction");
+    }
 }

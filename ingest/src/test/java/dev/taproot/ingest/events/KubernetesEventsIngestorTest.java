@@ -53,6 +53,17 @@ class KubernetesEventsIngestorTest {
         assertThat(byReason.get("NodeNotReady").type()).isEqualTo("NodeNotReady");
         assertThat(byReason.get("ScalingReplicaSet").type()).isEqualTo("ScaleChange");
         assertThat(byReason.get("ScalingReplicaSet").entityKey()).isEqualTo("k8s/shop/Deployment/cartservice");
+        assertThat(byReason.get("ScalingReplicaSet").attributes()).containsEntry("direction", "up");
+    }
+
+    @Test
+    void scalingMessagesSayWhichWayTheReplicasWent() {
+        assertThat(EventReasons.scaleDirection("Scaled up replica set web-5d4f to 3")).isEqualTo("up");
+        assertThat(EventReasons.scaleDirection("Scaled down replica set web-5d4f to 1 from 3")).isEqualTo("down");
+        assertThat(EventReasons.scaleDirection("New size: 6; reason: cpu resource utilization (percentage of request) above target"))
+                .isEqualTo("up");
+        assertThat(EventReasons.scaleDirection("New size: 1; reason: All metrics below target")).isEqualTo("down");
+        assertThat(EventReasons.scaleDirection("New size: 3")).as("the message does not say").isNull();
     }
 
     @Test

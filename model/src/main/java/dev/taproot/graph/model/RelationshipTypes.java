@@ -18,6 +18,11 @@ public final class RelationshipTypes {
     public static final String USES_CONFIG = "USES_CONFIG";
     public static final String PROVIDES_API = "PROVIDES_API";
     public static final String CONSUMES_API = "CONSUMES_API";
+    /**
+     * A consumer to the queue or topic it reads messages from. Producers are not this: they CALL the
+     * queue or DEPEND_ON it.
+     */
+    public static final String CONSUMES_FROM = "CONSUMES_FROM";
     public static final String PART_OF = "PART_OF";
     public static final String OWNED_BY = "OWNED_BY";
     public static final String ROUTES_TO = "ROUTES_TO";
@@ -31,7 +36,7 @@ public final class RelationshipTypes {
 
     /** Every topology relationship type (what the subgraph read follows). */
     public static final List<String> TOPOLOGY = List.of(CALLS, DEPENDS_ON, RUNS_ON, OWNS, MEMBER_OF, SELECTS,
-            USES_CONFIG, PROVIDES_API, CONSUMES_API, PART_OF, OWNED_BY, ROUTES_TO, MOUNTS, SCALES);
+            USES_CONFIG, PROVIDES_API, CONSUMES_API, CONSUMES_FROM, PART_OF, OWNED_BY, ROUTES_TO, MOUNTS, SCALES);
 
     private RelationshipTypes() {
     }

@@ -154,6 +154,7 @@ public final class RuleMatcher {
                 yield out;
             }
             case DEPENDENCY -> union(t.dependencies(unit), t.callees(unit));
+            case CONSUMER -> t.consumers(unit);
             case ANY -> {
                 var out = new LinkedHashSet<String>();
                 for (EntityRelation.Kind k : EntityRelation.Kind.values()) {

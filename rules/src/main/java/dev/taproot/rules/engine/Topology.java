@@ -17,7 +17,8 @@ import dev.taproot.graph.vocabulary.Vocabulary;
 /**
  * The subgraph's topology indexed for rule matching. Every entity belongs to a <em>unit</em>: the
  * service it serves (a pod, container or workload maps to the service that selects or owns it),
- * or itself. Calls, hosting, configuration and ownership are indexed between units.
+ * or itself. Calls, hosting, configuration, ownership, dependencies and queue consumers are indexed
+ * between units.
  */
 public final class Topology {
 
@@ -30,6 +31,7 @@ public final class Topology {
     private final Map<String, Set<String>> configsOf = new HashMap<>();
     private final Map<String, Set<String>> ownershipNeighbours = new HashMap<>();
     private final Map<String, Set<String>> dependencies = new HashMap<>();
+    private final Map<String, Set<String>> consumersOf = new HashMap<>();
     private final Vocabulary vocabulary;
 
     public Topology(Subgraph graph, Vocabulary vocabulary) {
@@ -90,6 +92,7 @@ public final class Topology {
                     add(ownershipNeighbours, to, from);
                 }
                 case RelationshipTypes.DEPENDS_ON, RelationshipTypes.CONSUMES_API -> add(dependencies, from, to);
+                case RelationshipTypes.CONSUMES_FROM -> add(consumersOf, to, from);
                 default -> { }
             }
         }
@@ -236,6 +239,11 @@ public final class Topology {
 
     public Set<String> dependencies(String unit) {
         return dependencies.getOrDefault(unit, Set.of());
+    }
+
+    /** The units that consume from a queue or topic (CONSUMES_FROM it). */
+    public Set<String> consumers(String unit) {
+        return consumersOf.getOrDefault(unit, Set.of());
     }
 
     /** Whether any unit calls another (a call graph is known). */

@@ -28,6 +28,11 @@ public record EntityRelation(Kind kind, int maxHops) {
         OWNERSHIP,
         /** The effect depends on the cause: DEPENDS_ON, CONSUMES_API or a direct CALLS, one step only. */
         DEPENDENCY,
+        /**
+         * The cause consumes from the effect's queue or topic (cause -CONSUMES_FROM-> effect): a slow
+         * consumer makes its queue lag; the queue's producers are not its consumers.
+         */
+        CONSUMER,
         /** Either related in any of the ways above. */
         ANY;
 
