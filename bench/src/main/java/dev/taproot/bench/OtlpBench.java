@@ -74,6 +74,8 @@ public final class OtlpBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // one access-log line per push would be most of the output (and some of the cost)
+        System.setProperty("org.slf4j.simpleLogger.log.dev.taproot.access", "warn");
         Path home = Files.createTempDirectory("taproot-bench-otlp");
         var config = TaprootConfig.from(home, 0, 0, Map.of());
         try (Taproot taproot = Taproot.over(config, GraphStores.open(StoreConfig.embedded(home.resolve("graph"), 0)));
@@ -188,6 +190,6 @@ public final class OtlpBench implements Callable<Integer> {
     }
 
     private static String mib(long bytes) {
-        return String.format("%.1f MiB", bytes / 1048576.0);
+        return bytes < 1 << 20 ? String.format("%.0f KiB", bytes / 1024.0) : String.format("%.1f MiB", bytes / 1048576.0);
     }
 }
