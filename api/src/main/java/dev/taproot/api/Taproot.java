@@ -68,7 +68,9 @@ public final class Taproot implements AutoCloseable {
         this.store = store;
         this.vocabulary = Vocabulary.standard();
         this.rules = rules;
+        long indexOpen = System.nanoTime();
         this.memory = IncidentMemory.open(store, config.indexDir());
+        startupTiming("incident index opened", indexOpen);
         this.ingest = new IngestService(store, StandardIngestors.registry(store));
         this.directory = new EntitySearch(store);
         this.views = new GraphViews(store);
@@ -112,13 +114,27 @@ public final class Taproot implements AutoCloseable {
     /** Opens the store (starting embedded Neo4j when configured) and wires the components. */
     public static Taproot start(TaprootConfig config) {
         dev.taproot.graph.store.OwnerOnlyFiles.secure(config.dataDir());
+        long t0 = System.nanoTime();
         GraphStore store = GraphStores.open(config.store());
+        startupTiming("graph store opened", t0);
         try {
-            return new Taproot(config, store, RulePacks.inForce(config.rulesDir()));
+            long t1 = System.nanoTime();
+            Supplier<RulePack> rules = RulePacks.inForce(config.rulesDir());
+            rules.get();
+            startupTiming("rule pack loaded", t1);
+            long t2 = System.nanoTime();
+            Taproot taproot = new Taproot(config, store, rules);
+            startupTiming("components wired", t2);
+            return taproot;
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    /** One start-up phase's time, in the one-line form {@code taproot bench startup} reads. */
+    private static void startupTiming(String phase, long startNanos) {
+        org.slf4j.LoggerFactory.getLogger(Taproot.class).info("{} in {} ms", phase, (System.nanoTime() - startNanos) / 1_000_000);
     }
 
     /** Wires the components over an already open store (tests share one embedded store). */

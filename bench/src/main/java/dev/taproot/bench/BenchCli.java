@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
                 TelemetryMetricsBench.class, TelemetryLogsBench.class, TelemetryFalseAlarmBench.class,
                 ChatOpsBench.class, AlertBench.class,
                 McpBench.class,
-                SoakBench.class,
+                SoakBench.class, OtlpBench.class, StartupBench.class,
                 IncidentBench.class,
                 RetrievalBench.class,
                 CommandLine.HelpCommand.class

@@ -23,6 +23,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        org.slf4j.LoggerFactory.getLogger(ServeCommand.class).info("JVM and command line ready in {} ms",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         var config = options.config(rulesDir);
         Taproot taproot = Taproot.start(config);
         TaprootServer server;

@@ -108,6 +108,13 @@ public final class TaprootServer implements AutoCloseable {
     }
 
     public static TaprootServer start(Taproot taproot, ServerOptions options) {
+        long t0 = System.nanoTime();
+        TaprootServer server = build(taproot, options);
+        LOG.info("HTTP server started in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        return server;
+    }
+
+    private static TaprootServer build(Taproot taproot, ServerOptions options) {
         var metrics = new TaprootMetrics(taproot.store(), taproot.config().indexDir());
         metrics.bindNotifications(taproot.notifier());
         var chatops = new ChatOps(taproot, options.chatops(), metrics::recordAnalysis);
