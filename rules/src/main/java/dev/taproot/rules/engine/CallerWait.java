@@ -105,21 +105,17 @@ final class CallerWait {
             attrs.put("metric", "callers' wait on their calls");
             attrs.put("score", Math.round(score * 1000) / 1000.0);
             attrs.put("direction", "up");
-            attrs.put(SEEN_BY, String.join(",", waiting.stream().map(u -> name(topology, u)).toList()));
+            attrs.put(SEEN_BY, String.join(",", waiting.stream().map(topology::name).toList()));
             attrs.put("waitingCallers", waiting.size());
             attrs.put("callers", callers);
             attrs.put(SignalStrength.DERIVED, "callerWait");
             out.add(new Signal("derived:callerWait:" + c + "@" + onset.get(c), TYPE, c,
                     String.format(Locale.ROOT, "%s waited longer on it", String.join(", ",
-                            waiting.stream().map(u -> name(topology, u)).toList())),
+                            waiting.stream().map(topology::name).toList())),
                     Severity.WARNING, onset.get(c), end.get(c), attrs, "derived"));
         }
         out.sort(java.util.Comparator.comparing(Signal::key));
         return out;
     }
 
-    private static String name(Topology t, String unit) {
-        var e = t.entity(unit);
-        return e == null ? unit : e.name();
-    }
 }

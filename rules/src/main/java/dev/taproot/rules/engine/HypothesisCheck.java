@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.model.Signal;
 import dev.taproot.rules.model.Rule;
 
@@ -50,7 +49,7 @@ final class HypothesisCheck {
         var explained = new ArrayList<String>();
         var unexplained = new ArrayList<String>();
         symptomUnits.stream().sorted().filter(s -> !s.equals(unit))
-                .forEach(s -> (reached.contains(s) ? explained : unexplained).add(name(s)));
+                .forEach(s -> (reached.contains(s) ? explained : unexplained).add(topology.name(s)));
         var predicted = new TreeMap<String, Boolean>();
         var expected = new TreeMap<String, String>();
         List<Signal> own = byUnit.getOrDefault(unit, List.of());
@@ -66,10 +65,10 @@ final class HypothesisCheck {
         var notSeen = new ArrayList<String>();
         predicted.forEach((u, seen) -> {
             if (!seen) {
-                notSeen.add(expected.get(u) + " on " + name(u));
+                notSeen.add(expected.get(u) + " on " + topology.name(u));
             }
         });
-        return new Hypothesis(explained, unexplained, predicted.keySet().stream().map(this::name).toList(), notSeen);
+        return new Hypothesis(explained, unexplained, predicted.keySet().stream().map(topology::name).toList(), notSeen);
     }
 
     private Set<String> reach(String unit) {
@@ -79,8 +78,4 @@ final class HypothesisCheck {
         return seen;
     }
 
-    private String name(String unit) {
-        Entity e = topology.entity(unit);
-        return e == null ? unit : e.name();
-    }
 }

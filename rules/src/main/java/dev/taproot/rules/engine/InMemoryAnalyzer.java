@@ -118,7 +118,7 @@ final class InMemoryAnalyzer {
         for (String s : symptomUnits) {
             if (ranked.stream().noneMatch(r -> r.unit().equals(s) && r.anomaly() > 0)
                     && ruledOut.stream().noneMatch(r -> r.entityKey().equals(s))) {
-                ruledOut.add(new RuledOut(s, name(topology, s), "the symptom itself shows no signal in the window"));
+                ruledOut.add(new RuledOut(s, topology.name(s), "the symptom itself shows no signal in the window"));
             }
         }
         boolean noConfidentCause = candidates.isEmpty() || candidates.get(0).confidence() < settings.minConfidence();
@@ -165,7 +165,7 @@ final class InMemoryAnalyzer {
         if (request.alert() != null && !request.alert().isBlank()) {
             for (Signal s : signals) {
                 if (s.name().equalsIgnoreCase(request.alert()) && seen.add(s.entityKey())) {
-                    out.add(new SymptomRef(s.entityKey(), name(t, s.entityKey()), type(t, s.entityKey()),
+                    out.add(new SymptomRef(s.entityKey(), t.name(s.entityKey()), type(t, s.entityKey()),
                             "alert " + s.name() + " fired on it"));
                 }
             }
@@ -217,17 +217,13 @@ final class InMemoryAnalyzer {
         List<String> pool = entries.isEmpty() ? new ArrayList<>(symptomStrength.keySet()) : entries;
         pool.sort(Comparator.comparingDouble((String u) -> -symptomStrength.get(u)).thenComparing(u -> u));
         for (String u : pool.subList(0, Math.min(entries.isEmpty() ? 1 : 2, pool.size()))) {
-            out.add(new SymptomRef(u, name(t, u), type(t, u), String.format(Locale.ROOT,
+            out.add(new SymptomRef(u, t.name(u), type(t, u), String.format(Locale.ROOT,
                     entries.isEmpty() ? "most anomalous entity in the window (strength %.2f)"
                             : "user-facing (nobody calls it) and anomalous in the window (strength %.2f)",
                     symptomStrength.get(u))));
         }
     }
 
-    private static String name(Topology t, String key) {
-        Entity e = t.entity(key);
-        return e == null ? key : e.name();
-    }
 
     private static String type(Topology t, String key) {
         Entity e = t.entity(key);

@@ -209,6 +209,12 @@ public final class Topology {
         return entities.get(key);
     }
 
+    /** The name of an entity, or its key when the topology does not hold it. */
+    public String name(String key) {
+        Entity e = entities.get(key);
+        return e == null ? key : e.name();
+    }
+
     public Map<String, Entity> entities() {
         return entities;
     }

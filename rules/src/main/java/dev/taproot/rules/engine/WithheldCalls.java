@@ -110,7 +110,7 @@ final class WithheldCalls {
                 end = end == null || last.isAfter(end) ? last : end;
             }
             double score = sum / dropped.size();
-            List<String> names = dropped.stream().map(c -> name(topology, c)).toList();
+            List<String> names = dropped.stream().map(topology::name).toList();
             var attrs = new LinkedHashMap<String, Object>();
             attrs.put("metric", "callees' traffic from it");
             attrs.put("score", Math.round(score * 1000) / 1000.0);
@@ -121,15 +121,11 @@ final class WithheldCalls {
             attrs.put(SignalStrength.DERIVED, "withheldCalls");
             out.add(new Signal("derived:withheldCalls:" + p + "@" + onset, TYPE, p,
                     String.format(Locale.ROOT, "%s received less traffic while %s's own held", String.join(", ", names),
-                            name(topology, p)),
+                            topology.name(p)),
                     Severity.WARNING, onset, end, attrs, "derived"));
         }
         out.sort(Comparator.comparing(Signal::key));
         return out;
     }
 
-    private static String name(Topology t, String unit) {
-        var e = t.entity(unit);
-        return e == null ? unit : e.name();
-    }
 }
