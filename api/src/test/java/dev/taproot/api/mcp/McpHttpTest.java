@@ -205,7 +205,7 @@ class McpHttpTest {
         try (TaprootServer small = TaprootServer.start(taproot, ServerOptions.of("127.0.0.1", 0,
                 new SecurityConfig(tokens, false, 6000, 1000)).withMaxBodyBytes(64 * 1024))) {
             String big = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(100 * 1024) + "\"}}";
-            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + small.port() + "/mcp"))
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + small.port() + "/mcp")).expectContinue(true)
                     .header("Authorization", "Bearer " + READ).header("Content-Type", "application/json")
                     .header("Accept", "application/json, text/event-stream").POST(HttpRequest.BodyPublishers.ofString(big)).build();
             assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);

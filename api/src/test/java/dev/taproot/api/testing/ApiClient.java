@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int LARGE_BODY = 64 * 1024;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String token;
@@ -37,7 +38,10 @@ public final class ApiClient {
     }
 
     public HttpResponse<String> post(String path, String contentType, String body, Map<String, String> headers) {
-        var b = request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        // a large body goes with "Expect: 100-continue" (as curl sends it): a server refusing it (413)
+        // answers before the body is sent instead of closing the connection under a client still sending
+        var b = request(path).expectContinue(body.length() > LARGE_BODY).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(b::header);
         return send(b.build());
     }
