@@ -37,6 +37,7 @@ final class InMemoryAnalyzer {
     private final CausalRanker ranker;
     private final CallerWait callerWait;
     private final WithheldCalls withheldCalls;
+    private final ReportedSymptoms reported;
 
     InMemoryAnalyzer(Vocabulary vocabulary, RankingSettings settings) {
         this.vocabulary = vocabulary;
@@ -46,6 +47,7 @@ final class InMemoryAnalyzer {
         this.ranker = new CausalRanker(strength, settings);
         this.callerWait = new CallerWait(strength);
         this.withheldCalls = new WithheldCalls(strength);
+        this.reported = new ReportedSymptoms(vocabulary);
     }
 
     Analysis analyze(Subgraph graph, AnalysisRequest request, RulePack pack, RootCauseEngine.History history,
@@ -68,6 +70,9 @@ final class InMemoryAnalyzer {
         }
         var symptomUnits = new LinkedHashSet<String>();
         symptoms.forEach(s -> symptomUnits.add(topology.unit(s.entityKey())));
+        if (!inferred) {
+            signals = reported.add(topology, signals, symptomUnits, families, request.windowStart(), request.windowEnd());
+        }
 
         List<dev.taproot.rules.model.Rule> rules = pack.select(request.ruleIds());
         RuleMatcher.Result matched = matcher.match(rules, signals, topology);

@@ -103,6 +103,9 @@ public final class CausalRanker {
         // errors start where no callee fails: there they weigh as faults
         var origins = new ErrorOrigins(topology, signals, strength, symptomUnits);
         for (Signal s : signals) {
+            if (s.attributes().get(SignalStrength.REPORTED) != null) {
+                continue; // what the asker saw: the walk starts there, but nothing measured it
+            }
             String u = topology.unit(s.entityKey());
             boolean idleChange = strength.isChange(s) && !linkedChanges.contains(s.key());
             boolean originates = origins.originates(s);

@@ -17,6 +17,11 @@ public final class SignalStrength {
      * evidence by elimination, which weighs as a symptom does, never as a fault seen where it is.
      */
     public static final String DERIVED = "derived";
+    /**
+     * Attribute marking a symptom the request reported and no detector measured ("availability dropped"): a
+     * place for the causal walk to start from, never evidence about its entity.
+     */
+    public static final String REPORTED = "reported";
 
     private final Vocabulary vocabulary;
     private final RankingSettings settings;
