@@ -29,11 +29,11 @@ class EvalAccuracySystemTest {
     /** Every STRIDE-th case (sorted by path) is replayed. */
     static final int STRIDE = 4;
     /**
-     * Pooled AC@3 and AC@1 reached on this subset are 0.81 and 0.67 (36 cases: 29 and 24; 0.61 and 0.42 before
-     * the detection and ranking of issue 15); the floors leave one case of slack (28 and 23 of 36).
+     * Pooled AC@3 and AC@1 reached on this subset are 0.81 and 0.69 (36 cases: 29 and 25; 0.61 and 0.42 before
+     * the detection and ranking of issue 15); the floors leave one case of slack (28 and 24 of 36).
      */
     static final double MIN_POOLED_AC3 = 0.77;
-    static final double MIN_POOLED_AC1 = 0.63;
+    static final double MIN_POOLED_AC1 = 0.66;
 
     @Test
     void pooledAccuracyOnTheSharedCasesDoesNotDrop() {
