@@ -86,7 +86,6 @@ class ArchitectureTest {
             "dev.taproot.ingest.edges", "dev.taproot.ingest.events", "dev.taproot.ingest.kubernetes",
             "dev.taproot.ingest.logs", "dev.taproot.ingest.metrics", "dev.taproot.ingest.rdf",
             "dev.taproot.ingest.telemetry", "dev.taproot.ingest.traces",
-            "dev.taproot.rules.engine", "dev.taproot.rules.evidence", "dev.taproot.rules.ranking",
             "dev.taproot.api", "dev.taproot.api.chatops", "dev.taproot.api.cli", "dev.taproot.api.config",
             "dev.taproot.api.diagnosis", "dev.taproot.api.explorer", "dev.taproot.api.http", "dev.taproot.api.live",
             "dev.taproot.api.mcp", "dev.taproot.api.notify", "dev.taproot.api.security");

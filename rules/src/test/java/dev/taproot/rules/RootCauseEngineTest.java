@@ -16,7 +16,7 @@ import dev.taproot.graph.model.Subgraph;
 import dev.taproot.rules.engine.Analysis;
 import dev.taproot.rules.engine.AnalysisRequest;
 import dev.taproot.rules.engine.RootCauseEngine;
-import dev.taproot.rules.evidence.AnalysisText;
+import dev.taproot.rules.engine.AnalysisText;
 import dev.taproot.rules.model.Condition;
 import dev.taproot.rules.model.EntityRelation;
 import dev.taproot.rules.model.Rule;

@@ -16,7 +16,7 @@ import dev.taproot.graph.model.Signal;
 import dev.taproot.graph.model.SubgraphQuery;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.vocabulary.Vocabulary;
-import dev.taproot.rules.engine.Topology;
+import dev.taproot.rules.causal.Topology;
 
 /**
  * Which of the services an alert group fired on is the one users meet: the alerted service that no other

@@ -17,7 +17,7 @@ import dev.taproot.api.diagnosis.Diagnosis;
 import dev.taproot.api.diagnosis.DiagnosisText;
 import dev.taproot.api.eval.EvalRunner;
 import dev.taproot.rules.eval.CaseSpec;
-import dev.taproot.rules.evidence.AnalysisText;
+import dev.taproot.rules.engine.AnalysisText;
 
 /**
  * {@code taproot analyze}: ranks root causes of a symptom in a window against the store, or replays

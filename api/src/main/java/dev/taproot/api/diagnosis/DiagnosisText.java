@@ -2,7 +2,7 @@ package dev.taproot.api.diagnosis;
 
 import java.util.Locale;
 
-import dev.taproot.rules.evidence.AnalysisText;
+import dev.taproot.rules.engine.AnalysisText;
 import dev.taproot.search.SimilarHit;
 
 /** Renders a {@link Diagnosis} as plain text: the CLI, the demo and {@code ?format=text} print the same. */

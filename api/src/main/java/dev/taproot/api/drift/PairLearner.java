@@ -17,7 +17,7 @@ import dev.taproot.graph.model.Subgraph;
 import dev.taproot.graph.model.SubgraphQuery;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.vocabulary.Vocabulary;
-import dev.taproot.rules.engine.Topology;
+import dev.taproot.rules.causal.Topology;
 
 /**
  * Learns known-bad pairs from a confirmed cause that was a change. When someone confirms an entity as the

@@ -16,7 +16,7 @@ import dev.taproot.graph.model.Signal;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.vocabulary.Vocabulary;
 import dev.taproot.ingest.changes.ObservedChanges;
-import dev.taproot.rules.engine.Topology;
+import dev.taproot.rules.causal.Topology;
 
 /**
  * What each unit of a subgraph ran at a given time, and whom it depends on. A version is read, in this order,

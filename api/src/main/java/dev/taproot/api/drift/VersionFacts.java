@@ -16,7 +16,7 @@ import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.vocabulary.Vocabulary;
 import dev.taproot.rules.engine.ChangeFact;
 import dev.taproot.rules.engine.ChangeFacts;
-import dev.taproot.rules.engine.Topology;
+import dev.taproot.rules.causal.Topology;
 
 /**
  * Version knowledge as evidence for the engine. For each change that names the version it rolled out:

@@ -134,7 +134,7 @@ public final class EvalRunner implements AutoCloseable {
      */
     Boolean ownEvidence(CaseSpec spec) {
         var graph = snapshot(spec);
-        var topology = new dev.taproot.rules.engine.Topology(graph, dev.taproot.graph.vocabulary.Vocabulary.standard());
+        var topology = new dev.taproot.rules.causal.Topology(graph, dev.taproot.graph.vocabulary.Vocabulary.standard());
         String expected = spec.expectedRootCause().strip();
         var units = new java.util.HashSet<String>();
         for (var e : graph.entities()) {

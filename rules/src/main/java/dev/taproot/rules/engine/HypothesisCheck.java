@@ -1,5 +1,8 @@
 package dev.taproot.rules.engine;
 
+import dev.taproot.rules.causal.Topology;
+import dev.taproot.rules.causal.CausalLink;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

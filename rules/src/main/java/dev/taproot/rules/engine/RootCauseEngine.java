@@ -1,5 +1,7 @@
 package dev.taproot.rules.engine;
 
+import dev.taproot.rules.causal.Topology;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

@@ -11,8 +11,8 @@ import java.util.Set;
 
 import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.model.Signal;
-import dev.taproot.rules.engine.CausalLink;
-import dev.taproot.rules.engine.Topology;
+import dev.taproot.rules.causal.CausalLink;
+import dev.taproot.rules.causal.Topology;
 import dev.taproot.rules.ranking.ErrorOrigins;
 import dev.taproot.rules.ranking.SignalStrength;
 import dev.taproot.rules.ranking.UnitScore;

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.taproot.graph.model.Signal;
-import dev.taproot.rules.engine.CausalLink;
-import dev.taproot.rules.engine.Topology;
+import dev.taproot.rules.causal.CausalLink;
+import dev.taproot.rules.causal.Topology;
 
 /**
  * Ranks units by personalized PageRank over the causal graph (as eBay's Groot does): a walker starts

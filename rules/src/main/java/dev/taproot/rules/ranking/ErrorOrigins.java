@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import dev.taproot.graph.model.Signal;
-import dev.taproot.rules.engine.Topology;
+import dev.taproot.rules.causal.Topology;
 
 /**
  * Where failing requests begin. Errors travel up the call graph: a service whose callee fails fails too. A

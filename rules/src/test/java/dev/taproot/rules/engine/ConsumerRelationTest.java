@@ -1,5 +1,7 @@
 package dev.taproot.rules.engine;
 
+import dev.taproot.rules.causal.Topology;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -13,7 +13,7 @@ import dev.taproot.graph.model.Relationship;
 import dev.taproot.graph.model.Severity;
 import dev.taproot.graph.model.Signal;
 import dev.taproot.graph.model.Subgraph;
-import dev.taproot.rules.evidence.AnalysisText;
+import dev.taproot.rules.engine.AnalysisText;
 import dev.taproot.rules.pack.RulePack;
 
 class HypothesisCheckTest {

@@ -1,5 +1,7 @@
 package dev.taproot.rules.engine;
 
+import dev.taproot.rules.causal.Topology;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -15,7 +17,7 @@ import dev.taproot.graph.model.Severity;
 import dev.taproot.graph.model.Signal;
 import dev.taproot.graph.model.Subgraph;
 import dev.taproot.graph.vocabulary.Vocabulary;
-import dev.taproot.rules.evidence.AnalysisText;
+import dev.taproot.rules.engine.AnalysisText;
 import dev.taproot.rules.pack.RulePack;
 import dev.taproot.rules.ranking.RankingSettings;
 import dev.taproot.rules.ranking.SignalStrength;

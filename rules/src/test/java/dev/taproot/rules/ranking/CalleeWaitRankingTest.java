@@ -16,7 +16,7 @@ import dev.taproot.graph.model.Severity;
 import dev.taproot.graph.model.Signal;
 import dev.taproot.graph.model.Subgraph;
 import dev.taproot.graph.vocabulary.Vocabulary;
-import dev.taproot.rules.engine.Topology;
+import dev.taproot.rules.causal.Topology;
 
 /** A caller's wait on its callees is evidence about the callees, never the caller's own anomaly. */
 class CalleeWaitRankingTest {

@@ -15,7 +15,7 @@ import dev.taproot.graph.model.Severity;
 import dev.taproot.graph.model.Signal;
 import dev.taproot.graph.model.Subgraph;
 import dev.taproot.graph.vocabulary.Vocabulary;
-import dev.taproot.rules.engine.Topology;
+import dev.taproot.rules.causal.Topology;
 
 /** Failing requests start where no callee fails: there they weigh as a fault, elsewhere as a symptom. */
 class ErrorOriginRankingTest {
@@ -71,7 +71,7 @@ class ErrorOriginRankingTest {
         var a = engine.analyze(new Subgraph(entities, calls, signals),
                 dev.taproot.rules.engine.AnalysisRequest.of(List.of("site"), T.minusSeconds(60), T.plusSeconds(300)));
         assertThat(a.candidates().get(0).name()).isEqualTo("api");
-        assertThat(dev.taproot.rules.evidence.AnalysisText.render(a))
+        assertThat(dev.taproot.rules.engine.AnalysisText.render(a))
                 .contains("None of the services api calls fails: its failing requests begin there.");
     }
 }

@@ -1,4 +1,4 @@
-package dev.taproot.rules.engine;
+package dev.taproot.rules.causal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

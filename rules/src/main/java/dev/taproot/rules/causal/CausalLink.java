@@ -1,4 +1,4 @@
-package dev.taproot.rules.engine;
+package dev.taproot.rules.causal;
 
 import dev.taproot.graph.model.Signal;
 import dev.taproot.rules.model.Rule;

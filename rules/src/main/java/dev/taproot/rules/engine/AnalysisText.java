@@ -1,4 +1,4 @@
-package dev.taproot.rules.evidence;
+package dev.taproot.rules.engine;
 
 import java.util.Locale;
 

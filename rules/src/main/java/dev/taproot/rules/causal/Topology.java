@@ -1,4 +1,4 @@
-package dev.taproot.rules.engine;
+package dev.taproot.rules.causal;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.taproot.rules.engine;
+package dev.taproot.rules.causal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
