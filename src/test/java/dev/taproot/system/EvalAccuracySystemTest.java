@@ -12,7 +12,7 @@ import dev.taproot.api.eval.EvalReport;
 import dev.taproot.api.eval.EvalRunner;
 import dev.taproot.graph.testing.SharedData;
 import dev.taproot.graph.testing.TestStores;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 import dev.taproot.rules.eval.CaseOutcome;
 import dev.taproot.rules.eval.CaseSpec;
 import dev.taproot.rules.eval.EvalSummary;

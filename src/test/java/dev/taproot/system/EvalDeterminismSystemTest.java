@@ -15,7 +15,7 @@ import dev.taproot.graph.model.Relationship;
 import dev.taproot.graph.model.Subgraph;
 import dev.taproot.graph.testing.SharedData;
 import dev.taproot.graph.testing.TestStores;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 import dev.taproot.rules.engine.Analysis;
 import dev.taproot.rules.engine.AnalysisRequest;
 import dev.taproot.rules.engine.RootCauseEngine;

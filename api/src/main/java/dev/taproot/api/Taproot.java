@@ -22,7 +22,7 @@ import dev.taproot.api.notify.Notifier;
 import dev.taproot.graph.neo4j.GraphStores;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.ingest.IngestService;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 import dev.taproot.ingest.baseline.PushBaselineStore;
 import dev.taproot.ingest.baseline.PushedTelemetry;
 import dev.taproot.ingest.detect.TelemetryConfig;

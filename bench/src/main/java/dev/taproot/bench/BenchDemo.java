@@ -17,7 +17,7 @@ import dev.taproot.graph.model.Severity;
 import dev.taproot.graph.model.Signal;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestService;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 import dev.taproot.ingest.incidents.IncidentImporter;
 import dev.taproot.ingest.incidents.NdjsonIncidentReader;
 

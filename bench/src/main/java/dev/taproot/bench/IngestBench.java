@@ -17,7 +17,7 @@ import dev.taproot.graph.store.StoreConfig;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestReport;
 import dev.taproot.ingest.IngestService;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

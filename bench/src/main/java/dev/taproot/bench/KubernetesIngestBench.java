@@ -13,7 +13,7 @@ import dev.taproot.ingest.EntityResolver;
 import dev.taproot.ingest.GraphWriter;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestService;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 import dev.taproot.ingest.kubernetes.KubernetesIngestor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -21,7 +21,7 @@ import dev.taproot.graph.model.GraphBatch;
 import dev.taproot.graph.model.Relationship;
 import dev.taproot.graph.model.Signal;
 import dev.taproot.graph.store.GraphStore;
-import dev.taproot.ingest.changes.ObservedChanges;
+import dev.taproot.ingest.ObservedChanges;
 
 /**
  * Runs ingestors over files, folders and request bodies and commits each input's batch: in one

@@ -1,6 +1,6 @@
 /**
  * The ingest framework: an {@link dev.taproot.ingest.Ingestor} per source format, collected in an
- * {@link dev.taproot.ingest.IngestRegistry} ({@link dev.taproot.ingest.StandardIngestors} lists the
+ * {@link dev.taproot.ingest.IngestRegistry} ({@link dev.taproot.ingest.standard.StandardIngestors} lists the
  * shipped ones), run by {@link dev.taproot.ingest.IngestService}, which commits each input's
  * {@link dev.taproot.ingest.GraphWriter} batch in one transaction.
  *

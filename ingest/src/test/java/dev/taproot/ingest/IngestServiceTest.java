@@ -1,5 +1,7 @@
 package dev.taproot.ingest;
 
+import dev.taproot.ingest.standard.StandardIngestors;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

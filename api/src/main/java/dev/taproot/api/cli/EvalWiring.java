@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 import dev.taproot.api.config.CommandLineOverrides;
 import dev.taproot.ingest.IngestRegistry;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 import dev.taproot.rules.pack.RulePack;
 import dev.taproot.rules.pack.RulePacks;
 

@@ -11,7 +11,7 @@ import dev.taproot.api.Taproot;
 import dev.taproot.ingest.IngestReport;
 import dev.taproot.ingest.IngestService;
 import dev.taproot.ingest.Rejection;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;

@@ -15,7 +15,7 @@ import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.model.Signal;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.vocabulary.Vocabulary;
-import dev.taproot.ingest.changes.ObservedChanges;
+import dev.taproot.ingest.ObservedChanges;
 import dev.taproot.rules.causal.Topology;
 
 /**

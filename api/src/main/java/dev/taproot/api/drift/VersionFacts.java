@@ -141,7 +141,7 @@ public final class VersionFacts implements ChangeFacts {
     /** The version another copy runs: the tag of the same image, or of its only image for a bare version. */
     private static String versionOf(Entity copy, String component) {
         var images = new ArrayList<String>();
-        Object v = copy.properties().get(dev.taproot.ingest.changes.ObservedChanges.IMAGES);
+        Object v = copy.properties().get(dev.taproot.ingest.ObservedChanges.IMAGES);
         if (v instanceof java.util.Collection<?> c) {
             c.forEach(x -> images.add(String.valueOf(x)));
         } else if (v != null) {

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.taproot.api.Taproot;
 import dev.taproot.ingest.IngestService;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 import dev.taproot.api.chatops.ChatOps;
 import dev.taproot.api.config.Tunables;
 import dev.taproot.api.explorer.ExplorerRoutes;

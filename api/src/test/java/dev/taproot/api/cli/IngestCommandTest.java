@@ -16,7 +16,7 @@ import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.testing.SharedData;
 import dev.taproot.graph.testing.TestStores;
 import dev.taproot.ingest.IngestService;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 
 class IngestCommandTest {
 

@@ -20,7 +20,7 @@ import dev.taproot.graph.store.StoreConfig;
 import dev.taproot.graph.testing.TestStores;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestService;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 import dev.taproot.rules.engine.Candidate;
 import dev.taproot.rules.evidence.Evidence;
 

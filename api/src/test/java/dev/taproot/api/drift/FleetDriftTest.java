@@ -11,7 +11,7 @@ import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.testing.TestStores;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestService;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 
 /** Drift read from manifests as ingested: three namespaces running one shop. */
 class FleetDriftTest {

@@ -9,7 +9,7 @@ import dev.taproot.graph.store.GraphStore;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestService;
 import dev.taproot.ingest.MalformedInputException;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 
 /**
  * A small shop ingested through the real ingestors: a call graph (edge list), deploy events (generic change

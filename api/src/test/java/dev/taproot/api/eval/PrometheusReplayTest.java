@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.taproot.graph.testing.SharedData;
 import dev.taproot.graph.testing.TestStores;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 import dev.taproot.ingest.live.RealPrometheus;
 import dev.taproot.rules.eval.CaseSpec;
 import dev.taproot.rules.pack.RulePack;

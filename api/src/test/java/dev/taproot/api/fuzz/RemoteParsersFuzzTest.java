@@ -15,7 +15,7 @@ import dev.taproot.ingest.GraphWriter;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.Ingestor;
 import dev.taproot.ingest.MalformedInputException;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 import dev.taproot.ingest.incidents.CsvIncidentReader;
 import dev.taproot.ingest.incidents.IncidentReader;
 import dev.taproot.ingest.incidents.NdjsonIncidentReader;

@@ -9,7 +9,7 @@ import dev.taproot.api.Taproot;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestService;
 import dev.taproot.ingest.MalformedInputException;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 import dev.taproot.ingest.incidents.IncidentImporter;
 import dev.taproot.ingest.incidents.NdjsonIncidentReader;
 

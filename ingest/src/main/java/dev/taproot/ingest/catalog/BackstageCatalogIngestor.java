@@ -20,7 +20,7 @@ import dev.taproot.ingest.IngestResult;
 import dev.taproot.ingest.Ingestor;
 import dev.taproot.ingest.Json;
 import dev.taproot.ingest.MalformedInputException;
-import dev.taproot.ingest.kubernetes.ManifestReader;
+import dev.taproot.ingest.ManifestReader;
 
 /**
  * Backstage catalog entities ({@code catalog-info.yaml}, {@code apiVersion: backstage.io/...}):

@@ -21,7 +21,7 @@ import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestResult;
 import dev.taproot.ingest.Ingestor;
 import dev.taproot.ingest.MalformedInputException;
-import dev.taproot.ingest.kubernetes.ManifestReader;
+import dev.taproot.ingest.ManifestReader;
 
 /**
  * Docker Compose files (the Compose Specification): each service becomes a Service entity (image,

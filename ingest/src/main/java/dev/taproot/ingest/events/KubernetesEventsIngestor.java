@@ -8,7 +8,7 @@ import dev.taproot.ingest.IngestResult;
 import dev.taproot.ingest.Ingestor;
 import dev.taproot.ingest.Json;
 import dev.taproot.ingest.MalformedInputException;
-import dev.taproot.ingest.kubernetes.ManifestReader;
+import dev.taproot.ingest.ManifestReader;
 
 /**
  * Kubernetes Events: an {@code EventList} (from {@code kubectl get events -o json}), a JSON array of

@@ -1,5 +1,7 @@
 package dev.taproot.ingest.kubernetes;
 
+import dev.taproot.ingest.ManifestReader;
+
 import java.util.List;
 
 import dev.taproot.ingest.GraphWriter;
@@ -52,7 +54,7 @@ public final class KubernetesIngestor implements Ingestor {
     public IngestResult ingest(IngestInput input, GraphWriter writer) throws MalformedInputException {
         var result = new IngestResult.Builder(FORMAT, input.name());
         List<ManifestReader.Document> docs = ManifestReader.documents(input);
-        List<KubeObject> objects = ManifestReader.objects(docs, result::reject);
+        List<KubeObject> objects = KubeObjects.of(docs, result::reject);
         new KubernetesTopology(writer, result, input.observedAt(), input.name()).map(objects);
         return result.build();
     }

@@ -20,7 +20,7 @@ import dev.taproot.ingest.EntityResolver;
 import dev.taproot.ingest.GraphWriter;
 import dev.taproot.ingest.IngestResult;
 import dev.taproot.ingest.Json;
-import dev.taproot.ingest.changes.ObservedChanges;
+import dev.taproot.ingest.ObservedChanges;
 import dev.taproot.ingest.events.KubernetesEventMapper;
 
 /**

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.taproot.ingest.logs.LogLevels;
 import dev.taproot.ingest.logs.LogRecord;
-import dev.taproot.ingest.telemetry.JsonInputs;
+import dev.taproot.ingest.JsonInputs;
 
 /**
  * Reads an Elasticsearch / OpenSearch {@code _search} response ({@code hits.hits[]._source}) into log

@@ -9,7 +9,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.taproot.ingest.telemetry.JsonInputs;
+import dev.taproot.ingest.JsonInputs;
 
 /**
  * Reads the error lines of services from Elasticsearch or OpenSearch: one

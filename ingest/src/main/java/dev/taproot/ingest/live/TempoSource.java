@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.MalformedInputException;
-import dev.taproot.ingest.telemetry.JsonInputs;
+import dev.taproot.ingest.JsonInputs;
 import dev.taproot.ingest.traces.OtlpTraceParser;
 
 /**

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.taproot.ingest.telemetry.JsonInputs;
+import dev.taproot.ingest.JsonInputs;
 
 /**
  * Tempo's trace-by-id JSON as an OTLP/JSON {@code ExportTraceServiceRequest}. Tempo answers

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.MalformedInputException;
 import dev.taproot.ingest.Rejection;
-import dev.taproot.ingest.telemetry.JsonInputs;
+import dev.taproot.ingest.JsonInputs;
 
 /**
  * Reads Jaeger query API JSON ({@code {"data": [{"traceID", "spans", "processes"}]}}, as

@@ -22,7 +22,7 @@ import dev.taproot.graph.testing.SharedData;
 import dev.taproot.graph.testing.TestStores;
 import dev.taproot.ingest.IngestReport;
 import dev.taproot.ingest.IngestService;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 
 class BackstageCatalogIngestorTest {
 

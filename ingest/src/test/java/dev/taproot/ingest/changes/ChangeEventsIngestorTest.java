@@ -14,7 +14,7 @@ import dev.taproot.graph.model.Signal;
 import dev.taproot.ingest.GraphWriter;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestResult;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 
 class ChangeEventsIngestorTest {
 

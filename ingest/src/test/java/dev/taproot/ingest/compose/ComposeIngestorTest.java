@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.taproot.graph.testing.SharedData;
 import dev.taproot.ingest.GraphWriter;
 import dev.taproot.ingest.IngestInput;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 
 class ComposeIngestorTest {
 

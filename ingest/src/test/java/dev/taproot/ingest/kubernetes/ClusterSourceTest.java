@@ -15,7 +15,7 @@ import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.testing.TestStores;
 import dev.taproot.ingest.IngestReport;
 import dev.taproot.ingest.IngestService;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;

@@ -1,5 +1,7 @@
 package dev.taproot.ingest.kubernetes;
 
+import dev.taproot.ingest.ManifestReader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -36,7 +38,7 @@ class KubernetesIngestIsNotQuadraticTest {
         var writer = new GraphWriter();
         var result = new IngestResult.Builder(KubernetesIngestor.FORMAT, input.name());
         var topology = new KubernetesTopology(writer, result, Instant.parse("2026-01-01T00:00:00Z"), input.name());
-        topology.map(ManifestReader.objects(ManifestReader.documents(input), result::reject));
+        topology.map(KubeObjects.of(ManifestReader.documents(input), result::reject));
 
         assertThat(topology.selectorChecks()).isEqualTo(N);
         long selects = writer.batch().relationships().stream().filter(r -> r.type().equals(RelationshipTypes.SELECTS)).count();

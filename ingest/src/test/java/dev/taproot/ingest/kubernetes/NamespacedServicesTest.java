@@ -20,7 +20,7 @@ import dev.taproot.graph.testing.SharedData;
 import dev.taproot.ingest.EntityResolver;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestService;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 import dev.taproot.ingest.detect.TelemetryConfig;
 import dev.taproot.ingest.detect.TelemetryEntities;
 

@@ -16,7 +16,7 @@ import dev.taproot.graph.testing.SharedData;
 import dev.taproot.ingest.GraphWriter;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestResult;
-import dev.taproot.ingest.StandardIngestors;
+import dev.taproot.ingest.standard.StandardIngestors;
 
 /** Every Kubernetes manifest of the other shared systems (Sock Shop, DeathStarBench, Bookinfo) reads cleanly. */
 class SharedManifestsTest {

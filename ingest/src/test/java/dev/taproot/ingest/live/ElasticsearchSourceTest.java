@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.taproot.graph.model.EntityKeys;
 import dev.taproot.graph.model.GraphBatch;
-import dev.taproot.ingest.telemetry.JsonInputs;
+import dev.taproot.ingest.JsonInputs;
 
 /** The Elasticsearch / OpenSearch client against a recorded {@code _search} answer served over real HTTP. */
 class ElasticsearchSourceTest {

@@ -1,4 +1,4 @@
-package dev.taproot.ingest.telemetry;
+package dev.taproot.ingest;
 
 import java.io.IOException;
 
@@ -6,8 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.taproot.ingest.IngestInput;
-import dev.taproot.ingest.MalformedInputException;
 
 /** Reads a JSON input as a tree, turning a parse failure into a {@link MalformedInputException} with its position. */
 public final class JsonInputs {

@@ -1,4 +1,4 @@
-package dev.taproot.ingest.kubernetes;
+package dev.taproot.ingest;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,9 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
-import dev.taproot.ingest.IngestInput;
-import dev.taproot.ingest.Json;
-import dev.taproot.ingest.MalformedInputException;
 
 /**
  * Reads Kubernetes objects from multi-document YAML or JSON: single objects, {@code List} /
@@ -29,7 +26,7 @@ public final class ManifestReader {
 
     /** A parsed top-level document: its 1-based index, first line, and tree (null for an empty document). */
     public record Document(int index, int line, JsonNode tree) {
-        String location() {
+        public String location() {
             return "document " + index + " (line " + line + ")";
         }
     }
@@ -94,54 +91,5 @@ public final class ManifestReader {
         JsonLocation loc = e.getLocation();
         String where = loc == null ? "input" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
         return new MalformedInputException(input.name(), where, "not valid " + syntax + ": " + dev.taproot.ingest.JsonProblems.describe(e), e);
-    }
-
-    /**
-     * The Kubernetes objects of the documents, lists flattened. Documents that are not objects with a
-     * {@code kind} are reported to {@code rejected} with their location.
-     */
-    public static List<KubeObject> objects(List<Document> docs, java.util.function.BiConsumer<String, String> rejected) {
-        var out = new ArrayList<KubeObject>();
-        for (Document d : docs) {
-            JsonNode tree = d.tree();
-            if (tree == null) {
-                continue;
-            }
-            if (tree.isArray()) {
-                addItems(tree, d.location(), out, rejected);
-            } else if (!tree.isObject()) {
-                rejected.accept(d.location(), "not a Kubernetes object (a " + tree.getNodeType().name().toLowerCase() + ")");
-            } else if (tree.has("items") && tree.get("items").isArray() && isList(Json.text(tree, "kind"))) {
-                addItems(tree.get("items"), d.location(), out, rejected);
-            } else {
-                add(tree, d.location(), out, rejected);
-            }
-        }
-        return out;
-    }
-
-    private static boolean isList(String kind) {
-        return kind == null || kind.equals("List") || kind.endsWith("List");
-    }
-
-    private static void addItems(JsonNode items, String location, List<KubeObject> out,
-                                 java.util.function.BiConsumer<String, String> rejected) {
-        for (int i = 0; i < items.size(); i++) {
-            add(items.get(i), location + " items[" + i + "]", out, rejected);
-        }
-    }
-
-    private static void add(JsonNode node, String location, List<KubeObject> out,
-                            java.util.function.BiConsumer<String, String> rejected) {
-        if (!node.isObject()) {
-            rejected.accept(location, "not a Kubernetes object");
-            return;
-        }
-        KubeObject o = KubeObject.of(node, location);
-        if (o.kind() == null) {
-            rejected.accept(location, "field 'kind' is missing");
-        } else {
-            out.add(o);
-        }
     }
 }

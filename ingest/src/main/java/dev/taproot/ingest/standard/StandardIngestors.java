@@ -1,9 +1,11 @@
-package dev.taproot.ingest;
+package dev.taproot.ingest.standard;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.taproot.graph.store.GraphStore;
+import dev.taproot.ingest.IngestRegistry;
+import dev.taproot.ingest.Ingestor;
 import dev.taproot.ingest.alertmanager.AlertmanagerIngestor;
 import dev.taproot.ingest.edges.EdgeListIngestor;
 import dev.taproot.ingest.events.KubernetesEventsIngestor;

@@ -1,4 +1,4 @@
-package dev.taproot.ingest.changes;
+package dev.taproot.ingest;
 
 import java.time.Instant;
 import java.util.ArrayList;
