@@ -29,7 +29,7 @@ import dev.taproot.graph.model.SubgraphQuery;
  */
 final class EmbeddedSubgraphReader {
 
-    private static final Label ENTITY = Label.label("Entity");
+    static final Label ENTITY = Label.label("Entity");
     private static final Label SIGNAL = Label.label("Signal");
     private static final RelationshipType ON = RelationshipType.withName(RelationshipTypes.ON);
 
