@@ -25,6 +25,8 @@ final class AnalysisCypher {
             RETURN n
             """;
 
+    static final String ENTITIES = "MATCH (n:Entity) WHERE $type IS NULL OR n.type = $type RETURN n ORDER BY n.key LIMIT $limit";
+
     static final String ROOT_CAUSE_COUNTS = """
             UNWIND $keys AS key
             MATCH (e:Entity {key: key})
@@ -62,6 +64,13 @@ final class AnalysisCypher {
 
     static Map<String, Object> findEntitiesParams(String nameOrAlias) {
         return Map.of("raw", nameOrAlias.trim(), "q", nameOrAlias.trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    static Map<String, Object> entitiesParams(String type, int limit) {
+        var params = new HashMap<String, Object>();
+        params.put("type", type);
+        params.put("limit", limit);
+        return params;
     }
 
     static Map<String, Object> signalsParams(Collection<String> keys, Long from, Long to) {

@@ -24,6 +24,9 @@ interface AnalysisReads {
     /** Entities whose key is the text, or whose name or an alias is it ignoring case. */
     List<Entity> findEntities(String nameOrAlias);
 
+    /** Up to {@code limit} entities of a type (any type when null), in key order. */
+    List<Entity> entities(String type, int limit);
+
     /** Signals on these entities (all signals when none are named) overlapping the window, by start. */
     List<Signal> signals(Collection<String> entityKeys, Long from, Long to);
 

@@ -41,6 +41,12 @@ final class DriverAnalysisReads implements AnalysisReads {
     }
 
     @Override
+    public List<Entity> entities(String type, int limit) {
+        return reads.list(AnalysisCypher.ENTITIES, AnalysisCypher.entitiesParams(type, limit),
+                r -> Neo4jRecords.entity(r.get("n").asNode()));
+    }
+
+    @Override
     public List<Signal> signals(Collection<String> entityKeys, Long from, Long to) {
         try (var session = driver.session(SessionConfig.forDatabase(database))) {
             return session.executeRead(tx -> DriverReads.signalsOn(tx, entityKeys, from, to));

@@ -12,7 +12,6 @@ import java.util.function.Function;
 
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
-import org.neo4j.graphdb.Transaction;
 
 import dev.taproot.graph.model.CausePrior;
 import dev.taproot.graph.model.Entity;
@@ -33,10 +32,10 @@ final class EmbeddedAnalysisReads implements AnalysisReads {
 
     @Override
     public Optional<Entity> entity(String key) {
-        try (Transaction tx = db.beginTx()) {
+        return EmbeddedReadTransactions.read(db, tx -> {
             Node n = tx.findNode(EmbeddedSubgraphReader.ENTITY, "key", key);
             return n == null ? Optional.empty() : Optional.of(Neo4jRecords.entity(n.getAllProperties()));
-        }
+        });
     }
 
     @Override
@@ -52,13 +51,21 @@ final class EmbeddedAnalysisReads implements AnalysisReads {
     }
 
     @Override
+    public List<Entity> entities(String type, int limit) {
+        return rows(AnalysisCypher.ENTITIES, AnalysisCypher.entitiesParams(type, limit),
+                row -> Neo4jRecords.entity(((Node) row.get("n")).getAllProperties()));
+    }
+
+    @Override
     public Map<String, Long> rootCauseCounts(Collection<String> entityKeys) {
         if (entityKeys.isEmpty()) {
             return Map.of();
         }
         var out = new HashMap<String, Long>();
-        rows(AnalysisCypher.ROOT_CAUSE_COUNTS, Map.of("keys", List.copyOf(new LinkedHashSet<>(entityKeys))),
-                row -> out.put((String) row.get("key"), ((Number) row.get("n")).longValue()));
+        for (Object[] row : rows(AnalysisCypher.ROOT_CAUSE_COUNTS, Map.of("keys", List.copyOf(new LinkedHashSet<>(entityKeys))),
+                row -> new Object[] {row.get("key"), row.get("n")})) {
+            out.put((String) row[0], ((Number) row[1]).longValue());
+        }
         return out;
     }
 
@@ -67,9 +74,9 @@ final class EmbeddedAnalysisReads implements AnalysisReads {
         if (entityKeys.isEmpty()) {
             return List.of();
         }
-        var priors = new AnalysisCypher.Priors();
         Map<String, Object> params = Map.of("keys", List.copyOf(entityKeys));
-        try (Transaction tx = db.beginTx()) {
+        return EmbeddedReadTransactions.read(db, tx -> {
+            var priors = new AnalysisCypher.Priors();
             try (var votes = tx.execute(AnalysisCypher.PRIOR_VOTES, params)) {
                 votes.forEachRemaining(r -> priors.votes((String) r.get("key"), (String) r.get("fault"),
                         ((Number) r.get("yes")).longValue(), ((Number) r.get("no")).longValue()));
@@ -78,24 +85,27 @@ final class EmbeddedAnalysisReads implements AnalysisReads {
                 incidents.forEachRemaining(r -> priors.incidents((String) r.get("key"), (String) r.get("fault"),
                         ((Number) r.get("n")).longValue()));
             }
-        }
-        return priors.list();
+            return priors.list();
+        });
     }
 
     @Override
     public Map<String, Integer> incidentHelpfulness() {
         var out = new LinkedHashMap<String, Integer>();
-        rows(AnalysisCypher.HELPFULNESS, Map.of(),
-                row -> out.put((String) row.get("id"), ((Number) row.get("net")).intValue()));
+        for (Object[] row : rows(AnalysisCypher.HELPFULNESS, Map.of(), row -> new Object[] {row.get("id"), row.get("net")})) {
+            out.put((String) row[0], ((Number) row[1]).intValue());
+        }
         return out;
     }
 
-    /** Runs one read statement in its own transaction and maps every row. */
+    /** Runs one read statement in its own transaction (again after a transient failure) and maps every row. */
     private <T> List<T> rows(String cypher, Map<String, Object> params, Function<Map<String, Object>, T> map) {
-        try (Transaction tx = db.beginTx(); var result = tx.execute(cypher, params)) {
-            var out = new ArrayList<T>();
-            result.forEachRemaining(row -> out.add(map.apply(row)));
-            return out;
-        }
+        return EmbeddedReadTransactions.read(db, tx -> {
+            try (var result = tx.execute(cypher, params)) {
+                var out = new ArrayList<T>();
+                result.forEachRemaining(row -> out.add(map.apply(row)));
+                return out;
+            }
+        });
     }
 }

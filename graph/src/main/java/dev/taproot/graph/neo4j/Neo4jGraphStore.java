@@ -260,11 +260,7 @@ public final class Neo4jGraphStore implements GraphStore {
 
     @Override
     public List<Entity> entities(String type, int limit) {
-        var params = new HashMap<String, Object>();
-        params.put("type", type);
-        params.put("limit", limit);
-        return reads.list("MATCH (n:Entity) WHERE $type IS NULL OR n.type = $type RETURN n ORDER BY n.key LIMIT $limit",
-                params, r -> Neo4jRecords.entity(r.get("n").asNode()));
+        return analysisReads.entities(type, limit);
     }
 
     @Override

@@ -84,6 +84,8 @@ class EmbeddedReadsAgreeWithBoltReadsTest {
             assertThat(embedded.findEntities(text)).isEqualTo(bolt.findEntities(text));
         }
         assertThat(embedded.findEntities("payment")).hasSize(2);
+        assertThat(embedded.entities(null, 100)).hasSizeGreaterThanOrEqualTo(4).isEqualTo(bolt.entities(null, 100));
+        assertThat(embedded.entities("Service", 2)).hasSize(2).isEqualTo(bolt.entities("Service", 2));
     }
 
     @Test
