@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.neo4j.graphdb.Direction;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.RelationshipType;
 
 import dev.taproot.graph.model.CausePrior;
 import dev.taproot.graph.model.Entity;
@@ -23,6 +25,9 @@ import dev.taproot.graph.model.Signal;
  * driver's and the server's threads (an analysis makes about ten of them after its subgraph).
  */
 final class EmbeddedAnalysisReads implements AnalysisReads {
+
+    private static final RelationshipType ROOT_CAUSE = RelationshipType.withName(dev.taproot.graph.model.RelationshipTypes.ROOT_CAUSE);
+    private static final RelationshipType ON_CAUSE = RelationshipType.withName("ON_CAUSE");
 
     private final GraphDatabaseService db;
 
@@ -61,12 +66,18 @@ final class EmbeddedAnalysisReads implements AnalysisReads {
         if (entityKeys.isEmpty()) {
             return Map.of();
         }
-        var out = new HashMap<String, Long>();
-        for (Object[] row : rows(AnalysisCypher.ROOT_CAUSE_COUNTS, Map.of("keys", List.copyOf(new LinkedHashSet<>(entityKeys))),
-                row -> new Object[] {row.get("key"), row.get("n")})) {
-            out.put((String) row[0], ((Number) row[1]).longValue());
-        }
-        return out;
+        // what the Cypher of the driver path counts, COUNT { (e)<-[:ROOT_CAUSE]-() }, read off the node
+        return EmbeddedReadTransactions.read(db, tx -> {
+            var out = new HashMap<String, Long>();
+            for (String key : new LinkedHashSet<>(entityKeys)) {
+                Node n = tx.findNode(EmbeddedSubgraphReader.ENTITY, "key", key);
+                int count = n == null ? 0 : n.getDegree(ROOT_CAUSE, Direction.INCOMING);
+                if (count > 0) {
+                    out.put(key, (long) count);
+                }
+            }
+            return out;
+        });
     }
 
     @Override
@@ -74,9 +85,21 @@ final class EmbeddedAnalysisReads implements AnalysisReads {
         if (entityKeys.isEmpty()) {
             return List.of();
         }
-        Map<String, Object> params = Map.of("keys", List.copyOf(entityKeys));
         return EmbeddedReadTransactions.read(db, tx -> {
+            // most entities were never a cause: the statements run only for those with feedback or past
+            // incidents on them (the others give them no rows), and not at all when there are none
+            List<String> judged = new ArrayList<>();
+            for (String key : entityKeys) {
+                Node n = tx.findNode(EmbeddedSubgraphReader.ENTITY, "key", key);
+                if (n != null && (n.getDegree(ON_CAUSE, Direction.INCOMING) > 0 || n.getDegree(ROOT_CAUSE, Direction.INCOMING) > 0)) {
+                    judged.add(key);
+                }
+            }
             var priors = new AnalysisCypher.Priors();
+            if (judged.isEmpty()) {
+                return priors.list();
+            }
+            Map<String, Object> params = Map.of("keys", judged);
             try (var votes = tx.execute(AnalysisCypher.PRIOR_VOTES, params)) {
                 votes.forEachRemaining(r -> priors.votes((String) r.get("key"), (String) r.get("fault"),
                         ((Number) r.get("yes")).longValue(), ((Number) r.get("no")).longValue()));

@@ -45,6 +45,13 @@ final class EmbeddedSubgraphReader {
         return EmbeddedReadTransactions.read(db, tx -> read(tx, query, withSignals));
     }
 
+    /** The keys of the entities {@link #read} would return, in the same order, without reading them. */
+    List<String> keys(SubgraphQuery query) {
+        Long asOf = Neo4jRecords.millis(query.asOf());
+        return EmbeddedReadTransactions.read(db, tx -> List.copyOf((query.seeds().isEmpty()
+                ? allEntities(tx, query.maxEntities()) : expand(tx, query, asOf)).keySet()));
+    }
+
     private Subgraph read(Transaction tx, SubgraphQuery query, boolean withSignals) {
         Long asOf = Neo4jRecords.millis(query.asOf());
         Map<String, Node> nodes = query.seeds().isEmpty()

@@ -244,6 +244,17 @@ public final class Neo4jGraphStore implements GraphStore {
         }
     }
 
+    @Override
+    public List<String> neighbourhoodKeys(String key, int depth, Instant asOf) {
+        var query = new SubgraphQuery(Set.of(key), depth, asOf, null, null, SubgraphQuery.DEFAULT_MAX_ENTITIES);
+        if (embeddedReader != null) {
+            return embeddedReader.keys(query);
+        }
+        try (var session = driver.session(sessionConfig())) {
+            return session.executeRead(tx -> DriverReads.expand(tx, query.seeds(), depth, millis(asOf), query.maxEntities()));
+        }
+    }
+
     static Relationship relationshipOf(Record r) {
         return Neo4jRecords.relationship(r.get("from").asString(), r.get("to").asString(), r.get("r").asRelationship());
     }
