@@ -86,27 +86,31 @@ final class EmbeddedAnalysisReads implements AnalysisReads {
             return List.of();
         }
         return EmbeddedReadTransactions.read(db, tx -> {
-            // most entities were never a cause: the statements run only for those with feedback or past
-            // incidents on them (the others give them no rows), and not at all when there are none
-            List<String> judged = new ArrayList<>();
+            // most entities were never judged nor a past cause: each statement runs only for the entities
+            // with the relationships it follows (the others give it no rows), and not at all when none has
+            List<String> voted = new ArrayList<>();
+            List<String> caused = new ArrayList<>();
             for (String key : entityKeys) {
                 Node n = tx.findNode(EmbeddedSubgraphReader.ENTITY, "key", key);
-                if (n != null && (n.getDegree(ON_CAUSE, Direction.INCOMING) > 0 || n.getDegree(ROOT_CAUSE, Direction.INCOMING) > 0)) {
-                    judged.add(key);
+                if (n != null && n.getDegree(ON_CAUSE, Direction.INCOMING) > 0) {
+                    voted.add(key);
+                }
+                if (n != null && n.getDegree(ROOT_CAUSE, Direction.INCOMING) > 0) {
+                    caused.add(key);
                 }
             }
             var priors = new AnalysisCypher.Priors();
-            if (judged.isEmpty()) {
-                return priors.list();
+            if (!voted.isEmpty()) {
+                try (var votes = tx.execute(AnalysisCypher.PRIOR_VOTES, Map.of("keys", voted))) {
+                    votes.forEachRemaining(r -> priors.votes((String) r.get("key"), (String) r.get("fault"),
+                            ((Number) r.get("yes")).longValue(), ((Number) r.get("no")).longValue()));
+                }
             }
-            Map<String, Object> params = Map.of("keys", judged);
-            try (var votes = tx.execute(AnalysisCypher.PRIOR_VOTES, params)) {
-                votes.forEachRemaining(r -> priors.votes((String) r.get("key"), (String) r.get("fault"),
-                        ((Number) r.get("yes")).longValue(), ((Number) r.get("no")).longValue()));
-            }
-            try (var incidents = tx.execute(AnalysisCypher.PRIOR_INCIDENTS, params)) {
-                incidents.forEachRemaining(r -> priors.incidents((String) r.get("key"), (String) r.get("fault"),
-                        ((Number) r.get("n")).longValue()));
+            if (!caused.isEmpty()) {
+                try (var incidents = tx.execute(AnalysisCypher.PRIOR_INCIDENTS, Map.of("keys", caused))) {
+                    incidents.forEachRemaining(r -> priors.incidents((String) r.get("key"), (String) r.get("fault"),
+                            ((Number) r.get("n")).longValue()));
+                }
             }
             return priors.list();
         });

@@ -60,7 +60,9 @@ class EmbeddedReadsAgreeWithBoltReadsTest {
                 new Incident("INC-2", "pool again", null, T0.plusSeconds(60), null, null, List.of("checkout"),
                         "service/payment", "Timeout", null, List.of(), null, List.of(), Map.of(), "test"),
                 new Incident("INC-3", "cart", null, T0.plusSeconds(120), null, null, List.of(), "cart", null, null,
-                        List.of(), null, List.of(), Map.of(), "test")));
+                        List.of(), null, List.of(), Map.of(), "test"),
+                new Incident("INC-4", "checkout", null, T0.plusSeconds(180), null, null, List.of(), "checkout", "Crash",
+                        null, List.of(), null, List.of(), Map.of(), "test")));
         embedded.addFeedback(new Feedback("f1", Feedback.Kind.HELPED, "INC-1", null, null, null, "alice", T0, null));
         embedded.addFeedback(new Feedback("f2", Feedback.Kind.NOT_HELPED, "INC-1", null, null, null, "bob", T0, null));
         embedded.addFeedback(new Feedback("f3", Feedback.Kind.HELPED, "INC-3", null, null, null, "bob", T0, null));
@@ -103,7 +105,11 @@ class EmbeddedReadsAgreeWithBoltReadsTest {
         assertThat(embedded.rootCauseCounts(KEYS)).isEqualTo(bolt.rootCauseCounts(KEYS))
                 .containsEntry("service/payment", 2L).containsEntry("service/cart", 1L).doesNotContainKey("service/nope");
         assertThat(embedded.rootCauseCounts(List.of())).isEqualTo(bolt.rootCauseCounts(List.of())).isEmpty();
-        assertThat(embedded.causePriors(KEYS)).isEqualTo(bolt.causePriors(KEYS)).isNotEmpty();
+        assertThat(embedded.causePriors(KEYS)).isEqualTo(bolt.causePriors(KEYS)).hasSizeGreaterThan(3);
+        assertThat(embedded.causePriors(KEYS.reversed())).isEqualTo(bolt.causePriors(KEYS.reversed()));
+        for (String key : KEYS) {
+            assertThat(embedded.causePriors(List.of(key))).as(key).isEqualTo(bolt.causePriors(List.of(key)));
+        }
         assertThat(embedded.causePriors(List.of())).isEqualTo(bolt.causePriors(List.of())).isEmpty();
         assertThat(embedded.incidentHelpfulness()).isEqualTo(bolt.incidentHelpfulness())
                 .containsOnly(Map.entry("INC-1", 0), Map.entry("INC-3", 1));
