@@ -14,7 +14,8 @@ import dev.taproot.graph.model.Signal;
  * window, past root-cause counts, cause priors and incident helpfulness. {@link DriverAnalysisReads}
  * runs them over the driver (an external server); {@link EmbeddedAnalysisReads} runs the same reads
  * in-process when the DBMS is embedded, without a Bolt round trip each. Both give the same answers,
- * which the {@code GraphStore} contract suite checks for each.
+ * which the {@code GraphStore} contract suite checks for each and {@code EmbeddedReadsAgreeWithBoltReadsTest}
+ * checks record for record on the same data.
  */
 interface AnalysisReads {
 

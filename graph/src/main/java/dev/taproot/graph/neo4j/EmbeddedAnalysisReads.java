@@ -20,9 +20,11 @@ import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.model.Signal;
 
 /**
- * {@link AnalysisReads} in-process, for the embedded DBMS: the same Cypher as the driver path, run in a
- * transaction of the embedded database, so a read costs its work and not a Bolt round trip through the
- * driver's and the server's threads (an analysis makes about ten of them after its subgraph).
+ * {@link AnalysisReads} in-process, for the embedded DBMS, so a read costs its work and not a Bolt round
+ * trip through the driver's and the server's threads (an analysis makes about ten of them after its
+ * subgraph). Where a statement is needed it is the driver path's own Cypher, run in a transaction of the
+ * embedded database (same plan, same order of rows); an entity by key and root-cause counts are read off
+ * the node. A transient failure is retried ({@link EmbeddedReadTransactions}).
  */
 final class EmbeddedAnalysisReads implements AnalysisReads {
 
