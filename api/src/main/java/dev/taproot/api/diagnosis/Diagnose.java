@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -72,7 +74,11 @@ public final class Diagnose {
         Instant end = request.explicitWindow() ? request.end() : asked;
         Instant start = request.start() != null ? request.start() : end.minus(DiagnoseRequest.DEFAULT_WINDOW);
         String note = "";
-        List<String> around = reading.symptom == null ? List.of() : neighbourhood(reading.symptom.key());
+        var neighbourhoods = new HashMap<String, List<String>>();
+        // the symptom's neighbourhood is needed only for live sources or to move a "now" window
+        boolean needsAround = live.configured() || !request.explicitWindow();
+        List<String> around = reading.symptom == null || !needsAround ? List.of()
+                : neighbourhood(reading.symptom.key(), neighbourhoods);
         LiveEvidence.Fetched fetched = live.configured() ? live.gather(names(around), start, end) : LiveEvidence.Fetched.NOTHING;
         if (!request.explicitWindow() && store.signals(around, start, end).isEmpty()) {
             Optional<Instant> latest = store.signals(around, end.minus(LOOKBACK), end).stream().map(Signal::start)
@@ -88,7 +94,7 @@ public final class Diagnose {
         var analysisRequest = new AnalysisRequest(reading.entities, reading.alert, request.text(), start, end,
                 request.depthOrDefault(), request.rules(), request.maxCandidatesOrDefault());
         Analysis analysis = engine.analyze(analysisRequest);
-        List<SimilarHit> similar = similar(analysis, request.text());
+        List<SimilarHit> similar = similar(analysis, request.text(), neighbourhoods);
         var understood = new Diagnosis.Understood(question(request), reading.symptom == null ? null : reading.symptom.key(),
                 reading.symptom == null ? null : reading.symptom.name(), reading.alert, note);
         return new Diagnosis(UUID.randomUUID().toString(), asked, understood, analysis, blastRadius(analysis),
@@ -148,12 +154,22 @@ public final class Diagnose {
                 .max(Comparator.comparing(Signal::start));
     }
 
+    /** The keys around {@code key}, read once per diagnosis ({@code known} holds those already read). */
+    private List<String> neighbourhood(String key, Map<String, List<String>> known) {
+        List<String> keys = known.get(key);
+        if (keys == null) {
+            keys = neighbourhood(key);
+            known.put(key, keys);
+        }
+        return keys;
+    }
+
     private List<String> neighbourhood(String key) {
         var keys = new ArrayList<String>();
         keys.add(key); // the symptom first: sources that are asked name by name cap how many they ask
-        store.neighbourhood(key, NEIGHBOURHOOD_HOPS, null).entities().forEach(e -> {
-            if (!e.key().equals(key)) {
-                keys.add(e.key());
+        store.neighbourhoodKeys(key, NEIGHBOURHOOD_HOPS, null).forEach(k -> {
+            if (!k.equals(key)) {
+                keys.add(k);
             }
         });
         return keys;
@@ -167,11 +183,12 @@ public final class Diagnose {
         return List.copyOf(out);
     }
 
-    private List<SimilarHit> similar(Analysis analysis, String text) {
+    private List<SimilarHit> similar(Analysis analysis, String text, Map<String, List<String>> neighbourhoods) {
         // the signals around the symptoms and the leading causes (their pods and workloads included)
         var keys = new LinkedHashSet<String>();
-        analysis.symptoms().forEach(s -> keys.addAll(neighbourhood(s.entityKey())));
-        analysis.candidates().stream().limit(FailureQueries.CANDIDATES_USED).forEach(c -> keys.addAll(neighbourhood(c.entityKey())));
+        analysis.symptoms().forEach(s -> keys.addAll(neighbourhood(s.entityKey(), neighbourhoods)));
+        analysis.candidates().stream().limit(FailureQueries.CANDIDATES_USED)
+                .forEach(c -> keys.addAll(neighbourhood(c.entityKey(), neighbourhoods)));
         List<Signal> signals = keys.isEmpty() ? List.of()
                 : store.signals(List.copyOf(keys), analysis.windowStart(), analysis.windowEnd());
         var query = FailureQueries.from(analysis, signals, text, SIMILAR);

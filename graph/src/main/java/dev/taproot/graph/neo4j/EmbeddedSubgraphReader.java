@@ -29,7 +29,7 @@ import dev.taproot.graph.model.SubgraphQuery;
  */
 final class EmbeddedSubgraphReader {
 
-    private static final Label ENTITY = Label.label("Entity");
+    static final Label ENTITY = Label.label("Entity");
     private static final Label SIGNAL = Label.label("Signal");
     private static final RelationshipType ON = RelationshipType.withName(RelationshipTypes.ON);
 
@@ -42,39 +42,48 @@ final class EmbeddedSubgraphReader {
     }
 
     Subgraph read(SubgraphQuery query, boolean withSignals) {
+        return EmbeddedReadTransactions.read(db, tx -> read(tx, query, withSignals));
+    }
+
+    /** The keys of the entities {@link #read} would return, in the same order, without reading them. */
+    List<String> keys(SubgraphQuery query) {
         Long asOf = Neo4jRecords.millis(query.asOf());
-        try (Transaction tx = db.beginTx()) {
-            Map<String, Node> nodes = query.seeds().isEmpty()
-                    ? allEntities(tx, query.maxEntities())
-                    : expand(tx, query, asOf);
-            var entities = new ArrayList<Entity>(nodes.size());
-            var relationships = new ArrayList<Relationship>();
-            var signals = new ArrayList<Signal>();
-            Long from = Neo4jRecords.millis(query.windowStart());
-            Long to = Neo4jRecords.millis(query.windowEnd());
-            for (var entry : nodes.entrySet()) {
-                Node node = entry.getValue();
-                entities.add(Neo4jRecords.entity(node.getAllProperties()));
-                for (var r : node.getRelationships(Direction.OUTGOING, topology)) {
-                    Node end = r.getEndNode();
-                    Object endKey = end.getProperty("key", null);
-                    if (endKey != null && nodes.containsKey(endKey) && end.hasLabel(ENTITY) && valid(r, asOf)) {
-                        relationships.add(Neo4jRecords.relationship(r.getType().name(), entry.getKey(),
-                                (String) endKey, r.getAllProperties()));
-                    }
+        return EmbeddedReadTransactions.read(db, tx -> List.copyOf((query.seeds().isEmpty()
+                ? allEntities(tx, query.maxEntities()) : expand(tx, query, asOf)).keySet()));
+    }
+
+    private Subgraph read(Transaction tx, SubgraphQuery query, boolean withSignals) {
+        Long asOf = Neo4jRecords.millis(query.asOf());
+        Map<String, Node> nodes = query.seeds().isEmpty()
+                ? allEntities(tx, query.maxEntities())
+                : expand(tx, query, asOf);
+        var entities = new ArrayList<Entity>(nodes.size());
+        var relationships = new ArrayList<Relationship>();
+        var signals = new ArrayList<Signal>();
+        Long from = Neo4jRecords.millis(query.windowStart());
+        Long to = Neo4jRecords.millis(query.windowEnd());
+        for (var entry : nodes.entrySet()) {
+            Node node = entry.getValue();
+            entities.add(Neo4jRecords.entity(node.getAllProperties()));
+            for (var r : node.getRelationships(Direction.OUTGOING, topology)) {
+                Node end = r.getEndNode();
+                Object endKey = end.getProperty("key", null);
+                if (endKey != null && nodes.containsKey(endKey) && end.hasLabel(ENTITY) && valid(r, asOf)) {
+                    relationships.add(Neo4jRecords.relationship(r.getType().name(), entry.getKey(),
+                            (String) endKey, r.getAllProperties()));
                 }
-                if (withSignals) {
-                    for (var on : node.getRelationships(Direction.INCOMING, ON)) {
-                        Node s = on.getStartNode();
-                        if (s.hasLabel(SIGNAL) && inWindow(s, from, to)) {
-                            signals.add(Neo4jRecords.signal(s.getAllProperties()));
-                        }
+            }
+            if (withSignals) {
+                for (var on : node.getRelationships(Direction.INCOMING, ON)) {
+                    Node s = on.getStartNode();
+                    if (s.hasLabel(SIGNAL) && inWindow(s, from, to)) {
+                        signals.add(Neo4jRecords.signal(s.getAllProperties()));
                     }
                 }
             }
-            signals.sort(Comparator.comparing(Signal::start));
-            return new Subgraph(entities, relationships, signals);
         }
+        signals.sort(Comparator.comparing(Signal::start));
+        return new Subgraph(entities, relationships, signals);
     }
 
     private Map<String, Node> allEntities(Transaction tx, int max) {

@@ -1,17 +1,13 @@
 package dev.taproot.graph.neo4j;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.SessionConfig;
 
-import dev.taproot.graph.model.CausePrior;
 import dev.taproot.graph.model.Feedback;
 
 /**
@@ -71,59 +67,5 @@ final class Neo4jFeedback {
                         Instant.ofEpochMilli(n.get("at").asLong()), n.get("comment").asString(null));
             }));
         }
-    }
-
-    Map<String, Integer> helpfulness() {
-        try (var session = driver.session(SessionConfig.forDatabase(database))) {
-            var out = new LinkedHashMap<String, Integer>();
-            session.executeRead(tx -> tx.run("""
-                    MATCH (f:Feedback) WHERE f.kind IN ['HELPED', 'NOT_HELPED']
-                    WITH f ORDER BY f.at DESC
-                    WITH f.incidentId AS id, f.by AS by, head(collect(f.kind)) AS kind
-                    RETURN id, sum(CASE kind WHEN 'HELPED' THEN 1 ELSE -1 END) AS net
-                    """).list()).forEach(r -> out.put(r.get("id").asString(), r.get("net").asInt()));
-            return out;
-        }
-    }
-
-    List<CausePrior> priors(Collection<String> entityKeys) {
-        if (entityKeys.isEmpty()) {
-            return List.of();
-        }
-        record Key(String entity, String fault) {
-        }
-        var counts = new LinkedHashMap<Key, long[]>();
-        try (var session = driver.session(SessionConfig.forDatabase(database))) {
-            session.executeRead(tx -> {
-                tx.run("""
-                        MATCH (e:Entity) WHERE e.key IN $keys
-                        MATCH (f:Feedback)-[:ON_CAUSE]->(e)
-                        WHERE f.kind IN ['CAUSE_CONFIRMED', 'CAUSE_REJECTED']
-                        WITH e, f ORDER BY f.at DESC
-                        WITH e.key AS key, f.faultType AS fault, f.by AS by, head(collect(f.kind)) AS kind
-                        RETURN key, fault,
-                               sum(CASE kind WHEN 'CAUSE_CONFIRMED' THEN 1 ELSE 0 END) AS yes,
-                               sum(CASE kind WHEN 'CAUSE_REJECTED' THEN 1 ELSE 0 END) AS no
-                        """, Map.of("keys", List.copyOf(entityKeys))).forEachRemaining(r -> {
-                    long[] c = counts.computeIfAbsent(new Key(r.get("key").asString(), r.get("fault").asString(null)),
-                            k -> new long[3]);
-                    c[0] += r.get("yes").asLong();
-                    c[1] += r.get("no").asLong();
-                });
-                tx.run("""
-                        MATCH (e:Entity) WHERE e.key IN $keys
-                        MATCH (i:Incident)-[:ROOT_CAUSE]->(e)
-                        RETURN e.key AS key, i.faultType AS fault, count(i) AS n
-                        """, Map.of("keys", List.copyOf(entityKeys))).forEachRemaining(r -> {
-                    long[] c = counts.computeIfAbsent(new Key(r.get("key").asString(), r.get("fault").asString(null)),
-                            k -> new long[3]);
-                    c[2] += r.get("n").asLong();
-                });
-                return null;
-            });
-        }
-        var out = new ArrayList<CausePrior>();
-        counts.forEach((k, c) -> out.add(new CausePrior(k.entity(), k.fault(), c[0], c[1], c[2])));
-        return out;
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +54,8 @@ public final class Neo4jGraphStore implements GraphStore {
     private final Neo4jFeedback feedback;
     private final Neo4jIncidents incidents;
     private final ReadQueries reads;
+    /** Entity, signal, prior and count reads: in-process when embedded (rebuilt after a restart), else over the driver. */
+    private volatile AnalysisReads analysisReads;
 
     private Neo4jGraphStore(Driver driver, String database, String uri, AutoCloseable owned) {
         this.driver = driver;
@@ -64,6 +65,7 @@ public final class Neo4jGraphStore implements GraphStore {
         this.feedback = new Neo4jFeedback(driver, database);
         this.reads = new ReadQueries(driver, database);
         this.incidents = new Neo4jIncidents(reads);
+        this.analysisReads = new DriverAnalysisReads(driver, database);
         if (owned instanceof EmbeddedNeo4j embedded) {
             attach(embedded);
             embedded.onRestart(() -> {
@@ -105,6 +107,7 @@ public final class Neo4jGraphStore implements GraphStore {
 
     private void attach(EmbeddedNeo4j embedded) {
         this.incidentWriter = new EmbeddedIncidentWriter(embedded.managementService().database(database));
+        this.analysisReads = new EmbeddedAnalysisReads(embedded.managementService().database(database));
         this.embeddedReader = new EmbeddedSubgraphReader(embedded.managementService(), database, RelationshipTypes.TOPOLOGY);
     }
 
@@ -241,35 +244,34 @@ public final class Neo4jGraphStore implements GraphStore {
         }
     }
 
+    @Override
+    public List<String> neighbourhoodKeys(String key, int depth, Instant asOf) {
+        var query = new SubgraphQuery(Set.of(key), depth, asOf, null, null, SubgraphQuery.DEFAULT_MAX_ENTITIES);
+        if (embeddedReader != null) {
+            return embeddedReader.keys(query);
+        }
+        try (var session = driver.session(sessionConfig())) {
+            return session.executeRead(tx -> DriverReads.expand(tx, query.seeds(), depth, millis(asOf), query.maxEntities()));
+        }
+    }
+
     static Relationship relationshipOf(Record r) {
         return Neo4jRecords.relationship(r.get("from").asString(), r.get("to").asString(), r.get("r").asRelationship());
     }
 
     @Override
     public Optional<Entity> entity(String key) {
-        return reads.one("MATCH (n:Entity {key: $key}) RETURN n AS n", Map.of("key", key))
-                .map(r -> Neo4jRecords.entity(r.get("n").asNode()));
+        return analysisReads.entity(key);
     }
 
     @Override
     public List<Entity> findEntities(String nameOrAlias) {
-        String lower = nameOrAlias.trim().toLowerCase(Locale.ROOT);
-        return reads.list("""
-                MATCH (n:Entity) WHERE n.key = $raw OR n._nameLower = $q
-                RETURN n
-                UNION
-                MATCH (n:Entity) WHERE $q IN n._aliasesLower
-                RETURN n
-                """, Map.of("raw", nameOrAlias.trim(), "q", lower), r -> Neo4jRecords.entity(r.get("n").asNode()));
+        return analysisReads.findEntities(nameOrAlias);
     }
 
     @Override
     public List<Entity> entities(String type, int limit) {
-        var params = new HashMap<String, Object>();
-        params.put("type", type);
-        params.put("limit", limit);
-        return reads.list("MATCH (n:Entity) WHERE $type IS NULL OR n.type = $type RETURN n ORDER BY n.key LIMIT $limit",
-                params, r -> Neo4jRecords.entity(r.get("n").asNode()));
+        return analysisReads.entities(type, limit);
     }
 
     @Override
@@ -299,9 +301,7 @@ public final class Neo4jGraphStore implements GraphStore {
 
     @Override
     public List<Signal> signals(Collection<String> entityKeys, Instant from, Instant to) {
-        try (var session = driver.session(sessionConfig())) {
-            return session.executeRead(tx -> DriverReads.signalsOn(tx, entityKeys, millis(from), millis(to)));
-        }
+        return analysisReads.signals(entityKeys, millis(from), millis(to));
     }
 
     @Override
@@ -321,7 +321,7 @@ public final class Neo4jGraphStore implements GraphStore {
 
     @Override
     public Map<String, Long> rootCauseCounts(Collection<String> entityKeys) {
-        return incidents.rootCauseCounts(entityKeys);
+        return analysisReads.rootCauseCounts(entityKeys);
     }
 
     @Override
@@ -351,12 +351,12 @@ public final class Neo4jGraphStore implements GraphStore {
 
     @Override
     public Map<String, Integer> incidentHelpfulness() {
-        return feedback.helpfulness();
+        return analysisReads.incidentHelpfulness();
     }
 
     @Override
     public List<CausePrior> causePriors(Collection<String> entityKeys) {
-        return feedback.priors(entityKeys);
+        return analysisReads.causePriors(entityKeys);
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,22 +49,6 @@ final class Neo4jIncidents {
                 WITH DISTINCT i
                 RETURN i ORDER BY coalesce(i.started, 0) DESC, i.id LIMIT $limit
                 """, params, r -> Neo4jRecords.incident(r.get("i").asNode()));
-    }
-
-    Map<String, Long> rootCauseCounts(Collection<String> entityKeys) {
-        if (entityKeys.isEmpty()) {
-            return Map.of();
-        }
-        var out = new HashMap<String, Long>();
-        reads.list("""
-                UNWIND $keys AS key
-                MATCH (e:Entity {key: key})
-                WITH key, COUNT { (e)<-[:ROOT_CAUSE]-() } AS n
-                WHERE n > 0
-                RETURN key, n
-                """, Map.of("keys", List.copyOf(new LinkedHashSet<>(entityKeys))),
-                r -> out.put(r.get("key").asString(), r.get("n").asLong()));
-        return out;
     }
 
     List<Incident> byId(Collection<String> ids) {

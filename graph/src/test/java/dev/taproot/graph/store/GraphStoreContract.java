@@ -140,6 +140,20 @@ public abstract class GraphStoreContract {
     }
 
     @Test
+    void neighbourhoodKeysAreTheNeighbourhoodsEntitiesInTheirOrder() {
+        loadChain();
+        for (String key : List.of("service/checkout", "service/frontend", "service/unrelated", "service/nope")) {
+            for (int depth = 0; depth <= 3; depth++) {
+                assertThat(store.neighbourhoodKeys(key, depth, null)).as(key + " at depth " + depth)
+                        .isEqualTo(store.neighbourhood(key, depth, null).entities().stream().map(Entity::key).toList());
+            }
+        }
+        assertThat(store.neighbourhoodKeys("service/frontend", 1, null))
+                .containsExactly("service/frontend", "service/checkout");
+        assertThat(store.neighbourhoodKeys("service/nope", 2, null)).isEmpty();
+    }
+
+    @Test
     void subgraphAsOfATimeFollowsOnlyRelationshipsValidThen() {
         store.upsertEntities(List.of(service("a"), service("b"), service("c")));
         store.upsertRelationships(List.of(

@@ -40,6 +40,7 @@ final class UncloseableStore implements GraphStore {
     @Override public void closeRelationships(Collection<String> ids, Instant at) { delegate.closeRelationships(ids, at); }
     @Override public Subgraph subgraph(SubgraphQuery q) { return delegate.subgraph(q); }
     @Override public Subgraph neighbourhood(String key, int depth, Instant asOf) { return delegate.neighbourhood(key, depth, asOf); }
+    @Override public List<String> neighbourhoodKeys(String key, int depth, Instant asOf) { return delegate.neighbourhoodKeys(key, depth, asOf); }
     @Override public Optional<Entity> entity(String key) { return delegate.entity(key); }
     @Override public List<Entity> findEntities(String q) { return delegate.findEntities(q); }
     @Override public List<Entity> entities(String type, int limit) { return delegate.entities(type, limit); }

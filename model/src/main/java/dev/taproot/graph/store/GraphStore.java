@@ -73,6 +73,15 @@ public interface GraphStore extends AutoCloseable {
     Subgraph neighbourhood(String key, int depth, Instant asOf);
 
     /**
+     * The keys of {@link #neighbourhood}'s entities in the same order (the entity first, then nearest
+     * first), for callers that need no more than the keys: a store may answer without reading the
+     * entities and relationships.
+     */
+    default List<String> neighbourhoodKeys(String key, int depth, Instant asOf) {
+        return neighbourhood(key, depth, asOf).entities().stream().map(Entity::key).toList();
+    }
+
+    /**
      * Every entity, every open topology relationship and every signal, one at a time (entities first),
      * without holding the graph in memory: for exports.
      */
