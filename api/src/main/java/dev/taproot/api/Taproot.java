@@ -25,6 +25,7 @@ import dev.taproot.ingest.IngestService;
 import dev.taproot.ingest.StandardIngestors;
 import dev.taproot.ingest.baseline.PushBaselineStore;
 import dev.taproot.ingest.baseline.PushedTelemetry;
+import dev.taproot.ingest.coalesce.CoalescedGraphWrites;
 import dev.taproot.ingest.detect.TelemetryConfig;
 import dev.taproot.ingest.live.PrometheusRangeSource;
 import dev.taproot.ingest.live.TelemetrySource;
@@ -62,6 +63,7 @@ public final class Taproot implements AutoCloseable {
     private final Notifier notifier;
     private final VersionKnowledge versions;
     private PushedTelemetry pushed;
+    private CoalescedGraphWrites pushedWrites;
 
     private Taproot(TaprootConfig config, GraphStore store, Supplier<RulePack> rules) {
         this.config = config;
@@ -252,9 +254,28 @@ public final class Taproot implements AutoCloseable {
         return pushed;
     }
 
+    /**
+     * The graph writes of pushed telemetry: coalesced, one writer at a time, figures of known edges written
+     * at most {@link CoalescedGraphWrites#DEFAULT_FLUSH_INTERVAL} later (and at close).
+     */
+    public synchronized CoalescedGraphWrites pushedWrites() {
+        if (pushedWrites == null) {
+            pushedWrites = new CoalescedGraphWrites(store, CoalescedGraphWrites.DEFAULT_FLUSH_INTERVAL);
+        }
+        return pushedWrites;
+    }
+
     @Override
     public void close() {
         synchronized (this) {
+            if (pushedWrites != null) {
+                try {
+                    pushedWrites.close();
+                } catch (RuntimeException e) {
+                    System.getLogger(Taproot.class.getName()).log(System.Logger.Level.WARNING,
+                            "pushed telemetry not written at close: " + e.getMessage());
+                }
+            }
             if (pushed != null) {
                 try {
                     pushed.store().save();

@@ -1,0 +1,241 @@
+package dev.taproot.ingest.coalesce;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import dev.taproot.graph.model.Entity;
+import dev.taproot.graph.model.GraphBatch;
+import dev.taproot.graph.model.Relationship;
+import dev.taproot.graph.store.GraphStore;
+import dev.taproot.ingest.detect.TelemetryEntities;
+
+/**
+ * The graph writes of pushed telemetry (OTLP traces and logs arriving many times a second), coalesced
+ * and written by one writer at a time.
+ *
+ * <ul>
+ *   <li>A push whose records the store already holds unchanged writes nothing.</li>
+ *   <li>A push that changes what an analysis reads (a new entity or CALLS edge, an earlier start of an
+ *       edge, a signal) is answered only once its records are stored: it waits for the next write, which
+ *       takes every push waiting with it in one transaction (a group commit).</li>
+ *   <li>A push that only refreshes the figures of edges already stored (requests, errors, latency
+ *       percentiles of a CALLS edge) is written with the others at most {@code flushInterval} later, or
+ *       at {@link #flush()} and {@link #close()}; the last push's figures win, as they did before.</li>
+ * </ul>
+ * What is known to be stored is the set of records this buffer wrote since the store last changed
+ * under it ({@link GraphStore#writeGeneration()}): any other write, anywhere (a topology ingest, a
+ * cleared store), makes the next push write its records again. Name lookups of pushes
+ * ({@link #lookups()}) are cached the same way.
+ */
+public final class CoalescedGraphWrites implements AutoCloseable {
+
+    /** How long figures of known edges may wait before they are written. */
+    public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(1);
+
+    /** Waiting records past which a push writes at once rather than wait for the timer. */
+    static final int MAX_PENDING = 20_000;
+
+    /** Most names whose lookups are cached; past it the cache starts over. */
+    static final int MAX_CACHED_NAMES = 10_000;
+
+    private static final System.Logger LOG = System.getLogger(CoalescedGraphWrites.class.getName());
+
+    private final GraphStore store;
+    private final PendingWrites pending = new PendingWrites();
+    /** One writer of pushed records at a time. */
+    private final ReentrantLock writer = new ReentrantLock();
+    private final ScheduledExecutorService timer;
+    private final Map<String, CachedLookup> names = new ConcurrentHashMap<>();
+    /** Pushes added so far (guarded by {@code pending}). */
+    private long added;
+    /** The store's write generation when {@code pending}'s knowledge of it was last confirmed (guarded by {@code pending}). */
+    private long knownGeneration = -1;
+    /** Whether this buffer's own write is under way (guarded by {@code pending}). */
+    private boolean writing;
+    /** Pushes whose records are stored (written by the writer only). */
+    private volatile long stored;
+    private volatile boolean closed;
+
+    private record CachedLookup(long generation, List<Entity> entities) {
+    }
+
+    /**
+     * @param flushInterval how long figures of known edges may wait; zero writes every push that
+     *                      changes anything at once (no timer)
+     */
+    public CoalescedGraphWrites(GraphStore store, Duration flushInterval) {
+        this.store = store;
+        if (flushInterval.isZero()) {
+            this.timer = null;
+        } else {
+            this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "taproot-pushed-graph-writes");
+                t.setDaemon(true);
+                return t;
+            });
+            long millis = flushInterval.toMillis();
+            timer.scheduleWithFixedDelay(this::flushQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Adds one push's records; returns once the store holds every record of it that an analysis reads.
+     *
+     * @throws RuntimeException when the write it waited for failed (its records wait for the next one)
+     */
+    public void write(GraphBatch batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        long ticket;
+        boolean now;
+        synchronized (pending) {
+            confirmKnowledge();
+            now = pending.add(batch) || pending.size() > MAX_PENDING || timer == null || closed;
+            ticket = ++added;
+        }
+        if (now) {
+            writeThrough(ticket);
+        }
+    }
+
+    /** Writes everything waiting; returns once it is stored. */
+    public void flush() {
+        long ticket;
+        synchronized (pending) {
+            ticket = added;
+        }
+        writeThrough(ticket);
+    }
+
+    /** Entity lookups for the analysis of a push: the store's, cached until the store is next written. */
+    public TelemetryEntities.Graph lookups() {
+        return new TelemetryEntities.Graph() {
+            @Override
+            public List<Entity> find(String nameOrAlias) {
+                return cachedFind(nameOrAlias);
+            }
+
+            @Override
+            public List<Relationship> relationshipsOf(String key) {
+                return store.relationshipsOf(key);
+            }
+        };
+    }
+
+    /** Records waiting for a write (stored unchanged or not). */
+    public int waiting() {
+        synchronized (pending) {
+            return pending.size();
+        }
+    }
+
+    private List<Entity> cachedFind(String name) {
+        String key = name.trim().toLowerCase(Locale.ROOT);
+        long generation = store.writeGeneration();
+        CachedLookup hit = names.get(key);
+        if (hit != null && generation >= 0 && hit.generation() == generation) {
+            return hit.entities();
+        }
+        List<Entity> found = List.copyOf(store.findEntities(name));
+        if (generation >= 0 && generation % 2 == 0) {
+            if (names.size() >= MAX_CACHED_NAMES) {
+                names.clear();
+            }
+            names.put(key, new CachedLookup(generation, found));
+        }
+        return found;
+    }
+
+    /** Forgets what is known to be stored when the store was written by anyone else since it was confirmed. */
+    private void confirmKnowledge() {
+        long generation = store.writeGeneration();
+        if (!writing && (generation < 0 || generation != knownGeneration)) {
+            pending.forgetStored();
+            knownGeneration = generation;
+        }
+    }
+
+    private void writeThrough(long ticket) {
+        writer.lock();
+        try {
+            if (stored >= ticket) {
+                return; // a write that took this push's records has finished meanwhile
+            }
+            GraphBatch batch;
+            long upTo;
+            long before;
+            synchronized (pending) {
+                confirmKnowledge();
+                batch = pending.drain();
+                upTo = added;
+                before = knownGeneration;
+                writing = true;
+            }
+            try {
+                if (!batch.isEmpty()) {
+                    write(batch, before);
+                }
+                stored = upTo;
+            } finally {
+                synchronized (pending) {
+                    writing = false;
+                }
+            }
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private void write(GraphBatch batch, long before) {
+        try {
+            store.write(batch);
+        } catch (RuntimeException e) {
+            synchronized (pending) {
+                pending.restore(batch);
+            }
+            throw e;
+        }
+        long after = store.writeGeneration();
+        synchronized (pending) {
+            if (before >= 0 && after == before + 2) {
+                pending.stored(batch);
+            } else {
+                pending.forgetStored(); // someone else wrote meanwhile: what is stored is no longer known
+            }
+            knownGeneration = after;
+        }
+    }
+
+    private void flushQuietly() {
+        try {
+            boolean waiting;
+            synchronized (pending) {
+                waiting = !pending.isEmpty();
+            }
+            if (waiting) {
+                flush();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "writing pushed telemetry to the graph failed, retried at the next flush: "
+                    + e.getMessage());
+        }
+    }
+
+    /** Stops the timer and writes everything waiting. */
+    @Override
+    public void close() {
+        closed = true;
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        flush();
+    }
+}
