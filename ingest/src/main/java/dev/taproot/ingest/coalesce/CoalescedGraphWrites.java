@@ -1,6 +1,7 @@
 package dev.taproot.ingest.coalesce;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,6 +102,7 @@ public final class CoalescedGraphWrites implements AutoCloseable {
             now = pending.add(batch) || pending.size() > MAX_PENDING || timer == null || closed;
             ticket = ++added;
         }
+
         if (now) {
             writeThrough(ticket);
         }
@@ -138,7 +140,7 @@ public final class CoalescedGraphWrites implements AutoCloseable {
     }
 
     private List<Entity> cachedFind(String name) {
-        String key = name.trim().toLowerCase(Locale.ROOT);
+        String key = lower(name);
         long generation = store.writeGeneration();
         CachedLookup hit = names.get(key);
         if (hit != null && generation >= 0 && hit.generation() == generation) {
@@ -207,11 +209,39 @@ public final class CoalescedGraphWrites implements AutoCloseable {
         synchronized (pending) {
             if (before >= 0 && after == before + 2) {
                 pending.stored(batch);
+                keepLookups(batch, before, after);
             } else {
                 pending.forgetStored(); // someone else wrote meanwhile: what is stored is no longer known
             }
             knownGeneration = after;
         }
+    }
+
+    /**
+     * After a write of this buffer's own, only look-ups of names in it can answer otherwise: the others stay
+     * cached, as of the new generation.
+     */
+    private void keepLookups(GraphBatch batch, long before, long after) {
+        var touched = new HashSet<String>();
+        batch.entities().forEach(e -> {
+            touched.add(lower(e.key()));
+            touched.add(lower(e.name()));
+            e.aliases().forEach(a -> touched.add(lower(a)));
+        });
+        // relationships and signals may create placeholders named by their entity keys
+        batch.relationships().forEach(r -> {
+            touched.add(lower(r.fromKey()));
+            touched.add(lower(r.toKey()));
+        });
+        batch.signals().forEach(s -> touched.add(lower(s.entityKey())));
+        // re-stamped first, removed after: a look-up that read the store before this write and is cached
+        // in between is removed, and one cached after keeps its old generation
+        names.replaceAll((name, hit) -> hit.generation() == before ? new CachedLookup(after, hit.entities()) : hit);
+        touched.forEach(names::remove);
+    }
+
+    private static String lower(String name) {
+        return name.trim().toLowerCase(Locale.ROOT);
     }
 
     private void flushQuietly() {

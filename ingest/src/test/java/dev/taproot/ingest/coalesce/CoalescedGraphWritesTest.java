@@ -155,6 +155,18 @@ class CoalescedGraphWritesTest {
     }
 
     @Test
+    void lookupsSeeEntitiesTheBufferItselfWrote() {
+        var lookups = writes.lookups();
+        assertThat(lookups.find("frontend")).isEmpty();
+        assertThat(lookups.find("payments")).isEmpty();
+
+        writes.write(push("payments", "cart", T0, 10));
+
+        assertThat(lookups.find("payments")).extracting(Entity::key).containsExactly(svc("payments"));
+        assertThat(lookups.find("frontend")).isEmpty();
+    }
+
+    @Test
     void concurrentPushesAllLandWithOneEdgeEach() throws Exception {
         var pool = Executors.newFixedThreadPool(4);
         try {
