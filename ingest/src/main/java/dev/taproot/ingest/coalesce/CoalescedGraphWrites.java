@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,8 +64,13 @@ public final class CoalescedGraphWrites implements AutoCloseable {
     /** Pushes whose records are stored (written by the writer only). */
     private volatile long stored;
     private volatile boolean closed;
+    private volatile InFlight inFlight;
 
     private record CachedLookup(long generation, List<Entity> entities) {
+    }
+
+    /** This buffer's write under way: the generation it started from, and the names whose look-ups it may change. */
+    private record InFlight(long from, Set<String> touched) {
     }
 
     /**
@@ -143,8 +149,10 @@ public final class CoalescedGraphWrites implements AutoCloseable {
         String key = lower(name);
         long generation = store.writeGeneration();
         CachedLookup hit = names.get(key);
-        if (hit != null && generation >= 0 && hit.generation() == generation) {
-            return hit.entities();
+        InFlight own = inFlight;
+        if (hit != null && generation >= 0 && (hit.generation() == generation
+                || own != null && generation == own.from() + 1 && hit.generation() == own.from() && !own.touched().contains(key))) {
+            return hit.entities(); // cached as of now, or before this buffer's write under way, which leaves the name alone
         }
         List<Entity> found = List.copyOf(store.findEntities(name));
         if (generation >= 0 && generation % 2 == 0) {
@@ -197,6 +205,8 @@ public final class CoalescedGraphWrites implements AutoCloseable {
     }
 
     private void write(GraphBatch batch, long before) {
+        Set<String> touched = touchedNames(batch);
+        inFlight = new InFlight(before, touched);
         try {
             store.write(batch);
         } catch (RuntimeException e) {
@@ -204,12 +214,14 @@ public final class CoalescedGraphWrites implements AutoCloseable {
                 pending.restore(batch);
             }
             throw e;
+        } finally {
+            inFlight = null;
         }
         long after = store.writeGeneration();
         synchronized (pending) {
             if (before >= 0 && after == before + 2) {
                 pending.stored(batch);
-                keepLookups(batch, before, after);
+                keepLookups(touched, before, after);
             } else {
                 pending.forgetStored(); // someone else wrote meanwhile: what is stored is no longer known
             }
@@ -217,23 +229,28 @@ public final class CoalescedGraphWrites implements AutoCloseable {
         }
     }
 
-    /**
-     * After a write of this buffer's own, only look-ups of names in it can answer otherwise: the others stay
-     * cached, as of the new generation.
-     */
-    private void keepLookups(GraphBatch batch, long before, long after) {
+    /** The names whose look-ups a write may change: its entities' keys, names and aliases, and placeholders' keys. */
+    private static Set<String> touchedNames(GraphBatch batch) {
         var touched = new HashSet<String>();
         batch.entities().forEach(e -> {
             touched.add(lower(e.key()));
             touched.add(lower(e.name()));
             e.aliases().forEach(a -> touched.add(lower(a)));
         });
-        // relationships and signals may create placeholders named by their entity keys
+        // relationships and signals create placeholders named by their entity keys
         batch.relationships().forEach(r -> {
             touched.add(lower(r.fromKey()));
             touched.add(lower(r.toKey()));
         });
         batch.signals().forEach(s -> touched.add(lower(s.entityKey())));
+        return touched;
+    }
+
+    /**
+     * After a write of this buffer's own, only look-ups of the names it touched can answer otherwise: the
+     * others stay cached, as of the new generation.
+     */
+    private void keepLookups(Set<String> touched, long before, long after) {
         // re-stamped first, removed after: a look-up that read the store before this write and is cached
         // in between is removed, and one cached after keeps its old generation
         names.replaceAll((name, hit) -> hit.generation() == before ? new CachedLookup(after, hit.entities()) : hit);
