@@ -30,7 +30,8 @@ import io.javalin.http.Context;
 
 /**
  * Telemetry ingestion: each body is analysed into anomaly signals (and CALLS edges for traces) and
- * written in one transaction.
+ * written in one transaction; OTLP pushes without a window go through {@link CoalescedGraphWrites}
+ * instead (stored before the answer when they change what an analysis reads, edge figures within a second).
  * <ul>
  *   <li>{@code POST /api/v1/ingest/prometheus}: a Prometheus {@code query_range} response</li>
  *   <li>{@code POST /api/v1/ingest/prometheus/pull}: {@code {"source", "queries": {name: promql}, "start", "end", "step"}}
