@@ -25,6 +25,7 @@ import dev.taproot.ingest.IngestService;
 import dev.taproot.ingest.standard.StandardIngestors;
 import dev.taproot.ingest.baseline.PushBaselineStore;
 import dev.taproot.ingest.baseline.PushedTelemetry;
+import dev.taproot.ingest.coalesce.CoalescedGraphWrites;
 import dev.taproot.ingest.detect.TelemetryConfig;
 import dev.taproot.ingest.live.PrometheusRangeSource;
 import dev.taproot.ingest.live.TelemetrySource;
@@ -62,15 +63,23 @@ public final class Taproot implements AutoCloseable {
     private final Notifier notifier;
     private final VersionKnowledge versions;
     private PushedTelemetry pushed;
+    private CoalescedGraphWrites pushedWrites;
 
     private Taproot(TaprootConfig config, GraphStore store, Supplier<RulePack> rules) {
+        this(config, store, rules, null);
+    }
+
+    /** @param index the incident index, opened while the store started, or null to open it here */
+    private Taproot(TaprootConfig config, GraphStore store, Supplier<RulePack> rules,
+                    dev.taproot.search.lucene.LuceneIncidentIndex index) {
         this.config = config;
         this.store = store;
         this.vocabulary = Vocabulary.standard();
         this.rules = rules;
         long indexOpen = System.nanoTime();
-        this.memory = IncidentMemory.open(store, config.indexDir());
-        startupTiming("incident index opened", indexOpen);
+        this.memory = index == null ? IncidentMemory.open(store, config.indexDir())
+                : IncidentMemory.open(store, index, config.indexDir());
+        startupTiming(index == null ? "incident index opened" : "incident index reconciled", indexOpen);
         this.ingest = new IngestService(store, StandardIngestors.registry(store));
         this.directory = new EntitySearch(store);
         this.views = new GraphViews(store);
@@ -114,26 +123,32 @@ public final class Taproot implements AutoCloseable {
     /** Opens the store (starting embedded Neo4j when configured) and wires the components. */
     public static Taproot start(TaprootConfig config) {
         dev.taproot.graph.store.OwnerOnlyFiles.secure(config.dataDir());
+        // the embedded DBMS's start is most of the start-up and keeps one core busy: what needs no store
+        // (the rule pack, the vocabulary, the search index) is loaded beside it on the other
+        var side = new StartupSide(config);
         long t0 = System.nanoTime();
-        GraphStore store = GraphStores.open(config.store());
+        GraphStore store;
+        try {
+            store = GraphStores.open(config.store());
+        } catch (RuntimeException e) {
+            side.discard();
+            throw e;
+        }
         startupTiming("graph store opened", t0);
         try {
-            long t1 = System.nanoTime();
-            Supplier<RulePack> rules = RulePacks.inForce(config.rulesDir());
-            rules.get();
-            startupTiming("rule pack loaded", t1);
             long t2 = System.nanoTime();
-            Taproot taproot = new Taproot(config, store, rules);
+            Taproot taproot = new Taproot(config, store, side.rules(), side.index());
             startupTiming("components wired", t2);
             return taproot;
         } catch (RuntimeException e) {
+            side.discard();
             store.close();
             throw e;
         }
     }
 
     /** One start-up phase's time, in the one-line form {@code taproot bench startup} reads. */
-    private static void startupTiming(String phase, long startNanos) {
+    static void startupTiming(String phase, long startNanos) {
         org.slf4j.LoggerFactory.getLogger(Taproot.class).info("{} in {} ms", phase, (System.nanoTime() - startNanos) / 1_000_000);
     }
 
@@ -252,9 +267,28 @@ public final class Taproot implements AutoCloseable {
         return pushed;
     }
 
+    /**
+     * The graph writes of pushed telemetry: coalesced, one writer at a time, figures of known edges written
+     * at most {@link CoalescedGraphWrites#DEFAULT_FLUSH_INTERVAL} later (and at close).
+     */
+    public synchronized CoalescedGraphWrites pushedWrites() {
+        if (pushedWrites == null) {
+            pushedWrites = new CoalescedGraphWrites(store, CoalescedGraphWrites.DEFAULT_FLUSH_INTERVAL);
+        }
+        return pushedWrites;
+    }
+
     @Override
     public void close() {
         synchronized (this) {
+            if (pushedWrites != null) {
+                try {
+                    pushedWrites.close();
+                } catch (RuntimeException e) {
+                    System.getLogger(Taproot.class.getName()).log(System.Logger.Level.WARNING,
+                            "pushed telemetry not written at close: " + e.getMessage());
+                }
+            }
             if (pushed != null) {
                 try {
                     pushed.store().save();

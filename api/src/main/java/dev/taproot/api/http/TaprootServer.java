@@ -71,7 +71,7 @@ public final class TaprootServer implements AutoCloseable {
         routes.add(new IngestRoutes(taproot.ingest(), taproot.store(),
                 exports));
         routes.add(new TelemetryRoutes(taproot.store(), new dev.taproot.ingest.telemetry.TelemetryAnalyzer(), pulls,
-                options.maxBodyBytes(), taproot::pushed));
+                options.maxBodyBytes(), taproot::pushed, taproot::pushedWrites));
         routes.add(new FeedbackRoutes(taproot));
         routes.add(new ActionRoutes(taproot.actions()));
         routes.add(new DriftRoutes(taproot.store(), taproot.versions()));

@@ -16,6 +16,7 @@ import dev.taproot.ingest.GraphWriter;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.MalformedInputException;
 import dev.taproot.ingest.baseline.PushedTelemetry;
+import dev.taproot.ingest.coalesce.CoalescedGraphWrites;
 import dev.taproot.ingest.detect.AnalysisWindow;
 import dev.taproot.ingest.telemetry.OtlpProtobuf;
 import dev.taproot.ingest.telemetry.TelemetryAnalyzer;
@@ -29,7 +30,8 @@ import io.javalin.http.Context;
 
 /**
  * Telemetry ingestion: each body is analysed into anomaly signals (and CALLS edges for traces) and
- * written in one transaction.
+ * written in one transaction; OTLP pushes without a window go through {@link CoalescedGraphWrites}
+ * instead (stored before the answer when they change what an analysis reads, edge figures within a second).
  * <ul>
  *   <li>{@code POST /api/v1/ingest/prometheus}: a Prometheus {@code query_range} response</li>
  *   <li>{@code POST /api/v1/ingest/prometheus/pull}: {@code {"source", "queries": {name: promql}, "start", "end", "step"}}
@@ -58,26 +60,29 @@ public final class TelemetryRoutes implements Routes {
     private final PrometheusPulls pulls;
     private final long maxBodyBytes;
     private final Supplier<PushedTelemetry> pushed;
+    private final Supplier<CoalescedGraphWrites> writes;
 
     public TelemetryRoutes(GraphStore store, PrometheusPulls pulls, long maxBodyBytes) {
         this(store, new TelemetryAnalyzer(), pulls, maxBodyBytes);
     }
 
     public TelemetryRoutes(GraphStore store, TelemetryAnalyzer analyzer, PrometheusPulls pulls, long maxBodyBytes) {
-        this(store, analyzer, pulls, maxBodyBytes, null);
+        this(store, analyzer, pulls, maxBodyBytes, null, null);
     }
 
     /**
      * @param pushed the baseline kept across requests that OTLP pushes without {@code start}/{@code end} are
      *               compared with, or null to analyse each push on its own
+     * @param writes where those pushes' graph records go (coalesced), with {@code pushed}
      */
     public TelemetryRoutes(GraphStore store, TelemetryAnalyzer analyzer, PrometheusPulls pulls, long maxBodyBytes,
-                           Supplier<PushedTelemetry> pushed) {
+                           Supplier<PushedTelemetry> pushed, Supplier<CoalescedGraphWrites> writes) {
         this.store = store;
         this.analyzer = analyzer;
         this.pulls = pulls;
         this.maxBodyBytes = maxBodyBytes;
         this.pushed = pushed;
+        this.writes = writes;
     }
 
     @Override
@@ -197,16 +202,24 @@ public final class TelemetryRoutes implements Routes {
         return report;
     }
 
-    /** An OTLP push without a window: compared with the baseline kept across requests, then learnt. */
+    /**
+     * An OTLP push without a window: compared with the baseline kept across requests, then learnt. Its graph
+     * records go through the coalesced writes: answered once what an analysis reads is stored.
+     */
     private TelemetryReport compareWithStoredBaseline(IngestInput input) {
         var writer = new GraphWriter();
+        CoalescedGraphWrites graph = writes == null ? null : writes.get();
         TelemetryReport report;
         try {
-            report = pushed.get().analyze(input, TelemetryEntities.Graph.of(store), writer);
+            report = pushed.get().analyze(input, graph == null ? TelemetryEntities.Graph.of(store) : graph.lookups(), writer);
         } catch (MalformedInputException e) {
             throw new Problem(400, "Malformed input", e.getMessage(), Map.of("source", e.source(), "location", e.location()));
         }
-        store.write(writer.batch());
+        if (graph == null) {
+            store.write(writer.batch());
+        } else {
+            graph.write(writer.batch());
+        }
         return report;
     }
 

@@ -76,7 +76,16 @@ public final class IncidentMemory implements AutoCloseable {
 
     /** Opens the index under {@code indexDir} and reconciles it with the graph. */
     public static IncidentMemory open(GraphStore store, Path indexDir) {
-        var index = LuceneIncidentIndex.open(indexDir.resolve("incidents"));
+        return open(store, openIndex(indexDir), indexDir);
+    }
+
+    /** The search index under {@code indexDir}, opened without the graph (start-up opens it while the store starts). */
+    public static LuceneIncidentIndex openIndex(Path indexDir) {
+        return LuceneIncidentIndex.open(indexDir.resolve("incidents"));
+    }
+
+    /** Reconciles an index already {@link #openIndex opened} with the graph; the memory owns it from here. */
+    public static IncidentMemory open(GraphStore store, LuceneIncidentIndex index, Path indexDir) {
         IncidentMemory memory;
         try {
             memory = new IncidentMemory(store, index, indexDir.resolve("incidents.pending"));

@@ -119,6 +119,23 @@ class TelemetryRoutesTest {
     }
 
     @Test
+    void aRepeatedOtlpPushAddsNothingToTheGraphAndAClearedStoreIsWrittenAgain() throws Exception {
+        byte[] json = Files.readAllBytes(SharedData.require("cases/nezha-tt/nezha-tt-2023-01-29-0843/signals/traces.otlp-traces.json"));
+        assertThat(post("/api/v1/ingest/otlp/v1/traces", json, "application/json").statusCode()).isEqualTo(200);
+        var calls = store.relationships(List.of("CALLS"), 10_000);
+        long entities = store.counts().entities();
+
+        assertThat(post("/api/v1/ingest/otlp/v1/traces", json, "application/json").statusCode()).isEqualTo(200);
+        taproot.pushedWrites().flush();
+        assertThat(store.relationships(List.of("CALLS"), 10_000)).containsExactlyInAnyOrderElementsOf(calls);
+        assertThat(store.counts().entities()).isEqualTo(entities);
+
+        store.clear();
+        assertThat(post("/api/v1/ingest/otlp/v1/traces", json, "application/json").statusCode()).isEqualTo(200);
+        assertThat(store.relationships(List.of("CALLS"), 10_000)).hasSameSizeAs(calls);
+    }
+
+    @Test
     void otlpProtobufGzipGivesTheSameGraphAsTheSameSpansInJson() throws Exception {
         byte[] json = Files.readAllBytes(SharedData.require("cases/nezha-tt/nezha-tt-2023-01-29-0843/signals/traces.otlp-traces.json"));
         var asJson = post("/api/v1/ingest/otlp/v1/traces", json, "application/json");

@@ -3,7 +3,6 @@ package dev.taproot.graph.neo4j;
 import static dev.taproot.graph.neo4j.Neo4jRecords.millis;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -56,6 +55,7 @@ public final class Neo4jGraphStore implements GraphStore {
     private final ReadQueries reads;
     /** Entity, signal, prior and count reads: in-process when embedded (rebuilt after a restart), else over the driver. */
     private volatile AnalysisReads analysisReads;
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
 
     private Neo4jGraphStore(Driver driver, String database, String uri, AutoCloseable owned) {
         this.driver = driver;
@@ -134,33 +134,49 @@ public final class Neo4jGraphStore implements GraphStore {
         return SessionConfig.forDatabase(database);
     }
 
-    // ------------------------------------------------------------------ writes
+    @Override
+    public long writeGeneration() {
+        return writes.get();
+    }
+
+    /** Runs one write between two moves of the {@link #writeGeneration() write count}. */
+    private void counted(Runnable write) {
+        writes.incrementAndGet();
+        try {
+            write.run();
+        } finally {
+            writes.incrementAndGet();
+        }
+    }
 
     @Override
     public void write(GraphBatch batch) {
-        if (batch.isEmpty()) {
-            return;
+        if (!batch.isEmpty()) {
+            counted(() -> writeNow(batch));
         }
+    }
+
+    private void writeNow(GraphBatch batch) {
         if (incidentWriter != null && batch.size() == batch.incidents().size()) {
             incidentWriter.write(batch.incidents());
             return;
         }
         if (batch.size() > MAX_TRANSACTION_RECORDS) {
-            write(batch, BatchTransactions.contentId(batch));
+            new BatchTransactions(driver, database, MAX_TRANSACTION_RECORDS).write(batch, BatchTransactions.contentId(batch));
             return;
         }
         try (var session = driver.session(sessionConfig())) {
             session.executeWriteWithoutResult(tx -> {
-                for (var chunk : chunks(batch.entities().stream().map(Neo4jRecords::entityRow).toList())) {
+                for (var chunk : Neo4jRecords.chunks(WRITE_CHUNK, batch.entities().stream().map(Neo4jRecords::entityRow).toList())) {
                     tx.run(NeoCypher.UPSERT_ENTITIES, Map.of("rows", chunk)).consume();
                 }
-                for (var chunk : chunks(batch.relationships().stream().map(Neo4jRecords::relationshipRow).toList())) {
+                for (var chunk : Neo4jRecords.chunks(WRITE_CHUNK, batch.relationships().stream().map(Neo4jRecords::relationshipRow).toList())) {
                     tx.run(NeoCypher.UPSERT_RELATIONSHIPS, Map.of("rows", chunk)).consume();
                 }
-                for (var chunk : chunks(batch.signals().stream().map(Neo4jRecords::signalRow).toList())) {
+                for (var chunk : Neo4jRecords.chunks(WRITE_CHUNK, batch.signals().stream().map(Neo4jRecords::signalRow).toList())) {
                     tx.run(NeoCypher.UPSERT_SIGNALS, Map.of("rows", chunk)).consume();
                 }
-                for (var chunk : chunks(batch.incidents().stream().map(Neo4jRecords::incidentRow).toList())) {
+                for (var chunk : Neo4jRecords.chunks(WRITE_CHUNK, batch.incidents().stream().map(Neo4jRecords::incidentRow).toList())) {
                     tx.run(NeoCypher.UPSERT_INCIDENTS, Map.of("rows", chunk)).consume();
                 }
             });
@@ -173,15 +189,7 @@ public final class Neo4jGraphStore implements GraphStore {
             write(batch);
             return;
         }
-        new BatchTransactions(driver, database, MAX_TRANSACTION_RECORDS).write(batch, batchId);
-    }
-
-    private static <T> List<List<T>> chunks(List<T> rows) {
-        var out = new ArrayList<List<T>>();
-        for (int i = 0; i < rows.size(); i += WRITE_CHUNK) {
-            out.add(rows.subList(i, Math.min(rows.size(), i + WRITE_CHUNK)));
-        }
-        return out;
+        counted(() -> new BatchTransactions(driver, database, MAX_TRANSACTION_RECORDS).write(batch, batchId));
     }
 
     @Override
@@ -189,24 +197,22 @@ public final class Neo4jGraphStore implements GraphStore {
         if (identities.isEmpty()) {
             return;
         }
-        var rows = identities.stream().map(id -> {
-            String[] parts = id.split("\\|", 3);
-            if (parts.length != 3) {
-                throw new IllegalArgumentException("not a relationship identity (from|TYPE|to): " + id);
+        var rows = identities.stream().map(Neo4jRecords::identityRow).toList();
+        counted(() -> {
+            try (var session = driver.session(sessionConfig())) {
+                session.executeWriteWithoutResult(tx -> tx.run(NeoCypher.CLOSE_RELATIONSHIPS,
+                        Map.of("rows", rows, "at", millis(at))).consume());
             }
-            return Map.<String, Object>of("from", parts[0], "type", parts[1], "to", parts[2]);
-        }).toList();
-        try (var session = driver.session(sessionConfig())) {
-            session.executeWriteWithoutResult(tx -> tx.run(NeoCypher.CLOSE_RELATIONSHIPS,
-                    Map.of("rows", rows, "at", millis(at))).consume());
-        }
+        });
     }
 
     @Override
     public void clear() {
-        try (var session = driver.session(sessionConfig())) {
-            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
-        }
+        counted(() -> {
+            try (var session = driver.session(sessionConfig())) {
+                session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
+            }
+        });
     }
 
     // ------------------------------------------------------------------ reads
@@ -279,11 +285,7 @@ public final class Neo4jGraphStore implements GraphStore {
         var params = new HashMap<String, Object>();
         params.put("types", types.isEmpty() ? RelationshipTypes.TOPOLOGY : List.copyOf(types));
         params.put("limit", limit);
-        return reads.list("""
-                MATCH (a:Entity)-[r]->(b:Entity)
-                WHERE type(r) IN $types AND r.validTo IS NULL
-                RETURN a.key AS from, b.key AS to, r LIMIT $limit
-                """, params, Neo4jGraphStore::relationshipOf);
+        return reads.list(NeoCypher.OPEN_RELATIONSHIPS, params, Neo4jGraphStore::relationshipOf);
     }
 
     @Override
@@ -293,10 +295,7 @@ public final class Neo4jGraphStore implements GraphStore {
 
     @Override
     public List<Relationship> relationshipsOf(String key) {
-        return reads.list("""
-                MATCH (a:Entity)-[r]->(b:Entity) WHERE (a.key = $key OR b.key = $key) AND type(r) IN $types
-                RETURN a.key AS from, b.key AS to, r ORDER BY coalesce(r.validFrom, 0)
-                """, Map.of("key", key, "types", RelationshipTypes.TOPOLOGY), Neo4jGraphStore::relationshipOf);
+        return reads.list(NeoCypher.RELATIONSHIPS_OF, Map.of("key", key, "types", RelationshipTypes.TOPOLOGY), Neo4jGraphStore::relationshipOf);
     }
 
     @Override

@@ -30,6 +30,24 @@ final class Neo4jRecords {
     private Neo4jRecords() {
     }
 
+    /** Rows in chunks of at most {@code size}. */
+    static <T> List<List<T>> chunks(int size, List<T> rows) {
+        var out = new ArrayList<List<T>>();
+        for (int i = 0; i < rows.size(); i += size) {
+            out.add(rows.subList(i, Math.min(rows.size(), i + size)));
+        }
+        return out;
+    }
+
+    /** A relationship identity ({@code from|TYPE|to}) as a row of the close statement. */
+    static Map<String, Object> identityRow(String identity) {
+        String[] parts = identity.split("\\|", 3);
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("not a relationship identity (from|TYPE|to): " + identity);
+        }
+        return Map.of("from", parts[0], "type", parts[1], "to", parts[2]);
+    }
+
     static Long millis(Instant t) {
         return t == null ? null : t.toEpochMilli();
     }

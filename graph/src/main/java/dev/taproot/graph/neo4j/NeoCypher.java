@@ -120,4 +120,15 @@ final class NeoCypher {
             WHERE ($to IS NULL OR s.start <= $to) AND ($from IS NULL OR coalesce(s.end, s.start) >= $from)
             RETURN s ORDER BY s.start
             """;
+
+    static final String OPEN_RELATIONSHIPS = """
+            MATCH (a:Entity)-[r]->(b:Entity)
+            WHERE type(r) IN $types AND r.validTo IS NULL
+            RETURN a.key AS from, b.key AS to, r LIMIT $limit
+            """;
+
+    static final String RELATIONSHIPS_OF = """
+            MATCH (a:Entity)-[r]->(b:Entity) WHERE (a.key = $key OR b.key = $key) AND type(r) IN $types
+            RETURN a.key AS from, b.key AS to, r ORDER BY coalesce(r.validFrom, 0)
+            """;
 }

@@ -65,6 +65,7 @@ final class UncloseableStore implements GraphStore {
     @Override public void clear() { delegate.clear(); }
     @Override public String describe() { return delegate.describe(); }
     @Override public boolean ready() { return delegate.ready(); }
+    @Override public long writeGeneration() { return delegate.writeGeneration(); }
     @Override public <T> Optional<T> unwrap(Class<T> type) { return delegate.unwrap(type); }
     @Override public void close() { /* shared: closed at JVM exit */ }
 }

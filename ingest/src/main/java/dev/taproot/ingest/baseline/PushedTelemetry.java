@@ -65,7 +65,7 @@ public final class PushedTelemetry {
         this.config = config;
         this.store = store;
         this.scorer = new SeriesScorer(config);
-        this.calls = new TelemetryAnalyzer(config, List.of(new TraceDetector(config)));
+        this.calls = new TelemetryAnalyzer(config, List.of(TraceDetector.edgesOnly(config)));
     }
 
     /** The store pushes are compared with. */
@@ -121,7 +121,7 @@ public final class PushedTelemetry {
             long from = push.spans().stream().mapToLong(Span::startMillis).min().orElse(0);
             long to = push.spans().stream().mapToLong(Span::startMillis).max().orElse(0);
             var window = new AnalysisWindow(Instant.ofEpochMilli(Math.floorDiv(from, width) * width), Instant.ofEpochMilli(to));
-            // the replay's trace detector for the edges and entities; its scores would have no baseline here
+            // the replay's trace detector for the edges and entities only: its scores would have no baseline here
             var staged = new GraphWriter();
             TelemetryReport edges = calls.analyze(new Evidence(List.of(), push.spans(), List.of()),
                     new Evidence(List.of(), List.of(), List.of()), window, graph, staged);

@@ -33,10 +33,19 @@ public final class TraceDetector implements SignalDetector {
     private final TelemetryConfig config;
     private final TelemetryEntities entities;
     private final SeriesScorer scorer;
+    private final boolean edgesOnly;
 
     /** A detector with these settings; it resolves entities through each analysis' context. */
     public TraceDetector(TelemetryConfig config) {
-        this(config, null);
+        this(config, null, false);
+    }
+
+    /**
+     * A detector that writes only the CALLS edges (and the entities at their ends) and scores nothing: for
+     * pushed traces, which are scored against the baseline kept across requests instead.
+     */
+    public static TraceDetector edgesOnly(TelemetryConfig config) {
+        return new TraceDetector(config, null, true);
     }
 
     @Override
@@ -46,14 +55,15 @@ public final class TraceDetector implements SignalDetector {
 
     @Override
     public void detect(Evidence window, Evidence baseline, DetectionContext context) {
-        new TraceDetector(config, context.entities()).analyze(window.spans(), baseline.spans(), context.window(),
+        new TraceDetector(config, context.entities(), edgesOnly).analyze(window.spans(), baseline.spans(), context.window(),
                 context.out(), context.report());
     }
 
-    private TraceDetector(TelemetryConfig config, TelemetryEntities entities) {
+    private TraceDetector(TelemetryConfig config, TelemetryEntities entities, boolean edgesOnly) {
         this.config = config;
         this.entities = entities;
         this.scorer = new SeriesScorer(config);
+        this.edgesOnly = edgesOnly;
     }
 
     void analyze(List<Span> window, List<Span> baseline, AnalysisWindow w, GraphWriter out,
@@ -70,6 +80,10 @@ public final class TraceDetector implements SignalDetector {
         Function<String, String> keyOf = svc -> keys.computeIfAbsent(svc, s -> resolve(s, now.podOf(s), report));
 
         writeCalls(now, before, keyOf, out, report);
+        if (edgesOnly) {
+            now.services().keySet().forEach(keyOf::apply); // every service pushed is in the graph, edges or not
+            return;
+        }
 
         List<SeriesScorer.Split> latencyBaselines = new ArrayList<>();
         Map<String, BucketedSeries> nowSeries = new LinkedHashMap<>();

@@ -62,6 +62,25 @@ class PushedTelemetryTest {
     }
 
     @Test
+    void aPushNamesEveryServiceItSawAndItsCallsEdgesButWritesNoSignalOfItsOwnFirstHalf() {
+        var pushed = new PushedTelemetry(TelemetryConfig.DEFAULTS, PushBaselineStore.inMemory(100, 240));
+        var spans = new ArrayList<>(minute(T0, 20, 20, false));
+        long start = T0.toEpochMilli() * 1_000_000;
+        spans.add(new Span("lone", "z", null, "batch-job", null, "run", "server", start, start + 5_000_000, null, null, null));
+        var out = new GraphWriter();
+
+        push(pushed, spans, out);
+
+        assertThat(out.batch().entities()).extracting(e -> e.key())
+                .contains(EntityKeys.service("web"), EntityKeys.service("orders"), EntityKeys.service("batch-job"));
+        assertThat(out.batch().relationships()).singleElement().satisfies(r -> {
+            assertThat(r.fromKey()).isEqualTo(EntityKeys.service("web"));
+            assertThat(r.toKey()).isEqualTo(EntityKeys.service("orders"));
+        });
+        assertThat(out.batch().signals()).isEmpty();
+    }
+
+    @Test
     void earlyPushesTeachTheBaselineAndAFaultyPushIsScoredAgainstThemAlsoAfterARestart() {
         Path file = dir.resolve("otlp-baseline.bin");
         var pushed = new PushedTelemetry(TelemetryConfig.DEFAULTS, PushBaselineStore.open(file, 100, 240));

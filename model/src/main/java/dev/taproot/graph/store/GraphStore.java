@@ -178,6 +178,16 @@ public interface GraphStore extends AutoCloseable {
     }
 
     /**
+     * A count that moves when a write to this store begins and again when it ends (batches, closed
+     * relationships, clearing), so a caller that keeps a view of what it wrote can tell whether anyone else
+     * wrote since: one write of its own moves it by exactly 2. -1 when the store does not count its writes;
+     * then no such view may be trusted.
+     */
+    default long writeGeneration() {
+        return -1;
+    }
+
+    /**
      * This store as the given implementation type, for adapters that need the native client (the
      * explorer's read-only Cypher needs the Neo4j driver). Wrappers delegate.
      */
