@@ -51,8 +51,8 @@ public final class LeaveOneSystemOut {
 
     /**
      * The grid the defaults were chosen from, one parameter moved at a time (halved and doubled): the
-     * score scales of metric and count anomalies, the weight of a unit's own fault evidence and the weight
-     * of symptom-only signals.
+     * score scales of metric and count anomalies, the weight of a unit's own fault evidence, the weight
+     * of symptom-only signals and the weight of the hypothesis check.
      */
     public static List<Candidate> defaultGrid() {
         RankingSettings d = RankingSettings.defaults();
@@ -62,19 +62,19 @@ public final class LeaveOneSystemOut {
             out.add(new Candidate("scoreScale=" + d.scoreScale() * f, new RankingSettings(d.scoreScale() * f,
                     d.symptomTypeWeight(), d.teleport(), d.spread(), d.selfWeight(), d.rankExponent(), d.onsetBoost(),
                     d.onsetScale(), d.changeBoost(), d.historyBoost(), d.minConfidence(), d.deltaExponent(),
-                    d.crossMetricFactor(), d.countScoreScale())));
+                    d.crossMetricFactor(), d.countScoreScale(), d.hypothesisWeight())));
             out.add(new Candidate("countScoreScale=" + d.countScoreScale() * f, new RankingSettings(d.scoreScale(),
                     d.symptomTypeWeight(), d.teleport(), d.spread(), d.selfWeight(), d.rankExponent(), d.onsetBoost(),
                     d.onsetScale(), d.changeBoost(), d.historyBoost(), d.minConfidence(), d.deltaExponent(),
-                    d.crossMetricFactor(), d.countScoreScale() * f)));
+                    d.crossMetricFactor(), d.countScoreScale() * f, d.hypothesisWeight())));
             out.add(new Candidate("selfWeight=" + d.selfWeight() * f, new RankingSettings(d.scoreScale(),
                     d.symptomTypeWeight(), d.teleport(), d.spread(), d.selfWeight() * f, d.rankExponent(), d.onsetBoost(),
                     d.onsetScale(), d.changeBoost(), d.historyBoost(), d.minConfidence(), d.deltaExponent(),
-                    d.crossMetricFactor(), d.countScoreScale())));
+                    d.crossMetricFactor(), d.countScoreScale(), d.hypothesisWeight())));
             out.add(new Candidate("symptomTypeWeight=" + Math.min(1.0, d.symptomTypeWeight() * f), new RankingSettings(
                     d.scoreScale(), Math.min(1.0, d.symptomTypeWeight() * f), d.teleport(), d.spread(), d.selfWeight(),
                     d.rankExponent(), d.onsetBoost(), d.onsetScale(), d.changeBoost(), d.historyBoost(),
-                    d.minConfidence(), d.deltaExponent(), d.crossMetricFactor(), d.countScoreScale())));
+                    d.minConfidence(), d.deltaExponent(), d.crossMetricFactor(), d.countScoreScale(), d.hypothesisWeight())));
         }
         return out;
     }

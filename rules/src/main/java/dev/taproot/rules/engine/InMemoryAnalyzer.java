@@ -99,6 +99,7 @@ final class InMemoryAnalyzer {
         matched.failures().forEach(f -> failed.add(f.ruleId()));
         var hypotheses = new HypothesisCheck(matcher, topology, rules.stream().filter(r -> !failed.contains(r.id())).toList(),
                 signals, matched.links(), symptomUnits);
+        ranked = byHypothesis(ranked, hypotheses);
         var candidates = new ArrayList<Candidate>();
         var ruledOut = new ArrayList<RuledOut>();
         double total = ranked.stream().mapToDouble(UnitScore::score).sum();
@@ -135,6 +136,26 @@ final class InMemoryAnalyzer {
                 matched.links().size());
         return new Analysis(symptoms, inferred, request.windowStart(), request.windowEnd(), candidates, ruledOut,
                 failures, noConfidentCause, summary(candidates, symptoms, noConfidentCause), timings);
+    }
+
+    /**
+     * The ranking with each candidate's score moved by its hypothesis check: the share of the symptoms the
+     * rules' chains from it reach, weighted by {@link RankingSettings#hypothesisWeight()}; best first again.
+     */
+    private List<UnitScore> byHypothesis(List<UnitScore> ranked, HypothesisCheck hypotheses) {
+        double w = settings.hypothesisWeight();
+        if (w <= 0) {
+            return ranked;
+        }
+        var out = new ArrayList<UnitScore>(ranked.size());
+        for (UnitScore u : ranked) {
+            Hypothesis h = u.anomaly() > 0 ? hypotheses.check(u.unit()) : null;
+            double f = h == null || h.of() == 0 ? 1.0 : 1 - w + w * h.explains() / (double) h.of();
+            out.add(new UnitScore(u.unit(), u.score() * f, u.pageRank(), u.anomaly(), u.fault(), u.onset(), u.onsetPrior(),
+                    u.changePrior(), u.historyPrior(), u.feedbackPrior(), u.explained(), u.significance()));
+        }
+        out.sort(Comparator.comparingDouble(UnitScore::score).reversed().thenComparing(UnitScore::unit));
+        return out;
     }
 
     /** The facts the history knows about the changes read; a source that throws is a failure, not the end. */

@@ -21,13 +21,19 @@ import java.time.Duration;
  * @param countScoreScale   as {@code scoreScale}, for error-log anomalies whose score is a Poisson z of a
  *                          count against its baseline rate: far more specific than a metric's robust z (a
  *                          new error template seen 10 times scores 10), so half-strength comes much sooner
+ * @param hypothesisWeight  how much the hypothesis check moves a candidate: its score is multiplied by
+ *                          {@code 1 - w + w * (symptoms it explains / symptoms)}, so one that the rules link to
+ *                          none of the symptoms keeps {@code 1 - w} of it. Halved at the default of 0.5, not
+ *                          dropped: rules and graphs are incomplete (a missing edge, an effect no detector saw)
  */
 public record RankingSettings(double scoreScale, double symptomTypeWeight, double teleport, double spread,
                               double selfWeight, double rankExponent, double onsetBoost, Duration onsetScale,
                               double changeBoost, double historyBoost, double minConfidence,
-                              double deltaExponent, double crossMetricFactor, double countScoreScale) {
+                              double deltaExponent, double crossMetricFactor, double countScoreScale,
+                              double hypothesisWeight) {
 
     public static RankingSettings defaults() {
-        return new RankingSettings(30.0, 0.6, 0.15, 0.1, 3.0, 0.5, 0.3, Duration.ofMinutes(2), 0.5, 0.2, 0.25, 1.0, 0.3, 3.0);
+        return new RankingSettings(30.0, 0.6, 0.15, 0.1, 3.0, 0.5, 0.3, Duration.ofMinutes(2), 0.5, 0.2, 0.25, 1.0, 0.3, 3.0,
+                0.5);
     }
 }
