@@ -2,6 +2,8 @@ package dev.taproot.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -54,6 +56,29 @@ class ArchitectureTest {
     void onlyTheGraphModuleTalksToNeo4jDirectly() {
         noClasses().that().resideInAnyPackage("dev.taproot.rules..", "dev.taproot.search..", "dev.taproot.ingest..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.neo4j..")
+                .check(taproot);
+    }
+
+    static final String EMBEDDED = "dev.taproot.graph.embedded..";
+
+    /**
+     * The embedded DBMS's API ({@code org.neo4j.dbms}, {@code .graphdb}, {@code .kernel}, ...: all of
+     * {@code org.neo4j} but the driver) is imported in {@code taproot-graph-embedded} only, so that a user of an
+     * external Neo4j can leave that module and its jars off the class path; graph's pom has no
+     * {@code org.neo4j:neo4j} and its enforcer rule keeps it out.
+     */
+    @Test
+    void onlyTheEmbeddedModuleImportsTheEmbeddedDbms() {
+        noClasses().that().resideOutsideOfPackage(EMBEDDED)
+                .should().dependOnClassesThat(resideInAPackage("org.neo4j..").and(resideOutsideOfPackage("org.neo4j.driver..")))
+                .check(taproot);
+    }
+
+    /** The embedded module is found through {@code EmbeddedDbmsProvider} and ServiceLoader, never named. */
+    @Test
+    void nothingNamesTheEmbeddedModule() {
+        noClasses().that().resideOutsideOfPackage(EMBEDDED)
+                .should().dependOnClassesThat().resideInAPackage(EMBEDDED)
                 .check(taproot);
     }
 

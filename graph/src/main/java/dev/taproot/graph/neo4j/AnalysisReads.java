@@ -12,12 +12,12 @@ import dev.taproot.graph.model.Signal;
 /**
  * The small reads an analysis makes besides its subgraph: entities by key or name, signals in a
  * window, past root-cause counts, cause priors and incident helpfulness. {@link DriverAnalysisReads}
- * runs them over the driver (an external server); {@link EmbeddedAnalysisReads} runs the same reads
+ * runs them over the driver (an external server); the embedded module runs the same reads
  * in-process when the DBMS is embedded, without a Bolt round trip each. Both give the same answers,
  * which the {@code GraphStore} contract suite checks for each and {@code EmbeddedReadsAgreeWithBoltReadsTest}
  * checks record for record on the same data.
  */
-interface AnalysisReads {
+public interface AnalysisReads {
 
     /** The entity with this key. */
     Optional<Entity> entity(String key);

@@ -9,13 +9,17 @@ public final class GraphStores {
     private GraphStores() {
     }
 
-    /** Starts embedded Neo4j or connects to the external one, then ensures the schema. */
+    /**
+     * Starts embedded Neo4j or connects to the external one, then ensures the schema.
+     *
+     * @throws IllegalStateException for an embedded store when {@code taproot-graph-embedded} is not on the
+     *                               class path (see {@link EmbeddedDbmsProvider#find()})
+     */
     public static GraphStore open(StoreConfig config) {
         if (config.isEmbedded()) {
-            EmbeddedNeo4j dbms = EmbeddedNeo4j.start(config.dataDir(), config.boltPort(), config.pageCacheMb());
+            EmbeddedDbms dbms = EmbeddedDbmsProvider.find().start(config.dataDir(), config.boltPort(), config.pageCacheMb());
             try {
-                var login = dbms.credentials();
-                return Neo4jGraphStore.connect(dbms.boltUri(), login.user(), login.password(), config.database(), dbms);
+                return Neo4jGraphStore.connect(dbms.boltUri(), dbms.user(), dbms.password(), config.database(), dbms);
             } catch (RuntimeException e) {
                 dbms.close();
                 throw e;

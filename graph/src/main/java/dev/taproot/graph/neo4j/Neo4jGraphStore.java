@@ -43,13 +43,10 @@ public final class Neo4jGraphStore implements GraphStore {
     private final Driver driver;
     private final String database;
     private final String uri;
-    private final AutoCloseable owned;
-    /** In-process subgraph reads when the DBMS is embedded (null over a network); rebuilt after a restart. */
-    private volatile EmbeddedSubgraphReader embeddedReader;
-    /** Bulk incident writes through the Java API when the DBMS runs in this process, else null. */
-    private volatile EmbeddedIncidentWriter incidentWriter;
-    /** Restarts the embedded DBMS after a panic; null over a network. */
-    private final StoreWatchdog watchdog;
+    /** The DBMS in this process, closed with the store; null over a network. */
+    private final EmbeddedDbms embedded;
+    /** In-process subgraph reads and bulk incident writes when embedded (null over a network); rebuilt after a restart. */
+    private volatile InProcessDatabase inProcess;
     private final Neo4jFeedback feedback;
     private final Neo4jIncidents incidents;
     private final ReadQueries reads;
@@ -57,35 +54,32 @@ public final class Neo4jGraphStore implements GraphStore {
     private volatile AnalysisReads analysisReads;
     private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
 
-    private Neo4jGraphStore(Driver driver, String database, String uri, AutoCloseable owned) {
+    private Neo4jGraphStore(Driver driver, String database, String uri, EmbeddedDbms embedded) {
         this.driver = driver;
         this.database = database;
         this.uri = uri;
-        this.owned = owned;
+        this.embedded = embedded;
         this.feedback = new Neo4jFeedback(driver, database);
         this.reads = new ReadQueries(driver, database);
         this.incidents = new Neo4jIncidents(reads);
         this.analysisReads = new DriverAnalysisReads(driver, database);
-        if (owned instanceof EmbeddedNeo4j embedded) {
+        if (embedded != null) {
             attach(embedded);
             embedded.onRestart(() -> {
-                EmbeddedIncidentWriter old = incidentWriter;
+                InProcessDatabase old = inProcess;
                 attach(embedded);
                 old.close();
             });
-            this.watchdog = new StoreWatchdog(embedded);
-        } else {
-            this.watchdog = null;
         }
     }
 
     /**
      * Connects, checks the server answers, and creates constraints and indexes.
      *
-     * @param owned closed with the store (the embedded DBMS), or null
+     * @param embedded the DBMS in this process that {@code uri} reaches, closed with the store; null for a server
      */
     public static Neo4jGraphStore connect(String uri, String user, String password, String database,
-                                          AutoCloseable owned) {
+                                          EmbeddedDbms embedded) {
         var auth = user == null ? AuthTokens.none() : AuthTokens.basic(user, password == null ? "" : password);
         Driver driver = GraphDatabase.driver(uri, auth, Config.builder()
                 .withLogging(org.neo4j.driver.Logging.slf4j())
@@ -102,23 +96,23 @@ public final class Neo4jGraphStore implements GraphStore {
             driver.close();
             throw new IllegalStateException("Neo4j at " + uri + " refused the connection or schema: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
         }
-        return new Neo4jGraphStore(driver, database, uri, owned);
+        return new Neo4jGraphStore(driver, database, uri, embedded);
     }
 
-    private void attach(EmbeddedNeo4j embedded) {
-        this.incidentWriter = new EmbeddedIncidentWriter(embedded.managementService().database(database));
-        this.analysisReads = new EmbeddedAnalysisReads(embedded.managementService().database(database));
-        this.embeddedReader = new EmbeddedSubgraphReader(embedded.managementService(), database, RelationshipTypes.TOPOLOGY);
+    private void attach(EmbeddedDbms dbms) {
+        InProcessDatabase opened = dbms.open(database);
+        this.inProcess = opened;
+        this.analysisReads = opened;
     }
 
     @Override
     public boolean ready() {
-        return watchdog == null || watchdog.ready();
+        return embedded == null || embedded.ready();
     }
 
     /** The embedded DBMS this store runs, when it does. */
-    public java.util.Optional<EmbeddedNeo4j> embedded() {
-        return owned instanceof EmbeddedNeo4j e ? java.util.Optional.of(e) : java.util.Optional.empty();
+    public Optional<EmbeddedDbms> embedded() {
+        return Optional.ofNullable(embedded);
     }
 
     /** The driver, for adapters that run their own read-only Cypher (the graph explorer). */
@@ -157,8 +151,8 @@ public final class Neo4jGraphStore implements GraphStore {
     }
 
     private void writeNow(GraphBatch batch) {
-        if (incidentWriter != null && batch.size() == batch.incidents().size()) {
-            incidentWriter.write(batch.incidents());
+        if (inProcess != null && batch.size() == batch.incidents().size()) {
+            inProcess.writeIncidents(batch.incidents());
             return;
         }
         if (batch.size() > MAX_TRANSACTION_RECORDS) {
@@ -219,8 +213,8 @@ public final class Neo4jGraphStore implements GraphStore {
 
     @Override
     public Subgraph subgraph(SubgraphQuery query) {
-        if (embeddedReader != null) {
-            return embeddedReader.read(query, true);
+        if (inProcess != null) {
+            return inProcess.subgraph(query, true);
         }
         try (var session = driver.session(sessionConfig())) {
             return session.executeRead(tx -> {
@@ -239,8 +233,8 @@ public final class Neo4jGraphStore implements GraphStore {
     @Override
     public Subgraph neighbourhood(String key, int depth, Instant asOf) {
         var query = new SubgraphQuery(Set.of(key), depth, asOf, null, null, SubgraphQuery.DEFAULT_MAX_ENTITIES);
-        if (embeddedReader != null) {
-            return embeddedReader.read(query, false);
+        if (inProcess != null) {
+            return inProcess.subgraph(query, false);
         }
         try (var session = driver.session(sessionConfig())) {
             return session.executeRead(tx -> {
@@ -253,8 +247,8 @@ public final class Neo4jGraphStore implements GraphStore {
     @Override
     public List<String> neighbourhoodKeys(String key, int depth, Instant asOf) {
         var query = new SubgraphQuery(Set.of(key), depth, asOf, null, null, SubgraphQuery.DEFAULT_MAX_ENTITIES);
-        if (embeddedReader != null) {
-            return embeddedReader.keys(query);
+        if (inProcess != null) {
+            return inProcess.subgraphKeys(query);
         }
         try (var session = driver.session(sessionConfig())) {
             return session.executeRead(tx -> DriverReads.expand(tx, query.seeds(), depth, millis(asOf), query.maxEntities()));
@@ -373,26 +367,19 @@ public final class Neo4jGraphStore implements GraphStore {
     @Override
     public String describe() {
         // the embedded DBMS's Bolt port is Taproot's own business: it is not advertised
-        return owned instanceof EmbeddedNeo4j ? "embedded Neo4j" : uri;
+        return embedded != null ? "embedded Neo4j" : uri;
     }
 
     @Override
     public void close() {
         try {
-            if (watchdog != null) {
-                watchdog.close();
-            }
-            if (incidentWriter != null) {
-                incidentWriter.close();
+            if (inProcess != null) {
+                inProcess.close();
             }
             driver.close();
         } finally {
-            if (owned != null) {
-                try {
-                    owned.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException("closing the embedded DBMS failed: " + dev.taproot.graph.store.ErrorMessages.describe(e), e);
-                }
+            if (embedded != null) {
+                embedded.close();
             }
         }
     }

@@ -18,8 +18,11 @@ import dev.taproot.graph.model.Relationship;
 import dev.taproot.graph.model.Severity;
 import dev.taproot.graph.model.Signal;
 
-/** Maps model records to Cypher parameters and driver values back to records. Times are epoch millis. */
-final class Neo4jRecords {
+/**
+ * Maps model records to Cypher parameters and driver values back to records. Times are epoch millis.
+ * The mappings from stored properties are public for the in-process reads of {@code taproot-graph-embedded}.
+ */
+public final class Neo4jRecords {
 
     private static final Set<String> ENTITY_FIELDS = Set.of("key", "type", "name", "aliases", "firstSeen", "lastSeen");
     private static final Set<String> SIGNAL_FIELDS = Set.of("key", "type", "name", "entityKey", "severity", "start",
@@ -48,7 +51,7 @@ final class Neo4jRecords {
         return Map.of("from", parts[0], "type", parts[1], "to", parts[2]);
     }
 
-    static Long millis(Instant t) {
+    public static Long millis(Instant t) {
         return t == null ? null : t.toEpochMilli();
     }
 
@@ -122,7 +125,7 @@ final class Neo4jRecords {
     }
 
     /** An entity from its stored properties (driver maps hold lists; in-process maps hold arrays). */
-    static Entity entity(Map<String, Object> stored) {
+    public static Entity entity(Map<String, Object> stored) {
         Map<String, Object> all = listsForArrays(stored);
         Set<String> aliases = new LinkedHashSet<>(stringList(all.get("aliases")));
         return new Entity((String) all.get("key"), (String) all.get("type"), (String) all.get("name"),
@@ -134,7 +137,7 @@ final class Neo4jRecords {
     }
 
     /** A relationship from its type, ends and stored properties. */
-    static Relationship relationship(String type, String from, String to, Map<String, Object> stored) {
+    public static Relationship relationship(String type, String from, String to, Map<String, Object> stored) {
         Map<String, Object> all = listsForArrays(stored);
         return new Relationship(type, from, to, extra(all, Set.of("validFrom", "validTo")),
                 instant(all.get("validFrom")), instant(all.get("validTo")));
@@ -145,7 +148,7 @@ final class Neo4jRecords {
     }
 
     /** A signal from its stored properties. */
-    static Signal signal(Map<String, Object> stored) {
+    public static Signal signal(Map<String, Object> stored) {
         Map<String, Object> all = listsForArrays(stored);
         Object severity = all.get("severity");
         return new Signal((String) all.get("key"), (String) all.get("type"), (String) all.get("entityKey"),

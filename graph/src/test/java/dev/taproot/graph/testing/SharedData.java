@@ -1,5 +1,6 @@
 package dev.taproot.graph.testing;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Assumptions;
@@ -16,7 +17,7 @@ public final class SharedData {
 
     /** The path of a file or folder under the shared data, skipping the calling test when absent. */
     public static Path require(String relative) {
-        Path root = TestStores.sharedData();
+        Path root = root();
         if (root == null) {
             absent("../shared/data is absent (set -Dtaproot.shared.data=DIR to point elsewhere)");
         }
@@ -25,6 +26,17 @@ public final class SharedData {
             absent("shared data file missing: " + p);
         }
         return p;
+    }
+
+    /** The directory of shared public data ({@code ../shared/data}), or null when absent. */
+    public static Path root() {
+        String configured = System.getProperty("taproot.shared.data");
+        Path candidate = configured != null ? Path.of(configured) : Path.of("../shared/data");
+        if (Files.isDirectory(candidate)) {
+            return candidate.toAbsolutePath().normalize();
+        }
+        Path fromModule = Path.of("../../shared/data");
+        return Files.isDirectory(fromModule) ? fromModule.toAbsolutePath().normalize() : null;
     }
 
     private static void absent(String why) {

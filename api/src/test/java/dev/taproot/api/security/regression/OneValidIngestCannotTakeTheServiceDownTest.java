@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taproot.api.Taproot;
 import dev.taproot.api.config.TaprootConfig;
 import dev.taproot.api.http.TaprootServer;
+import dev.taproot.graph.embedded.EmbeddedNeo4j;
 import dev.taproot.graph.neo4j.Neo4jGraphStore;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.testing.TestStores;
@@ -62,7 +63,7 @@ class OneValidIngestCannotTakeTheServiceDownTest {
     void aLargeTurtleBodyIsWrittenInBoundedTransactionsAndAFailureIsHonestAndResumable() throws Exception {
         GraphStore store = TestStores.emptyEmbedded();
         Taproot taproot = Taproot.over(TaprootConfig.from(dir, 0, 0, Map.of()), store);
-        var dbms = store.unwrap(Neo4jGraphStore.class).orElseThrow().embedded().orElseThrow();
+        var dbms = (EmbeddedNeo4j) store.unwrap(Neo4jGraphStore.class).orElseThrow().embedded().orElseThrow();
         var http = HttpClient.newHttpClient();
         try (var server = TaprootServer.start(taproot, "127.0.0.1", 0)) {
             String base = "http://127.0.0.1:" + server.port();

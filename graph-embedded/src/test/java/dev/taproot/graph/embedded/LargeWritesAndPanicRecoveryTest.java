@@ -1,4 +1,4 @@
-package dev.taproot.graph.neo4j;
+package dev.taproot.graph.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +22,8 @@ import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.model.EntityTypes;
 import dev.taproot.graph.model.GraphBatch;
 import dev.taproot.graph.model.Relationship;
+import dev.taproot.graph.neo4j.GraphStores;
+import dev.taproot.graph.neo4j.Neo4jGraphStore;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.store.PartialWriteException;
 import dev.taproot.graph.store.StoreConfig;
@@ -43,7 +45,7 @@ class LargeWritesAndPanicRecoveryTest {
     @BeforeAll
     static void open() {
         store = GraphStores.open(StoreConfig.embedded(home, 0, 32));
-        dbms = store.unwrap(Neo4jGraphStore.class).orElseThrow().embedded().orElseThrow();
+        dbms = (EmbeddedNeo4j) store.unwrap(Neo4jGraphStore.class).orElseThrow().embedded().orElseThrow();
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package dev.taproot.graph.neo4j;
+package dev.taproot.graph.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

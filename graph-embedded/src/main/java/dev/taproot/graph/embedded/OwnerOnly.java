@@ -1,4 +1,4 @@
-package dev.taproot.graph.neo4j;
+package dev.taproot.graph.embedded;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;

@@ -1,4 +1,4 @@
-package dev.taproot.graph.neo4j;
+package dev.taproot.graph.embedded;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +24,7 @@ import org.neo4j.graphdb.Transaction;
 import org.neo4j.graphdb.TransientFailureException;
 
 import dev.taproot.graph.model.Incident;
+import dev.taproot.graph.neo4j.Neo4jRecords;
 
 /**
  * Writes incidents into the embedded DBMS through Neo4j's Java API: the same nodes, properties and

@@ -1,4 +1,4 @@
-package dev.taproot.graph.neo4j;
+package dev.taproot.graph.embedded;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +18,9 @@ import org.neo4j.graphdb.RelationshipType;
 import dev.taproot.graph.model.CausePrior;
 import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.model.Signal;
+import dev.taproot.graph.neo4j.AnalysisCypher;
+import dev.taproot.graph.neo4j.AnalysisReads;
+import dev.taproot.graph.neo4j.Neo4jRecords;
 
 /**
  * {@link AnalysisReads} in-process, for the embedded DBMS, so a read costs its work and not a Bolt round

@@ -48,7 +48,7 @@ public final class TestStores {
     public static synchronized GraphStore embeddedOverBolt() {
         if (overBolt == null) {
             var direct = (dev.taproot.graph.neo4j.Neo4jGraphStore) ((UncloseableStore) embedded()).delegate();
-            var login = dev.taproot.graph.neo4j.BoltCredentials.loadOrCreate(home);
+            var login = direct.embedded().orElseThrow();
             var store = dev.taproot.graph.neo4j.Neo4jGraphStore.connect(direct.uri(), login.user(), login.password(),
                     direct.database(), null);
             overBolt = new UncloseableStore(store);
@@ -62,17 +62,6 @@ public final class TestStores {
         GraphStore store = embedded();
         store.clear();
         return store;
-    }
-
-    /** The directory of shared public data ({@code ../shared/data}), or null when absent. */
-    public static Path sharedData() {
-        String configured = System.getProperty("taproot.shared.data");
-        Path candidate = configured != null ? Path.of(configured) : Path.of("../shared/data");
-        if (Files.isDirectory(candidate)) {
-            return candidate.toAbsolutePath().normalize();
-        }
-        Path fromModule = Path.of("../../shared/data");
-        return Files.isDirectory(fromModule) ? fromModule.toAbsolutePath().normalize() : null;
     }
 
     private static void deleteQuietly(Path dir) {

@@ -1,4 +1,4 @@
-package dev.taproot.graph.neo4j;
+package dev.taproot.graph.embedded;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +24,9 @@ import org.neo4j.monitoring.DatabaseHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.taproot.graph.neo4j.EmbeddedDbms;
+import dev.taproot.graph.neo4j.InProcessDatabase;
+
 /**
  * Neo4j Community running inside the Taproot process. Taproot's own driver reaches it over Bolt on
  * 127.0.0.1, on a free port unless an operator asked for a fixed one; the connector always demands
@@ -36,9 +39,9 @@ import org.slf4j.LoggerFactory;
  * heap and all transactions together half of it, so an oversized write fails cleanly instead of
  * exhausting the heap. If the database panics anyway (a disk or heap failure Neo4j cannot survive),
  * {@link #healthy()} turns false and {@link #restart()} brings it back on the same port: Neo4j's
- * recovery replays exactly the transactions that committed.
+ * recovery replays exactly the transactions that committed; {@link #watchForPanics()} does that unattended.
  */
-public final class EmbeddedNeo4j implements AutoCloseable {
+public final class EmbeddedNeo4j implements EmbeddedDbms {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
 
@@ -49,6 +52,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private final BoltCredentials credentials;
     private final List<Runnable> restartListeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private StoreWatchdog watchdog;
 
     private EmbeddedNeo4j(DatabaseManagementService dbms, Path home, int boltPort, int pageCacheMb,
                           BoltCredentials credentials) {
@@ -136,7 +140,36 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    /** The Bolt URI of this DBMS. */
+    /** Restarts this DBMS whenever it panics, until it is closed; {@link #ready()} is false meanwhile. */
+    public synchronized EmbeddedNeo4j watchForPanics() {
+        if (watchdog == null && !closed) {
+            watchdog = new StoreWatchdog(this);
+        }
+        return this;
+    }
+
+    @Override
+    public boolean ready() {
+        StoreWatchdog w = watchdog;
+        return w == null ? healthy() : w.ready();
+    }
+
+    @Override
+    public InProcessDatabase open(String database) {
+        return new EmbeddedDatabase(dbms, database);
+    }
+
+    @Override
+    public String user() {
+        return credentials.user();
+    }
+
+    @Override
+    public String password() {
+        return credentials.password();
+    }
+
+    @Override
     public String boltUri() {
         return "bolt://127.0.0.1:" + boltPort;
     }
@@ -182,7 +215,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
     }
 
-    /** Runs {@code listener} after each {@link #restart()}, to rebuild what held the old DBMS. */
+    @Override
     public void onRestart(Runnable listener) {
         restartListeners.add(listener);
     }
@@ -213,6 +246,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (watchdog != null) {
+            watchdog.close();
+        }
         if (!closed) {
             closed = true;
             long t0 = System.nanoTime();

@@ -1,4 +1,4 @@
-package dev.taproot.graph.neo4j;
+package dev.taproot.graph.embedded;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

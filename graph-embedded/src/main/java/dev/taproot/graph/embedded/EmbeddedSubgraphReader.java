@@ -1,4 +1,4 @@
-package dev.taproot.graph.neo4j;
+package dev.taproot.graph.embedded;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +20,7 @@ import dev.taproot.graph.model.RelationshipTypes;
 import dev.taproot.graph.model.Signal;
 import dev.taproot.graph.model.Subgraph;
 import dev.taproot.graph.model.SubgraphQuery;
+import dev.taproot.graph.neo4j.Neo4jRecords;
 
 /**
  * The bounded subgraph read of {@link Neo4jGraphStore#subgraph} done in-process, for the embedded
