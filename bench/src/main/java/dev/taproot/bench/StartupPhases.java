@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * The phase timings a server log states in one line each, as Taproot logs them at start-up:
- * {@code ... INFO dev.taproot.graph.neo4j.EmbeddedNeo4j - embedded Neo4j started in 4123 ms, data in ...}
+ * {@code ... INFO dev.taproot.graph.embedded.EmbeddedNeo4j - embedded Neo4j started in 4123 ms, data in ...}
  * gives {@code "embedded Neo4j started" -> 4123}. A phase logged twice keeps its first time; shutdown
  * lines ({@code ... stopped in ...}) are left out.
  */

@@ -13,12 +13,12 @@ class StartupPhasesTest {
     void phaseTimingsAreReadFromTheServerLogInOrderWithoutShutdownLines() {
         var log = List.of(
                 "2026-12-05T20:30:01.100+0000 INFO dev.taproot.api.cli.ServeCommand - JVM and command line ready in 1840 ms",
-                "2026-12-05T20:30:09.000+0000 INFO dev.taproot.graph.neo4j.EmbeddedNeo4j - embedded Neo4j started in 7012 ms, data in /tmp/x, Bolt on 127.0.0.1:4242 (authenticated; credentials in /tmp/x/bolt-credentials)",
+                "2026-12-05T20:30:09.000+0000 INFO dev.taproot.graph.embedded.EmbeddedNeo4j - embedded Neo4j started in 7012 ms, data in /tmp/x, Bolt on 127.0.0.1:4242 (authenticated; credentials in /tmp/x/bolt-credentials)",
                 "2026-12-05T20:30:09.300+0000 INFO dev.taproot.api.Taproot - graph store opened in 7400 ms",
                 "taproot: serving http://127.0.0.1:8080/api/v1/health (graph: embedded)",
                 "2026-12-05T20:30:09.900+0000 INFO dev.taproot.api.http.TaprootServer - HTTP server started in 580 ms",
                 "2026-12-05T20:30:09.950+0000 INFO dev.taproot.api.http.TaprootServer - HTTP server started in 9 ms",
-                "2026-12-05T20:31:00.000+0000 INFO dev.taproot.graph.neo4j.EmbeddedNeo4j - embedded Neo4j stopped in 352 ms");
+                "2026-12-05T20:31:00.000+0000 INFO dev.taproot.graph.embedded.EmbeddedNeo4j - embedded Neo4j stopped in 352 ms");
 
         assertThat(StartupPhases.parse(log)).containsExactly(
                 Map.entry("JVM and command line ready", 1840L),
