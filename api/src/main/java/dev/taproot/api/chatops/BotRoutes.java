@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 
-import dev.taproot.api.http.ApiRouter;
-import dev.taproot.api.http.BoundedBody;
-import dev.taproot.api.http.Json;
-import dev.taproot.api.http.Problem;
-import dev.taproot.api.http.RouteDoc;
-import dev.taproot.api.http.Routes;
+import dev.taproot.api.web.ApiRouter;
+import dev.taproot.api.web.BoundedBody;
+import dev.taproot.api.web.Json;
+import dev.taproot.api.web.Problem;
+import dev.taproot.api.web.RouteDoc;
+import dev.taproot.api.web.Routes;
 import dev.taproot.api.security.Role;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;

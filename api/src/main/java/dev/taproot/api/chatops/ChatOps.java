@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 import dev.taproot.api.Taproot;
-import dev.taproot.api.http.Routes;
+import dev.taproot.api.web.Routes;
 import dev.taproot.api.security.SlackSignature;
 
 /**

@@ -68,7 +68,7 @@ public final class ChatResponder {
                 case HEALTH -> health(command);
                 case HELP -> help(command, slash);
             };
-        } catch (IllegalArgumentException | dev.taproot.api.http.Problem e) {
+        } catch (IllegalArgumentException | dev.taproot.api.web.Problem e) {
             return ChatAnswer.text(command, "Taproot could not answer", List.of(dev.taproot.graph.store.ErrorMessages.describe(e)));
         }
     }

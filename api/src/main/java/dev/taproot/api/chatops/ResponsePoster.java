@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import dev.taproot.api.http.Json;
+import dev.taproot.api.web.Json;
 
 /**
  * Posts JSON messages to chat systems: Slack {@code response_url}s (only to the allowed prefixes, so a

@@ -13,7 +13,7 @@ import dev.taproot.api.actions.ActionDesk;
 import dev.taproot.api.actions.ActionException;
 import dev.taproot.api.actions.ActionKind;
 import dev.taproot.api.actions.ActionRequest;
-import dev.taproot.api.http.Problem;
+import dev.taproot.api.web.Problem;
 
 /**
  * The Slack side of approval-gated actions: "Dry run" on a proposed action asks the desk for the

@@ -206,7 +206,7 @@ public final class ConfigLoader {
                         ConfigValues.duration(java.time.Duration.ofMinutes(10)), Tunables.DEFAULT_REQUEST_TIMEOUT),
                 tunables.value("maxBodyBytes", "TAPROOT_MAX_BODY_BYTES", ConfigValues.bytes(), Tunables.DEFAULT_MAX_BODY_BYTES),
                 tunables.value("exportConcurrency", "TAPROOT_EXPORT_CONCURRENCY", ConfigValues.integer(1, 64),
-                        dev.taproot.api.http.ExportGate.DEFAULT_CONCURRENT),
+                        dev.taproot.api.web.ExportGate.DEFAULT_CONCURRENT),
                 tunables.value("liveBaseline", "TAPROOT_LIVE_BASELINE", dev.taproot.api.live.LiveBaseline::parse,
                         dev.taproot.api.live.LiveBaseline.DEFAULT),
                 tunables.value("liveDeadline", "TAPROOT_LIVE_DEADLINE", ConfigValues.duration(java.time.Duration.ofMinutes(2)),

@@ -30,7 +30,7 @@ public record Tunables(Duration requestTimeout, long maxBodyBytes, int exportCon
     public Tunables {
         requestTimeout = requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;
         maxBodyBytes = maxBodyBytes <= 0 ? DEFAULT_MAX_BODY_BYTES : maxBodyBytes;
-        exportConcurrency = exportConcurrency <= 0 ? dev.taproot.api.http.ExportGate.DEFAULT_CONCURRENT : exportConcurrency;
+        exportConcurrency = exportConcurrency <= 0 ? dev.taproot.api.web.ExportGate.DEFAULT_CONCURRENT : exportConcurrency;
         liveBaseline = liveBaseline == null ? LiveBaseline.DEFAULT : liveBaseline;
         liveDeadline = liveDeadline == null ? dev.taproot.api.live.ConfiguredSources.DEFAULT_DEADLINE : liveDeadline;
     }

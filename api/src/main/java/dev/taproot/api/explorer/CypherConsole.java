@@ -19,7 +19,7 @@ import org.neo4j.driver.types.Node;
 import org.neo4j.driver.types.Path;
 import org.neo4j.driver.types.Relationship;
 
-import dev.taproot.api.http.Problem;
+import dev.taproot.api.web.Problem;
 
 /**
  * Read-only Cypher for the explorer, deny by default ({@link CypherReadGuard}): the statement's code

@@ -164,7 +164,7 @@ public final class EntitySearch {
     public Entity resolve(String keyOrName) {
         List<Hit> hits = search(keyOrName, 1);
         if (hits.isEmpty()) {
-            throw new dev.taproot.api.http.Problem(404, "Not found", "no entity matches '" + keyOrName + "'",
+            throw new dev.taproot.api.web.Problem(404, "Not found", "no entity matches '" + keyOrName + "'",
                     Map.of("query", keyOrName));
         }
         return hits.get(0).entity();

@@ -9,14 +9,14 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import dev.taproot.api.Taproot;
-import dev.taproot.api.http.ApiRouter;
-import dev.taproot.api.http.Json;
-import dev.taproot.api.http.Problem;
-import dev.taproot.api.http.RouteDoc;
-import dev.taproot.api.http.Routes;
+import dev.taproot.api.web.ApiRouter;
+import dev.taproot.api.web.Json;
+import dev.taproot.api.web.Problem;
+import dev.taproot.api.web.RouteDoc;
+import dev.taproot.api.web.Routes;
 import dev.taproot.api.security.Role;
 import dev.taproot.graph.model.Entity;
+import dev.taproot.graph.store.GraphStore;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
@@ -40,13 +40,19 @@ public final class ExplorerRoutes implements Routes {
     private final ServiceGraph serviceGraph;
     private final NodeDetails details;
 
-    public ExplorerRoutes(Taproot taproot, Duration timeout) {
-        var store = taproot.store();
-        this.search = taproot.directory();
-        this.views = taproot.views();
-        this.timeline = taproot.timeline();
-        this.health = taproot.health();
-        this.cypher = taproot.cypher();
+    /**
+     * The explorer's routes over the components the composition root built once.
+     *
+     * @param cypher  the read-only Cypher console, absent when the store is not Neo4j
+     * @param timeout how long a SPARQL query may run
+     */
+    public ExplorerRoutes(GraphStore store, EntitySearch search, GraphViews views, Timeline timeline,
+                          HealthScores health, Optional<CypherConsole> cypher, Duration timeout) {
+        this.search = search;
+        this.views = views;
+        this.timeline = timeline;
+        this.health = health;
+        this.cypher = cypher;
         this.sparql = new SparqlEndpoint(store, timeout, CypherConsole.DEFAULT_MAX_ROWS);
         this.serviceGraph = new ServiceGraph(store, health);
         this.details = new NodeDetails(store, timeline, health, views);

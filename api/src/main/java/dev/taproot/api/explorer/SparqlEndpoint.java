@@ -16,7 +16,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 
-import dev.taproot.api.http.Problem;
+import dev.taproot.api.web.Problem;
 import dev.taproot.graph.model.GraphCounts;
 import dev.taproot.graph.store.GraphStore;
 

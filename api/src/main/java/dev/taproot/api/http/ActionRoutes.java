@@ -10,10 +10,14 @@ import dev.taproot.api.actions.ActionException;
 import dev.taproot.api.actions.ActionKind;
 import dev.taproot.api.actions.ActionRequest;
 import dev.taproot.api.security.ApiToken;
-import dev.taproot.api.security.AuthFilter;
+import dev.taproot.api.web.AuthFilter;
 import dev.taproot.api.security.Role;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import dev.taproot.api.web.Problem;
+import dev.taproot.api.web.ApiRouter;
+import dev.taproot.api.web.RouteDoc;
+import dev.taproot.api.web.Routes;
 
 /**
  * Approval-gated Kubernetes actions. {@code POST /api/v1/actions} (role feedback) dry-runs an action

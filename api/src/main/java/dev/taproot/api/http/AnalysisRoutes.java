@@ -14,6 +14,10 @@ import dev.taproot.api.diagnosis.Diagnose;
 import dev.taproot.api.diagnosis.DiagnoseRequest;
 import dev.taproot.api.diagnosis.Diagnosis;
 import dev.taproot.api.diagnosis.DiagnosisText;
+import dev.taproot.api.web.Problem;
+import dev.taproot.api.web.ApiRouter;
+import dev.taproot.api.web.RouteDoc;
+import dev.taproot.api.web.Routes;
 
 /**
  * {@code POST /api/v1/analyses}: ranks the root causes of a symptom in a window. Body:

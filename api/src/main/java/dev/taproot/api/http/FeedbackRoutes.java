@@ -12,11 +12,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.taproot.api.Taproot;
 import dev.taproot.api.security.ApiToken;
-import dev.taproot.api.security.AuthFilter;
+import dev.taproot.api.web.AuthFilter;
 import dev.taproot.api.security.Role;
 import dev.taproot.graph.model.Feedback;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import dev.taproot.api.web.Problem;
+import dev.taproot.api.web.ApiRouter;
+import dev.taproot.api.web.RouteDoc;
+import dev.taproot.api.web.Routes;
 
 /**
  * {@code POST /api/v1/feedback}: "this past incident helped / did not" ({@code incident}, {@code helped})

@@ -18,6 +18,10 @@ import dev.taproot.search.SimilarHit;
 import dev.taproot.search.SimilarQuery;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import dev.taproot.api.web.Problem;
+import dev.taproot.api.web.ApiRouter;
+import dev.taproot.api.web.RouteDoc;
+import dev.taproot.api.web.Routes;
 
 /**
  * Past incidents: {@code GET /api/v1/incidents/similar} (free text {@code q} plus structured

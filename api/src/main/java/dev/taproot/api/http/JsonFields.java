@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.taproot.graph.model.Times;
+import dev.taproot.api.web.Problem;
 
 /**
  * Reads fields of a JSON request body strictly: an unknown field, a value of the wrong JSON type or a

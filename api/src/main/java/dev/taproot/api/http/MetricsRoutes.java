@@ -2,6 +2,9 @@ package dev.taproot.api.http;
 
 import dev.taproot.api.security.Role;
 import io.javalin.config.JavalinConfig;
+import dev.taproot.api.web.ApiRouter;
+import dev.taproot.api.web.RouteDoc;
+import dev.taproot.api.web.Routes;
 
 /** {@code GET /metrics}: Taproot's meters in the Prometheus text format (role {@code read}). */
 public final class MetricsRoutes implements Routes {

@@ -14,6 +14,8 @@ import dev.taproot.api.security.Role;
 import dev.taproot.api.security.RolePolicy;
 import io.javalin.router.Endpoint;
 import io.javalin.security.RouteRole;
+import dev.taproot.api.web.Problem;
+import dev.taproot.api.web.RouteDoc;
 
 /**
  * Builds the OpenAPI 3.1 document from registered endpoints: each operation's summary, tag,

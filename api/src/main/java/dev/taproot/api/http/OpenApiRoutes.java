@@ -9,6 +9,9 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.JavalinState;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
+import dev.taproot.api.web.ApiRouter;
+import dev.taproot.api.web.RouteDoc;
+import dev.taproot.api.web.Routes;
 
 /**
  * {@code GET /api/openapi.json}: an OpenAPI 3.1 document generated at request time from the router

@@ -11,6 +11,7 @@ import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import dev.taproot.api.web.Problem;
 
 /** OTLP/HTTP request bodies (gzip or plain) and protobuf answers. */
 final class OtlpBodies {

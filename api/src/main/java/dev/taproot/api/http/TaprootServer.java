@@ -16,13 +16,17 @@ import dev.taproot.api.explorer.ExplorerRoutes;
 import dev.taproot.api.mcp.McpRoutes;
 import dev.taproot.api.mcp.TaprootMcp;
 import dev.taproot.api.security.ApiToken;
-import dev.taproot.api.security.AuthFilter;
+import dev.taproot.api.web.AuthFilter;
 import dev.taproot.api.security.SecurityConfig;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
+import dev.taproot.api.web.Problem;
+import dev.taproot.api.web.Json;
+import dev.taproot.api.web.Routes;
+import dev.taproot.api.web.ExportGate;
 
 /**
  * Taproot's HTTP server: every routes area registered explicitly, every endpoint behind the auth
@@ -65,7 +69,8 @@ public final class TaprootServer implements AutoCloseable {
         routes.add(new IncidentRoutes(taproot));
         routes.add(new OpenApiRoutes());
         routes.add(new MetricsRoutes(metrics));
-        routes.add(new ExplorerRoutes(taproot, options.requestTimeout()));
+        routes.add(new ExplorerRoutes(taproot.store(), taproot.directory(), taproot.views(), taproot.timeline(),
+                taproot.health(), taproot.cypher(), options.requestTimeout()));
         routes.addAll(chatops.routes());
         routes.add(new AnalysisRoutes(taproot));
         routes.add(new IngestRoutes(taproot.ingest(), taproot.store(),

@@ -27,6 +27,10 @@ import dev.taproot.ingest.telemetry.TelemetryRequest;
 import dev.taproot.api.security.Role;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import dev.taproot.api.web.Problem;
+import dev.taproot.api.web.ApiRouter;
+import dev.taproot.api.web.RouteDoc;
+import dev.taproot.api.web.Routes;
 
 /**
  * Telemetry ingestion: each body is analysed into anomaly signals (and CALLS edges for traces) and

@@ -14,7 +14,7 @@ import dev.taproot.api.diagnosis.DiagnoseRequest;
 import dev.taproot.api.diagnosis.Diagnosis;
 import dev.taproot.api.diagnosis.DiagnosisText;
 import dev.taproot.api.http.FeedbackRoutes;
-import dev.taproot.api.http.Problem;
+import dev.taproot.api.web.Problem;
 import dev.taproot.api.security.Role;
 import dev.taproot.graph.model.Feedback;
 import dev.taproot.api.memory.SimilarQueries;

@@ -13,7 +13,7 @@ import dev.taproot.api.explorer.GraphView;
 import dev.taproot.api.explorer.GraphViews;
 import dev.taproot.api.explorer.HealthScores;
 import dev.taproot.api.explorer.Timeline;
-import dev.taproot.api.http.Problem;
+import dev.taproot.api.web.Problem;
 import dev.taproot.api.security.Role;
 import dev.taproot.graph.model.Entity;
 

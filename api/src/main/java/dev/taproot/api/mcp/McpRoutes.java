@@ -3,12 +3,12 @@ package dev.taproot.api.mcp;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.taproot.api.http.ApiRouter;
+import dev.taproot.api.web.ApiRouter;
 import dev.taproot.api.http.FeedbackRoutes;
-import dev.taproot.api.http.RouteDoc;
-import dev.taproot.api.http.Routes;
+import dev.taproot.api.web.RouteDoc;
+import dev.taproot.api.web.Routes;
 import dev.taproot.api.security.ApiToken;
-import dev.taproot.api.security.AuthFilter;
+import dev.taproot.api.web.AuthFilter;
 import dev.taproot.api.security.Role;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;

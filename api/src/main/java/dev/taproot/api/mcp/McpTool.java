@@ -23,7 +23,7 @@ public record McpTool(String name, String title, String description, InputSchema
 
         /**
          * Answers one call. Throws {@link ToolArgumentException} (or an {@link IllegalArgumentException}
-         * or a 4xx {@link dev.taproot.api.http.Problem}) when the arguments cannot be used.
+         * or a 4xx {@link dev.taproot.api.web.Problem}) when the arguments cannot be used.
          */
         ToolAnswer call(Caller caller, ToolArguments arguments);
     }

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.taproot.api.Taproot;
-import dev.taproot.api.http.Json;
-import dev.taproot.api.http.Problem;
+import dev.taproot.api.web.Json;
+import dev.taproot.api.web.Problem;
 import dev.taproot.graph.store.ErrorMessages;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;

@@ -12,7 +12,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.taproot.api.http.Json;
+import dev.taproot.api.web.Json;
 
 /**
  * Sends one JSON request to a destination with a timeout, retrying a limited number of times when the

@@ -1,4 +1,4 @@
-package dev.taproot.api.http;
+package dev.taproot.api.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,7 +76,8 @@ public final class Problem extends RuntimeException {
         ctx.status(status).json(body(ctx.path())).contentType(MEDIA_TYPE);
     }
 
-    static String titleOf(int status) {
+    /** The standard reason phrase of an HTTP status, as the title of a problem. */
+    public static String titleOf(int status) {
         return switch (status) {
             case 400 -> "Bad request";
             case 401 -> "Unauthorized";

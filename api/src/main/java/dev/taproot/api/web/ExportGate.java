@@ -1,4 +1,4 @@
-package dev.taproot.api.http;
+package dev.taproot.api.web;
 
 import java.util.concurrent.Semaphore;
 
@@ -14,7 +14,7 @@ public final class ExportGate {
     /** Exports that may run at once by default. */
     public static final int DEFAULT_CONCURRENT = 2;
     /** What a refused client is told to wait, in seconds. */
-    static final int RETRY_AFTER_SECONDS = 10;
+    public static final int RETRY_AFTER_SECONDS = 10;
 
     private final Semaphore permits;
     private final int concurrent;
@@ -38,7 +38,7 @@ public final class ExportGate {
     }
 
     /** The 503 answered when every place is taken (the caller sets {@code Retry-After}). */
-    Problem busy() {
+    public Problem busy() {
         return new Problem(503, "Service unavailable", concurrent + " graph export(s) are already running; retry in "
                 + RETRY_AFTER_SECONDS + " s");
     }

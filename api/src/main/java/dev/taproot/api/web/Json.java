@@ -1,4 +1,4 @@
-package dev.taproot.api.http;
+package dev.taproot.api.web;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.taproot.api.http;
+package dev.taproot.api.web;
 
 import java.util.ArrayList;
 import java.util.List;

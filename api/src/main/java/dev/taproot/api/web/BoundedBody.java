@@ -1,4 +1,4 @@
-package dev.taproot.api.http;
+package dev.taproot.api.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,8 +1,13 @@
-package dev.taproot.api.security;
+package dev.taproot.api.web;
 
 import java.util.Optional;
 
-import dev.taproot.api.http.Problem;
+import dev.taproot.api.security.ApiToken;
+import dev.taproot.api.security.AuthFailures;
+import dev.taproot.api.security.RateLimiter;
+import dev.taproot.api.security.Role;
+import dev.taproot.api.security.RolePolicy;
+import dev.taproot.api.security.SecurityConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.router.Endpoint;
