@@ -13,6 +13,7 @@ import dev.taproot.api.web.Routes;
 import dev.taproot.api.security.Role;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import dev.taproot.api.config.ChatOpsConfig;
 
 /**
  * Chat front ends other than Slack: Mattermost slash commands (checked against the command's token,

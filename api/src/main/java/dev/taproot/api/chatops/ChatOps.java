@@ -7,13 +7,14 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
-import dev.taproot.api.Taproot;
-import dev.taproot.api.web.Routes;
+import dev.taproot.api.config.ChatOpsConfig;
 import dev.taproot.api.security.SlackSignature;
+import dev.taproot.api.web.Routes;
 
 /**
  * Builds the ChatOps front ends (Slack, Mattermost, JSON webhook, Alertmanager relay) over one
- * {@link ChatResponder}, from the application and its {@link ChatOpsConfig}.
+ * {@link ChatResponder}, from the {@linkplain ChatOpsParts parts of the application} they use and their
+ * {@link ChatOpsConfig}.
  */
 public final class ChatOps implements AutoCloseable {
 
@@ -22,27 +23,29 @@ public final class ChatOps implements AutoCloseable {
     private final List<Routes> routes;
     private final FeedbackSink feedback;
 
-    public ChatOps(Taproot taproot, ChatOpsConfig config, LongConsumer analysisNanos) {
-        this(taproot, config, analysisNanos, new GraphFeedbackSink(taproot.store(), taproot.versions()::learnFrom));
+    /** The front ends over {@code parts}; {@code analysisNanos} is told how long each analysis took. */
+    public ChatOps(ChatOpsParts parts, ChatOpsConfig config, LongConsumer analysisNanos) {
+        this(parts, config, analysisNanos, new GraphFeedbackSink(parts.store(), parts.storedFeedback()));
     }
 
-    public ChatOps(Taproot taproot, ChatOpsConfig config, LongConsumer analysisNanos, FeedbackSink feedback) {
+    /** As above, with feedback going to {@code feedback}. */
+    public ChatOps(ChatOpsParts parts, ChatOpsConfig config, LongConsumer analysisNanos, FeedbackSink feedback) {
         // a bounded queue: past it, work is refused (RejectedExecutionException) and the front ends say they are busy
         this.executor = new ThreadPoolExecutor(config.workers(), config.workers(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(config.queue()), Thread.ofPlatform().daemon().name("taproot-chatops-", 0).factory(),
                 new ThreadPoolExecutor.AbortPolicy());
         this.feedback = feedback;
-        this.responder = new ChatResponder(taproot.directory(), taproot.diagnose(), taproot.memory(),
-                taproot.views(), taproot.health(), Clock.systemUTC(), analysisNanos, taproot.actions().enabled());
+        this.responder = new ChatResponder(parts.directory(), parts.diagnose(), parts.memory(),
+                parts.views(), parts.health(), Clock.systemUTC(), analysisNanos, parts.actions().enabled());
         var poster = new ResponsePoster(config.responseUrlPrefixes());
         SlackSignature signature = config.slackSigningSecret() == null ? null : new SlackSignature(config.slackSigningSecret());
         this.routes = List.of(
                 new SlackRoutes(signature, responder, feedback, poster, executor,
-                        new SlackActions(taproot.actions(), config.slackAdmins(), poster, executor)),
+                        new SlackActions(parts.actions(), config.slackAdmins(), poster, executor)),
                 new BotRoutes(responder, config.mattermostToken(),
                         MattermostActions.of(config.explorerUrl(), config.mattermostToken()), feedback),
-                new AlertmanagerRelay(taproot.ingest(), responder, poster,
-                        config.slackWebhookUrl(), executor, taproot.notifier(), new UserFacing(taproot.store(), taproot.vocabulary())));
+                new AlertmanagerRelay(parts.ingest(), responder, poster,
+                        config.slackWebhookUrl(), executor, parts.notifier(), new UserFacing(parts.store(), parts.vocabulary())));
     }
 
     /** The routes areas to register. */

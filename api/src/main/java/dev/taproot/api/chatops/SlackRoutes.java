@@ -23,6 +23,7 @@ import dev.taproot.api.security.Role;
 import dev.taproot.api.security.SlackSignature;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import dev.taproot.api.config.ChatOpsConfig;
 
 /**
  * Slack: the {@code /taproot} slash command and the interactivity endpoint of its buttons. Both read

@@ -1,6 +1,6 @@
 package dev.taproot.api.config;
 
-import dev.taproot.api.chatops.ChatOpsConfig;
+import dev.taproot.api.config.ChatOpsConfig;
 
 /** Reads the {@code chatops} section: Slack, Mattermost, the Alertmanager relay's webhook, the worker pool. */
 final class ChatOpsSection {

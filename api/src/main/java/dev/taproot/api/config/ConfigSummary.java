@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.taproot.api.chatops.ChatOpsConfig;
+import dev.taproot.api.config.ChatOpsConfig;
 import dev.taproot.graph.store.StoreConfig;
 import dev.taproot.ingest.metrics.PrometheusSource;
 

@@ -16,13 +16,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.taproot.api.notify.NotificationKind;
-import dev.taproot.api.notify.NotifyConfig;
-import dev.taproot.api.notify.NotifyConfig.Destination;
-import dev.taproot.api.notify.NotifyConfig.QuietAction;
-import dev.taproot.api.notify.NotifyConfig.QuietHours;
-import dev.taproot.api.notify.NotifyConfig.Route;
-import dev.taproot.api.notify.NotifyConfig.Type;
+import dev.taproot.api.config.NotificationKind;
+import dev.taproot.api.config.NotifyConfig;
+import dev.taproot.api.config.NotifyConfig.Destination;
+import dev.taproot.api.config.NotifyConfig.QuietAction;
+import dev.taproot.api.config.NotifyConfig.QuietHours;
+import dev.taproot.api.config.NotifyConfig.Route;
+import dev.taproot.api.config.NotifyConfig.Type;
 
 /**
  * Reads the {@code notifications} section: named destinations (Slack, Mattermost, Teams, webhook),

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import dev.taproot.api.chatops.ChatOpsConfig;
-import dev.taproot.api.notify.NotifyConfig;
+import dev.taproot.api.config.ChatOpsConfig;
+import dev.taproot.api.config.NotifyConfig;
 import dev.taproot.api.security.SecurityConfig;
 import dev.taproot.graph.store.StoreConfig;
 import dev.taproot.ingest.live.TelemetrySource;

@@ -3,7 +3,7 @@ package dev.taproot.api.http;
 import java.time.Duration;
 import java.util.List;
 
-import dev.taproot.api.chatops.ChatOpsConfig;
+import dev.taproot.api.config.ChatOpsConfig;
 import dev.taproot.api.config.HttpConfig;
 import dev.taproot.api.config.TaprootConfig;
 import dev.taproot.api.config.Tunables;

@@ -11,6 +11,7 @@ import dev.taproot.api.Taproot;
 import dev.taproot.ingest.IngestService;
 import dev.taproot.ingest.standard.StandardIngestors;
 import dev.taproot.api.chatops.ChatOps;
+import dev.taproot.api.chatops.ChatOpsParts;
 import dev.taproot.api.config.Tunables;
 import dev.taproot.api.explorer.ExplorerRoutes;
 import dev.taproot.api.mcp.McpRoutes;
@@ -122,7 +123,9 @@ public final class TaprootServer implements AutoCloseable {
     private static TaprootServer build(Taproot taproot, ServerOptions options) {
         var metrics = new TaprootMetrics(taproot.store(), taproot.config().indexDir());
         metrics.bindNotifications(taproot.notifier());
-        var chatops = new ChatOps(taproot, options.chatops(), metrics::recordAnalysis);
+        var chatops = new ChatOps(new ChatOpsParts(taproot.directory(), taproot.diagnose(), taproot.memory(), taproot.views(),
+                taproot.health(), taproot.actions(), taproot.ingest(), taproot.notifier(), taproot.store(),
+                taproot.vocabulary(), taproot.versions()::learnFrom), options.chatops(), metrics::recordAnalysis);
         var pulls = new PrometheusPulls(options.prometheus());
         var exports = new ExportGate(options.tunables().exportConcurrency());
         List<Routes> areas = new ArrayList<>(routes(taproot, metrics, options, chatops, pulls, exports));

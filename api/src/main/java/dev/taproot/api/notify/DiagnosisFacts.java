@@ -15,6 +15,7 @@ import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.vocabulary.Vocabulary;
 import dev.taproot.rules.engine.Candidate;
 import dev.taproot.rules.evidence.Evidence;
+import dev.taproot.api.config.NotificationKind;
 
 /**
  * Reads from a {@link Diagnosis} what routes match on: the namespaces, services and owning teams of

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Set;
 
 import dev.taproot.api.chatops.ChatAnswer;
+import dev.taproot.api.config.NotificationKind;
 
 /**
  * One state of one failure, as it is sent: the diagnosis (or its resolution) and the facts routes

@@ -26,11 +26,13 @@ import dev.taproot.api.chatops.ChatAnswer;
 import dev.taproot.api.chatops.MattermostActions;
 import dev.taproot.api.diagnosis.Diagnosis;
 import dev.taproot.api.notify.Failures.Failure;
-import dev.taproot.api.notify.NotifyConfig.QuietAction;
+import dev.taproot.api.config.NotifyConfig.QuietAction;
 import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.vocabulary.Vocabulary;
 import dev.taproot.rules.engine.Candidate;
+import dev.taproot.api.config.NotifyConfig;
+import dev.taproot.api.config.NotificationKind;
 
 /**
  * Sends what the Alertmanager relay's diagnoses found to the configured destinations: one message per

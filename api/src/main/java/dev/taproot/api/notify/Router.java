@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.taproot.api.notify.NotifyConfig.QuietAction;
-import dev.taproot.api.notify.NotifyConfig.Route;
+import dev.taproot.api.config.NotifyConfig.QuietAction;
+import dev.taproot.api.config.NotifyConfig.Route;
+import dev.taproot.api.config.NotifyConfig;
 
 /**
  * Decides, for one notification, what happens at each destination: every route whose fields all match

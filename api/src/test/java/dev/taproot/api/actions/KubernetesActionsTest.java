@@ -267,7 +267,7 @@ class KubernetesActionsTest {
         try (var slack = new dev.taproot.api.testing.FakeSlack();
              var chat = TaprootServer.start(taproot, ServerOptions.of("127.0.0.1", 0, new SecurityConfig(
                      TokenStore.of(List.of(ApiToken.of("alice", Role.ADMIN, ADMIN))), false, 6000, 1000))
-                     .withChatOps(new dev.taproot.api.chatops.ChatOpsConfig(secret, null, null, List.of(slack.base()), null)
+                     .withChatOps(new dev.taproot.api.config.ChatOpsConfig(secret, null, null, List.of(slack.base()), null)
                              .withSlackAdmins(List.of("UBOSS01"))))) {
             java.util.function.BiFunction<String, String, Integer> click = (user, action) -> {
                 String payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"" + user + "\",\"username\":\"u\"},"

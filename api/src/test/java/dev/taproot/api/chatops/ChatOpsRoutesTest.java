@@ -29,6 +29,7 @@ import dev.taproot.api.testing.ApiClient;
 import dev.taproot.api.testing.DemoGraph;
 import dev.taproot.api.testing.FakeSlack;
 import dev.taproot.graph.testing.TestStores;
+import dev.taproot.api.config.ChatOpsConfig;
 
 class ChatOpsRoutesTest {
 

@@ -16,10 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.taproot.api.notify.NotificationKind;
-import dev.taproot.api.notify.NotifyConfig;
-import dev.taproot.api.notify.NotifyConfig.QuietAction;
-import dev.taproot.api.notify.NotifyConfig.Type;
+import dev.taproot.api.config.NotificationKind;
+import dev.taproot.api.config.NotifyConfig;
+import dev.taproot.api.config.NotifyConfig.QuietAction;
+import dev.taproot.api.config.NotifyConfig.Type;
 
 /** The {@code notifications} section: read into {@link NotifyConfig}, every mistake named with its line and field. */
 class NotificationsConfigTest {

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.taproot.api.Taproot;
-import dev.taproot.api.chatops.ChatOpsConfig;
+import dev.taproot.api.config.ChatOpsConfig;
 import dev.taproot.api.cli.TaprootCli;
 import dev.taproot.api.config.TaprootConfig;
 import dev.taproot.api.http.ServerOptions;

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.taproot.api.chatops.ChatOpsConfig;
+import dev.taproot.api.config.ChatOpsConfig;
 
 /**
  * Finding: Slack and Mattermost endpoints read up to 50 MB before checking the signature and were not

@@ -1,4 +1,4 @@
-package dev.taproot.api.notify;
+package dev.taproot.api.config;
 
 import java.net.URI;
 import java.time.Duration;

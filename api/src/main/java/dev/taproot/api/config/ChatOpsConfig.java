@@ -1,4 +1,4 @@
-package dev.taproot.api.chatops;
+package dev.taproot.api.config;
 
 import java.util.List;
 
