@@ -15,12 +15,12 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.taproot.api.diagnosis.Diagnosis;
+import dev.taproot.api.security.Role;
 import dev.taproot.api.web.ApiRouter;
 import dev.taproot.api.web.Json;
 import dev.taproot.api.web.Problem;
 import dev.taproot.api.web.RouteDoc;
 import dev.taproot.api.web.Routes;
-import dev.taproot.api.security.Role;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestReport;
 import dev.taproot.ingest.IngestService;

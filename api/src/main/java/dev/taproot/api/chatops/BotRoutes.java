@@ -4,16 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 
+import dev.taproot.api.config.ChatOpsConfig;
+import dev.taproot.api.security.Role;
 import dev.taproot.api.web.ApiRouter;
 import dev.taproot.api.web.BoundedBody;
 import dev.taproot.api.web.Json;
 import dev.taproot.api.web.Problem;
 import dev.taproot.api.web.RouteDoc;
 import dev.taproot.api.web.Routes;
-import dev.taproot.api.security.Role;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import dev.taproot.api.config.ChatOpsConfig;
 
 /**
  * Chat front ends other than Slack: Mattermost slash commands (checked against the command's token,

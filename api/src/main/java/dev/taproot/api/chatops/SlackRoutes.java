@@ -13,17 +13,17 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.taproot.api.config.ChatOpsConfig;
+import dev.taproot.api.security.Role;
+import dev.taproot.api.security.SlackSignature;
 import dev.taproot.api.web.ApiRouter;
 import dev.taproot.api.web.BoundedBody;
 import dev.taproot.api.web.Json;
 import dev.taproot.api.web.Problem;
 import dev.taproot.api.web.RouteDoc;
 import dev.taproot.api.web.Routes;
-import dev.taproot.api.security.Role;
-import dev.taproot.api.security.SlackSignature;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import dev.taproot.api.config.ChatOpsConfig;
 
 /**
  * Slack: the {@code /taproot} slash command and the interactivity endpoint of its buttons. Both read

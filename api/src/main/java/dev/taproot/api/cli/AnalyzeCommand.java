@@ -12,12 +12,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.taproot.api.Taproot;
+import dev.taproot.api.diagnosis.AnalysisJson;
 import dev.taproot.api.diagnosis.DiagnoseRequest;
 import dev.taproot.api.diagnosis.Diagnosis;
 import dev.taproot.api.diagnosis.DiagnosisText;
 import dev.taproot.api.eval.EvalRunner;
-import dev.taproot.rules.eval.CaseSpec;
 import dev.taproot.rules.engine.AnalysisText;
+import dev.taproot.rules.eval.CaseSpec;
 
 /**
  * {@code taproot analyze}: ranks root causes of a symptom in a window against the store, or replays

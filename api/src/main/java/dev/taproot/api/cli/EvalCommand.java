@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import dev.taproot.api.diagnosis.AnalysisJson;
 import dev.taproot.api.eval.EvalReport;
 import dev.taproot.api.eval.EvalRunner;
 import dev.taproot.api.eval.LeaveOneSystemOut;

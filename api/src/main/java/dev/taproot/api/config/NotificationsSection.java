@@ -17,12 +17,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.taproot.api.config.NotificationKind;
-import dev.taproot.api.config.NotifyConfig;
 import dev.taproot.api.config.NotifyConfig.Destination;
 import dev.taproot.api.config.NotifyConfig.QuietAction;
 import dev.taproot.api.config.NotifyConfig.QuietHours;
 import dev.taproot.api.config.NotifyConfig.Route;
 import dev.taproot.api.config.NotifyConfig.Type;
+import dev.taproot.api.config.NotifyConfig;
 
 /**
  * Reads the {@code notifications} section: named destinations (Slack, Mattermost, Teams, webhook),

@@ -9,12 +9,12 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import dev.taproot.api.security.Role;
 import dev.taproot.api.web.ApiRouter;
 import dev.taproot.api.web.Json;
 import dev.taproot.api.web.Problem;
 import dev.taproot.api.web.RouteDoc;
 import dev.taproot.api.web.Routes;
-import dev.taproot.api.security.Role;
 import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.store.GraphStore;
 import io.javalin.config.JavalinConfig;

@@ -9,15 +9,16 @@ import dev.taproot.api.actions.ActionDesk;
 import dev.taproot.api.actions.ActionException;
 import dev.taproot.api.actions.ActionKind;
 import dev.taproot.api.actions.ActionRequest;
+import dev.taproot.api.feedback.FeedbackIntake;
 import dev.taproot.api.security.ApiToken;
-import dev.taproot.api.web.AuthFilter;
 import dev.taproot.api.security.Role;
-import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
-import dev.taproot.api.web.Problem;
 import dev.taproot.api.web.ApiRouter;
+import dev.taproot.api.web.AuthFilter;
+import dev.taproot.api.web.Problem;
 import dev.taproot.api.web.RouteDoc;
 import dev.taproot.api.web.Routes;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 
 /**
  * Approval-gated Kubernetes actions. {@code POST /api/v1/actions} (role feedback) dry-runs an action
@@ -130,6 +131,6 @@ public final class ActionRoutes implements Routes {
 
     private static String caller(Context ctx) {
         ApiToken token = ctx.attribute(AuthFilter.TOKEN_ATTRIBUTE);
-        return token == null ? FeedbackRoutes.OPEN_ACCESS_AUTHOR : token.name();
+        return token == null ? FeedbackIntake.OPEN_ACCESS_AUTHOR : token.name();
     }
 }

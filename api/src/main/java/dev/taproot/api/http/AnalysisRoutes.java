@@ -8,14 +8,14 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
 import dev.taproot.api.Taproot;
-import dev.taproot.api.security.Role;
-import dev.taproot.api.cli.AnalysisJson;
+import dev.taproot.api.diagnosis.AnalysisJson;
 import dev.taproot.api.diagnosis.Diagnose;
 import dev.taproot.api.diagnosis.DiagnoseRequest;
 import dev.taproot.api.diagnosis.Diagnosis;
 import dev.taproot.api.diagnosis.DiagnosisText;
-import dev.taproot.api.web.Problem;
+import dev.taproot.api.security.Role;
 import dev.taproot.api.web.ApiRouter;
+import dev.taproot.api.web.Problem;
 import dev.taproot.api.web.RouteDoc;
 import dev.taproot.api.web.Routes;
 

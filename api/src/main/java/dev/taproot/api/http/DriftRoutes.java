@@ -3,11 +3,11 @@ package dev.taproot.api.http;
 import dev.taproot.api.drift.FleetDrift;
 import dev.taproot.api.drift.VersionKnowledge;
 import dev.taproot.api.security.Role;
-import dev.taproot.graph.store.GraphStore;
-import io.javalin.config.JavalinConfig;
 import dev.taproot.api.web.ApiRouter;
 import dev.taproot.api.web.RouteDoc;
 import dev.taproot.api.web.Routes;
+import dev.taproot.graph.store.GraphStore;
+import io.javalin.config.JavalinConfig;
 
 /**
  * {@code GET /api/v1/drift}: workloads whose image version or pod template differs across namespaces, known-bad

@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 
 import dev.taproot.api.Taproot;
 import dev.taproot.api.security.Role;
-import io.javalin.config.JavalinConfig;
 import dev.taproot.api.web.ApiRouter;
 import dev.taproot.api.web.RouteDoc;
 import dev.taproot.api.web.Routes;
+import io.javalin.config.JavalinConfig;
 
 /**
  * Health: {@code GET /api/v1/health} (is the store reachable, and how much does it hold), and the

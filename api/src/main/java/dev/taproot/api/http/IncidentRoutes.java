@@ -11,6 +11,10 @@ import dev.taproot.api.Taproot;
 import dev.taproot.api.memory.IncidentMemory;
 import dev.taproot.api.memory.SimilarQueries;
 import dev.taproot.api.security.Role;
+import dev.taproot.api.web.ApiRouter;
+import dev.taproot.api.web.Problem;
+import dev.taproot.api.web.RouteDoc;
+import dev.taproot.api.web.Routes;
 import dev.taproot.ingest.incidents.IncidentImporter;
 import dev.taproot.ingest.incidents.NdjsonIncidentReader;
 import dev.taproot.ingest.incidents.RecordRejection;
@@ -18,10 +22,6 @@ import dev.taproot.search.SimilarHit;
 import dev.taproot.search.SimilarQuery;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import dev.taproot.api.web.Problem;
-import dev.taproot.api.web.ApiRouter;
-import dev.taproot.api.web.RouteDoc;
-import dev.taproot.api.web.Routes;
 
 /**
  * Past incidents: {@code GET /api/v1/incidents/similar} (free text {@code q} plus structured

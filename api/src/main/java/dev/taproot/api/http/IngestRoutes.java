@@ -6,23 +6,23 @@ import java.util.Map;
 
 import org.apache.jena.riot.Lang;
 
+import dev.taproot.api.security.ApiToken;
+import dev.taproot.api.security.Role;
+import dev.taproot.api.web.ApiRouter;
+import dev.taproot.api.web.AuthFilter;
+import dev.taproot.api.web.ExportGate;
+import dev.taproot.api.web.Problem;
+import dev.taproot.api.web.RouteDoc;
+import dev.taproot.api.web.Routes;
 import dev.taproot.graph.model.Subgraph;
 import dev.taproot.graph.rdf.RdfExport;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestReport;
 import dev.taproot.ingest.IngestService;
-import dev.taproot.api.security.ApiToken;
-import dev.taproot.api.web.AuthFilter;
-import dev.taproot.api.security.Role;
 import dev.taproot.ingest.MalformedInputException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import dev.taproot.api.web.Problem;
-import dev.taproot.api.web.ApiRouter;
-import dev.taproot.api.web.RouteDoc;
-import dev.taproot.api.web.Routes;
-import dev.taproot.api.web.ExportGate;
 
 /**
  * {@code POST /api/v1/ingest/<format>}: one endpoint per source format this area serves. The body is

@@ -9,8 +9,8 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.taproot.graph.model.Times;
 import dev.taproot.api.web.Problem;
+import dev.taproot.graph.model.Times;
 
 /**
  * Reads fields of a JSON request body strictly: an unknown field, a value of the wrong JSON type or a

@@ -1,10 +1,10 @@
 package dev.taproot.api.http;
 
 import dev.taproot.api.security.Role;
-import io.javalin.config.JavalinConfig;
 import dev.taproot.api.web.ApiRouter;
 import dev.taproot.api.web.RouteDoc;
 import dev.taproot.api.web.Routes;
+import io.javalin.config.JavalinConfig;
 
 /** {@code GET /metrics}: Taproot's meters in the Prometheus text format (role {@code read}). */
 public final class MetricsRoutes implements Routes {

@@ -9,13 +9,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import dev.taproot.api.cli.AnalysisJson;
+import dev.taproot.api.diagnosis.AnalysisJson;
 import dev.taproot.api.security.Role;
 import dev.taproot.api.security.RolePolicy;
-import io.javalin.router.Endpoint;
-import io.javalin.security.RouteRole;
 import dev.taproot.api.web.Problem;
 import dev.taproot.api.web.RouteDoc;
+import io.javalin.router.Endpoint;
+import io.javalin.security.RouteRole;
 
 /**
  * Builds the OpenAPI 3.1 document from registered endpoints: each operation's summary, tag,

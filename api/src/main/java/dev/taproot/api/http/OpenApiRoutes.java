@@ -5,13 +5,13 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.taproot.api.security.Role;
+import dev.taproot.api.web.ApiRouter;
+import dev.taproot.api.web.RouteDoc;
+import dev.taproot.api.web.Routes;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.JavalinState;
 import io.javalin.http.HandlerType;
 import io.javalin.router.Endpoint;
-import dev.taproot.api.web.ApiRouter;
-import dev.taproot.api.web.RouteDoc;
-import dev.taproot.api.web.Routes;
 
 /**
  * {@code GET /api/openapi.json}: an OpenAPI 3.1 document generated at request time from the router

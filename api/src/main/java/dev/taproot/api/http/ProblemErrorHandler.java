@@ -9,8 +9,8 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
-import dev.taproot.api.web.Problem;
 import dev.taproot.api.web.Json;
+import dev.taproot.api.web.Problem;
 
 /**
  * Jetty's own error answers (a malformed request line or URI, headers too large, anything refused

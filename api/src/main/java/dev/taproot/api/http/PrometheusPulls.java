@@ -13,11 +13,11 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.taproot.api.web.Problem;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.MalformedInputException;
 import dev.taproot.ingest.metrics.PrometheusPull;
 import dev.taproot.ingest.metrics.PrometheusSource;
-import dev.taproot.api.web.Problem;
 
 /**
  * Pulls from the configured Prometheus sources on a small pool of its own, apart from the HTTP

@@ -8,8 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.taproot.api.Taproot;
-import dev.taproot.ingest.IngestService;
-import dev.taproot.ingest.standard.StandardIngestors;
 import dev.taproot.api.chatops.ChatOps;
 import dev.taproot.api.chatops.ChatOpsParts;
 import dev.taproot.api.config.Tunables;
@@ -17,17 +15,19 @@ import dev.taproot.api.explorer.ExplorerRoutes;
 import dev.taproot.api.mcp.McpRoutes;
 import dev.taproot.api.mcp.TaprootMcp;
 import dev.taproot.api.security.ApiToken;
-import dev.taproot.api.web.AuthFilter;
 import dev.taproot.api.security.SecurityConfig;
+import dev.taproot.api.web.AuthFilter;
+import dev.taproot.api.web.ExportGate;
+import dev.taproot.api.web.Json;
+import dev.taproot.api.web.Problem;
+import dev.taproot.api.web.Routes;
+import dev.taproot.ingest.IngestService;
+import dev.taproot.ingest.standard.StandardIngestors;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
-import dev.taproot.api.web.Problem;
-import dev.taproot.api.web.Json;
-import dev.taproot.api.web.Routes;
-import dev.taproot.api.web.ExportGate;
 
 /**
  * Taproot's HTTP server: every routes area registered explicitly, every endpoint behind the auth

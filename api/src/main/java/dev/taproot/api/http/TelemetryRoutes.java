@@ -11,6 +11,11 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.taproot.api.security.Role;
+import dev.taproot.api.web.ApiRouter;
+import dev.taproot.api.web.Problem;
+import dev.taproot.api.web.RouteDoc;
+import dev.taproot.api.web.Routes;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.ingest.GraphWriter;
 import dev.taproot.ingest.IngestInput;
@@ -18,19 +23,14 @@ import dev.taproot.ingest.MalformedInputException;
 import dev.taproot.ingest.baseline.PushedTelemetry;
 import dev.taproot.ingest.coalesce.CoalescedGraphWrites;
 import dev.taproot.ingest.detect.AnalysisWindow;
+import dev.taproot.ingest.detect.TelemetryEntities;
+import dev.taproot.ingest.detect.TelemetryReport;
 import dev.taproot.ingest.telemetry.OtlpProtobuf;
 import dev.taproot.ingest.telemetry.TelemetryAnalyzer;
-import dev.taproot.ingest.detect.TelemetryEntities;
 import dev.taproot.ingest.telemetry.TelemetryFormat;
-import dev.taproot.ingest.detect.TelemetryReport;
 import dev.taproot.ingest.telemetry.TelemetryRequest;
-import dev.taproot.api.security.Role;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import dev.taproot.api.web.Problem;
-import dev.taproot.api.web.ApiRouter;
-import dev.taproot.api.web.RouteDoc;
-import dev.taproot.api.web.Routes;
 
 /**
  * Telemetry ingestion: each body is analysed into anomaly signals (and CALLS edges for traces) and

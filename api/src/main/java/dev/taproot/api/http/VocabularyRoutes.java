@@ -2,14 +2,14 @@ package dev.taproot.api.http;
 
 import org.apache.jena.riot.Lang;
 
-import dev.taproot.graph.rdf.RdfVocabulary;
 import dev.taproot.api.security.Role;
-import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
-import dev.taproot.api.web.Problem;
 import dev.taproot.api.web.ApiRouter;
+import dev.taproot.api.web.Problem;
 import dev.taproot.api.web.RouteDoc;
 import dev.taproot.api.web.Routes;
+import dev.taproot.graph.rdf.RdfVocabulary;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 
 /**
  * {@code GET /api/v1/vocabulary}: the type vocabulary as Turtle (default) or JSON-LD, chosen by the

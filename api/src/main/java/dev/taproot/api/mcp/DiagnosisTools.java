@@ -9,15 +9,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.taproot.api.Taproot;
-import dev.taproot.api.cli.AnalysisJson;
+import dev.taproot.api.diagnosis.AnalysisJson;
 import dev.taproot.api.diagnosis.DiagnoseRequest;
 import dev.taproot.api.diagnosis.Diagnosis;
 import dev.taproot.api.diagnosis.DiagnosisText;
-import dev.taproot.api.http.FeedbackRoutes;
-import dev.taproot.api.web.Problem;
-import dev.taproot.api.security.Role;
-import dev.taproot.graph.model.Feedback;
+import dev.taproot.api.feedback.FeedbackIntake;
 import dev.taproot.api.memory.SimilarQueries;
+import dev.taproot.api.security.Role;
+import dev.taproot.api.web.Problem;
+import dev.taproot.graph.model.Feedback;
 import dev.taproot.search.SimilarHit;
 import dev.taproot.search.SimilarQuery;
 
@@ -108,12 +108,12 @@ final class DiagnosisTools {
                 .string("comment", "free text");
         return new McpTool("record_feedback", "Record feedback",
                 "Says whether a past incident helped, or whether a cause was right; later rankings use it."
-                        + " Needs role '" + FeedbackRoutes.GIVES_FEEDBACK.label() + "' (as POST /api/v1/feedback). The author is the caller.",
-                input, FeedbackRoutes.GIVES_FEEDBACK, false, (caller, args) -> {
+                        + " Needs role '" + FeedbackIntake.GIVES_FEEDBACK.label() + "' (as POST /api/v1/feedback). The author is the caller.",
+                input, FeedbackIntake.GIVES_FEEDBACK, false, (caller, args) -> {
                     JsonNode body = AnalysisJson.mapper().valueToTree(args.asMap());
                     Feedback feedback;
                     try {
-                        feedback = FeedbackRoutes.record(taproot, body, caller.name());
+                        feedback = FeedbackIntake.record(taproot, body, caller.name());
                     } catch (Problem p) {
                         // REST says "field 'x'"; here the fields are the tool's arguments
                         throw p.status() == 400 ? new ToolArgumentException(p.getMessage()) : p;

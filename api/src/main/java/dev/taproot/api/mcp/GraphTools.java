@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import dev.taproot.api.Taproot;
-import dev.taproot.api.cli.AnalysisJson;
+import dev.taproot.api.diagnosis.AnalysisJson;
 import dev.taproot.api.explorer.CypherConsole;
 import dev.taproot.api.explorer.GraphView;
 import dev.taproot.api.explorer.GraphViews;
 import dev.taproot.api.explorer.HealthScores;
 import dev.taproot.api.explorer.Timeline;
-import dev.taproot.api.web.Problem;
 import dev.taproot.api.security.Role;
+import dev.taproot.api.web.Problem;
 import dev.taproot.graph.model.Entity;
 
 /**

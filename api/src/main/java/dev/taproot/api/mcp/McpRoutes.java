@@ -3,13 +3,13 @@ package dev.taproot.api.mcp;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.taproot.api.feedback.FeedbackIntake;
+import dev.taproot.api.security.ApiToken;
+import dev.taproot.api.security.Role;
 import dev.taproot.api.web.ApiRouter;
-import dev.taproot.api.http.FeedbackRoutes;
+import dev.taproot.api.web.AuthFilter;
 import dev.taproot.api.web.RouteDoc;
 import dev.taproot.api.web.Routes;
-import dev.taproot.api.security.ApiToken;
-import dev.taproot.api.web.AuthFilter;
-import dev.taproot.api.security.Role;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -76,7 +76,7 @@ public final class McpRoutes implements Routes, AutoCloseable {
         if (context != null && context.get(TOKEN) instanceof ApiToken token) {
             return Caller.of(token);
         }
-        return openAccess ? new Caller(FeedbackRoutes.OPEN_ACCESS_AUTHOR, Role.ADMIN) : new Caller("anonymous", Role.PUBLIC);
+        return openAccess ? new Caller(FeedbackIntake.OPEN_ACCESS_AUTHOR, Role.ADMIN) : new Caller("anonymous", Role.PUBLIC);
     }
 
     @Override

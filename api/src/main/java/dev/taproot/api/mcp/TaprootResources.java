@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 import org.apache.jena.riot.Lang;
 
 import dev.taproot.api.Taproot;
-import dev.taproot.api.cli.AnalysisJson;
+import dev.taproot.api.diagnosis.AnalysisJson;
 import dev.taproot.graph.rdf.RdfVocabulary;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncResourceSpecification;
 import io.modelcontextprotocol.spec.McpSchema;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.taproot.api.config.NotificationKind;
 import dev.taproot.api.diagnosis.Diagnosis;
 import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.model.Relationship;
@@ -15,7 +16,6 @@ import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.vocabulary.Vocabulary;
 import dev.taproot.rules.engine.Candidate;
 import dev.taproot.rules.evidence.Evidence;
-import dev.taproot.api.config.NotificationKind;
 
 /**
  * Reads from a {@link Diagnosis} what routes match on: the namespaces, services and owning teams of

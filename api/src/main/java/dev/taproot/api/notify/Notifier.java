@@ -24,15 +24,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.taproot.api.chatops.AlertGroupListener;
 import dev.taproot.api.chatops.ChatAnswer;
 import dev.taproot.api.chatops.MattermostActions;
+import dev.taproot.api.config.NotificationKind;
+import dev.taproot.api.config.NotifyConfig.QuietAction;
+import dev.taproot.api.config.NotifyConfig;
 import dev.taproot.api.diagnosis.Diagnosis;
 import dev.taproot.api.notify.Failures.Failure;
-import dev.taproot.api.config.NotifyConfig.QuietAction;
 import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.store.GraphStore;
 import dev.taproot.graph.vocabulary.Vocabulary;
 import dev.taproot.rules.engine.Candidate;
-import dev.taproot.api.config.NotifyConfig;
-import dev.taproot.api.config.NotificationKind;
 
 /**
  * Sends what the Alertmanager relay's diagnoses found to the configured destinations: one message per

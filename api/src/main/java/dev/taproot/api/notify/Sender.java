@@ -1,7 +1,7 @@
 package dev.taproot.api.notify;
 
-import dev.taproot.api.notify.NotifyHttp.SendException;
 import dev.taproot.api.config.NotifyConfig;
+import dev.taproot.api.notify.NotifyHttp.SendException;
 
 /**
  * How one kind of destination is spoken to. To add a destination type: one class implementing this,

@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.taproot.api.chatops.MattermostActions;
 import dev.taproot.api.chatops.MattermostFormat;
 import dev.taproot.api.chatops.SlackBlocks;
-import dev.taproot.api.config.NotifyConfig.Destination;
-import dev.taproot.api.notify.NotifyHttp.SendException;
 import dev.taproot.api.config.NotificationKind;
+import dev.taproot.api.config.NotifyConfig.Destination;
 import dev.taproot.api.config.NotifyConfig;
+import dev.taproot.api.notify.NotifyHttp.SendException;
 
 /** The four destination types: Slack Web API, Mattermost (REST API or incoming webhook), Teams, generic webhook. */
 final class Senders {

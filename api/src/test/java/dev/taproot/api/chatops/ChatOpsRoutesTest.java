@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.taproot.api.Taproot;
+import dev.taproot.api.config.ChatOpsConfig;
 import dev.taproot.api.config.TaprootConfig;
 import dev.taproot.api.http.ServerOptions;
 import dev.taproot.api.http.TaprootServer;
@@ -29,7 +30,6 @@ import dev.taproot.api.testing.ApiClient;
 import dev.taproot.api.testing.DemoGraph;
 import dev.taproot.api.testing.FakeSlack;
 import dev.taproot.graph.testing.TestStores;
-import dev.taproot.api.config.ChatOpsConfig;
 
 class ChatOpsRoutesTest {
 

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.taproot.api.config.NotificationKind;
-import dev.taproot.api.config.NotifyConfig;
 import dev.taproot.api.config.NotifyConfig.QuietAction;
 import dev.taproot.api.config.NotifyConfig.Type;
+import dev.taproot.api.config.NotifyConfig;
 
 /** The {@code notifications} section: read into {@link NotifyConfig}, every mistake named with its line and field. */
 class NotificationsConfigTest {

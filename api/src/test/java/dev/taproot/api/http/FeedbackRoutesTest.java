@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.taproot.api.feedback.FeedbackIntake;
+
 class FeedbackRoutesTest {
 
     @TempDir
@@ -44,7 +46,7 @@ class FeedbackRoutesTest {
 
         var listed = http.get("/api/v1/feedback?incident=" + second);
         assertThat(listed.body().path("feedback")).hasSize(3);
-        assertThat(listed.body().path("feedback").get(0).path("by").asText()).isEqualTo(FeedbackRoutes.OPEN_ACCESS_AUTHOR);
+        assertThat(listed.body().path("feedback").get(0).path("by").asText()).isEqualTo(FeedbackIntake.OPEN_ACCESS_AUTHOR);
         assertThat(listed.body().path("feedback").get(0).path("at").isMissingNode()).isFalse();
     }
 

@@ -22,14 +22,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.taproot.api.Taproot;
-import dev.taproot.api.config.ChatOpsConfig;
 import dev.taproot.api.chatops.MattermostActions;
-import dev.taproot.api.config.TaprootConfig;
-import dev.taproot.api.http.ServerOptions;
-import dev.taproot.api.http.TaprootServer;
+import dev.taproot.api.config.ChatOpsConfig;
+import dev.taproot.api.config.NotificationKind;
 import dev.taproot.api.config.NotifyConfig.Destination;
 import dev.taproot.api.config.NotifyConfig.Route;
 import dev.taproot.api.config.NotifyConfig.Type;
+import dev.taproot.api.config.NotifyConfig;
+import dev.taproot.api.config.TaprootConfig;
+import dev.taproot.api.http.ServerOptions;
+import dev.taproot.api.http.TaprootServer;
 import dev.taproot.api.security.ApiToken;
 import dev.taproot.api.security.Role;
 import dev.taproot.api.security.SecurityConfig;
@@ -39,8 +41,6 @@ import dev.taproot.api.testing.DemoGraph;
 import dev.taproot.api.testing.FakeChatServer;
 import dev.taproot.graph.testing.TestStores;
 import dev.taproot.ingest.IngestInput;
-import dev.taproot.api.config.NotificationKind;
-import dev.taproot.api.config.NotifyConfig;
 
 /**
  * The whole path: Alertmanager posts to the relay, the relay's one diagnosis is routed by the team the

@@ -22,12 +22,14 @@ import org.junit.jupiter.api.Test;
 
 import dev.taproot.api.chatops.ChatAnswer;
 import dev.taproot.api.chatops.ChatCommand;
-import dev.taproot.api.diagnosis.Diagnosis;
+import dev.taproot.api.config.NotificationKind;
 import dev.taproot.api.config.NotifyConfig.Destination;
 import dev.taproot.api.config.NotifyConfig.QuietAction;
 import dev.taproot.api.config.NotifyConfig.QuietHours;
 import dev.taproot.api.config.NotifyConfig.Route;
 import dev.taproot.api.config.NotifyConfig.Type;
+import dev.taproot.api.config.NotifyConfig;
+import dev.taproot.api.diagnosis.Diagnosis;
 import dev.taproot.api.testing.FakeChatServer;
 import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.model.EntityTypes;
@@ -39,8 +41,6 @@ import dev.taproot.graph.vocabulary.Vocabulary;
 import dev.taproot.rules.engine.Analysis;
 import dev.taproot.rules.engine.Candidate;
 import dev.taproot.rules.evidence.Evidence;
-import dev.taproot.api.config.NotifyConfig;
-import dev.taproot.api.config.NotificationKind;
 
 /** The notifier against local receivers standing in for Slack, Mattermost, Teams and a webhook. */
 class NotifierTest {

@@ -15,14 +15,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.taproot.api.chatops.ChatAnswer;
 import dev.taproot.api.chatops.ChatCommand;
+import dev.taproot.api.config.NotificationKind;
 import dev.taproot.api.config.NotifyConfig.QuietAction;
 import dev.taproot.api.config.NotifyConfig.QuietHours;
 import dev.taproot.api.config.NotifyConfig.Route;
+import dev.taproot.api.config.NotifyConfig;
 import dev.taproot.graph.vocabulary.Vocabulary;
 import dev.taproot.rules.engine.Candidate;
 import dev.taproot.rules.evidence.Evidence;
-import dev.taproot.api.config.NotifyConfig;
-import dev.taproot.api.config.NotificationKind;
 
 /** The pure parts: reading an Alertmanager group, deciding per destination, telling a change-caused failure. */
 class NotifyRoutingTest {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import dev.taproot.api.Taproot;
-import dev.taproot.api.config.TaprootConfig;
 import dev.taproot.api.config.ChatOpsConfig;
+import dev.taproot.api.config.TaprootConfig;
 import dev.taproot.api.http.ServerOptions;
 import dev.taproot.api.http.TaprootServer;
 import dev.taproot.api.security.ApiToken;

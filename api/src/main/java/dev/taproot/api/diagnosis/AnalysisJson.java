@@ -1,4 +1,4 @@
-package dev.taproot.api.cli;
+package dev.taproot.api.diagnosis;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
