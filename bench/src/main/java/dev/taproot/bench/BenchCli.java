@@ -32,6 +32,7 @@ public final class BenchCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        dev.taproot.api.cli.TaprootCli.quietLibraries();
         System.exit(new CommandLine(new BenchCli()).execute(args));
     }
 }

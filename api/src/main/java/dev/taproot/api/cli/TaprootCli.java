@@ -36,10 +36,16 @@ public final class TaprootCli implements Runnable {
             java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
 
     public static void main(String[] args) {
-        // Lucene says on every start whether its vector module is there (INFO) or not (WARNING); the
-        // CLI leaves the module to benchmarks, and neither line helps a user
-        LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
+        quietLibraries();
         System.exit(run(args));
+    }
+
+    /**
+     * Lucene says on every start whether its vector module is there (INFO) or not (WARNING); the CLI
+     * leaves the module to the retrieval benchmark, and neither line helps a user. Every main calls this.
+     */
+    public static void quietLibraries() {
+        LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
     }
 
     /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
