@@ -15,6 +15,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.taproot.graph.store.FeedbackPort;
+import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.GraphWrites;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +51,14 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.taproot.rules..", "dev.taproot.search..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.taproot.api..", "io.javalin..",
                         "org.eclipse.jetty..", "jakarta.servlet..")
+                .check(taproot);
+    }
+
+    /** The rule engine and the search index read the graph through the read ports; they never write it or manage it. */
+    @Test
+    void rulesAndSearchTakeOnlyTheReadPorts() {
+        noClasses().that().resideInAnyPackage("dev.taproot.rules..", "dev.taproot.search..")
+                .should().dependOnClassesThat().belongToAnyOf(GraphStore.class, GraphWrites.class, FeedbackPort.class)
                 .check(taproot);
     }
 

@@ -3,7 +3,7 @@ package dev.taproot.api.chatops;
 import java.util.function.Consumer;
 
 import dev.taproot.graph.model.Feedback;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.FeedbackPort;
 
 /**
  * Chat feedback stored in the graph as {@link Feedback}, where the incident memory and the engine read
@@ -14,15 +14,15 @@ import dev.taproot.graph.store.GraphStore;
  */
 public final class GraphFeedbackSink implements FeedbackSink {
 
-    private final GraphStore store;
+    private final FeedbackPort store;
     private final Consumer<Feedback> stored;
 
-    public GraphFeedbackSink(GraphStore store) {
+    public GraphFeedbackSink(FeedbackPort store) {
         this(store, f -> { });
     }
 
     /** A sink that hands each feedback to {@code stored} once it is in the graph. */
-    public GraphFeedbackSink(GraphStore store, Consumer<Feedback> stored) {
+    public GraphFeedbackSink(FeedbackPort store, Consumer<Feedback> stored) {
         this.store = store;
         this.stored = stored;
     }

@@ -14,7 +14,7 @@ import java.util.Set;
 import dev.taproot.graph.model.Hops;
 import dev.taproot.graph.model.Signal;
 import dev.taproot.graph.model.SubgraphQuery;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.GraphReads;
 import dev.taproot.graph.vocabulary.Vocabulary;
 import dev.taproot.rules.causal.Topology;
 
@@ -36,10 +36,10 @@ final class UserFacing {
     /** Ownership hops from an alerted entity to the services it belongs to (pod, ReplicaSet, Deployment, Service). */
     static final int OWNERSHIP_HOPS = 3;
 
-    private final GraphStore store;
+    private final GraphReads store;
     private final Vocabulary vocabulary;
 
-    UserFacing(GraphStore store, Vocabulary vocabulary) {
+    UserFacing(GraphReads store, Vocabulary vocabulary) {
         this.store = store;
         this.vocabulary = vocabulary;
     }

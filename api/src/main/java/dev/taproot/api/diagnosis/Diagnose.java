@@ -19,7 +19,7 @@ import dev.taproot.api.explorer.GraphViews;
 import dev.taproot.api.memory.IncidentMemory;
 import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.model.Signal;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.GraphReads;
 import dev.taproot.rules.engine.Analysis;
 import dev.taproot.rules.engine.AnalysisRequest;
 import dev.taproot.rules.engine.Candidate;
@@ -46,7 +46,7 @@ public final class Diagnose {
     /** A text is taken to name an entity only at this directory score or better (1 = exact name). */
     static final double NAMES_ENTITY = 0.8;
 
-    private final GraphStore store;
+    private final GraphReads store;
     private final EntitySearch directory;
     private final RootCauseEngine engine;
     private final IncidentMemory memory;
@@ -55,7 +55,7 @@ public final class Diagnose {
     private final Remedies remedies;
     private final Clock clock;
 
-    public Diagnose(GraphStore store, EntitySearch directory, RootCauseEngine engine, IncidentMemory memory,
+    public Diagnose(GraphReads store, EntitySearch directory, RootCauseEngine engine, IncidentMemory memory,
                     GraphViews views, LiveEvidence live, Remedies remedies, Clock clock) {
         this.store = store;
         this.directory = directory;

@@ -8,7 +8,7 @@ import dev.taproot.api.actions.ActionKind;
 import dev.taproot.api.actions.ProposedAction;
 import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.model.EntityKeys;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.TopologyReads;
 import dev.taproot.rules.engine.Analysis;
 import dev.taproot.rules.engine.Candidate;
 import dev.taproot.rules.evidence.Evidence;
@@ -29,10 +29,10 @@ public final class RunbookRemedies implements Remedies {
     public static final int MAX_RUNBOOKS = 2;
 
     private final Supplier<Runbooks> runbooks;
-    private final GraphStore store;
+    private final TopologyReads store;
     private final Remedies history;
 
-    public RunbookRemedies(Supplier<Runbooks> runbooks, GraphStore store, Remedies history) {
+    public RunbookRemedies(Supplier<Runbooks> runbooks, TopologyReads store, Remedies history) {
         this.runbooks = runbooks;
         this.store = store;
         this.history = history;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.taproot.graph.model.Entity;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.TopologyReads;
 
 /**
  * Version and configuration drift across namespaces (and clusters, whose workloads the graph keeps
@@ -94,9 +94,9 @@ public final class FleetDrift {
         }
     }
 
-    private final GraphStore store;
+    private final TopologyReads store;
 
-    public FleetDrift(GraphStore store) {
+    public FleetDrift(TopologyReads store) {
         this.store = store;
     }
 

@@ -15,7 +15,7 @@ import dev.taproot.graph.model.Incident;
 import dev.taproot.graph.model.Signal;
 import dev.taproot.graph.model.Subgraph;
 import dev.taproot.graph.model.SubgraphQuery;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.GraphReads;
 import dev.taproot.graph.vocabulary.Vocabulary;
 import dev.taproot.rules.causal.Topology;
 
@@ -41,11 +41,11 @@ final class PairLearner {
         }
     }
 
-    private final GraphStore store;
+    private final GraphReads store;
     private final LearnedPairs learned;
     private final Vocabulary vocabulary;
 
-    PairLearner(GraphStore store, LearnedPairs learned, Vocabulary vocabulary) {
+    PairLearner(GraphReads store, LearnedPairs learned, Vocabulary vocabulary) {
         this.store = store;
         this.learned = learned;
         this.vocabulary = vocabulary;

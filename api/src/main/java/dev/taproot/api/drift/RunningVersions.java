@@ -13,7 +13,7 @@ import java.util.Set;
 
 import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.model.Signal;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.SignalReads;
 import dev.taproot.graph.vocabulary.Vocabulary;
 import dev.taproot.ingest.ObservedChanges;
 import dev.taproot.rules.causal.Topology;
@@ -38,7 +38,7 @@ final class RunningVersions {
     }
 
     private final Topology topology;
-    private final GraphStore store;
+    private final SignalReads store;
     private final Vocabulary vocabulary;
     private final Map<String, List<Entity>> entitiesByUnit = new LinkedHashMap<>();
     private final Map<String, List<Signal>> changesByUnit = new LinkedHashMap<>();
@@ -47,7 +47,7 @@ final class RunningVersions {
     private final Instant spanStart;
     private final Instant spanEnd;
 
-    RunningVersions(Topology topology, List<Signal> changes, GraphStore store, Vocabulary vocabulary) {
+    RunningVersions(Topology topology, List<Signal> changes, SignalReads store, Vocabulary vocabulary) {
         this.topology = topology;
         this.store = store;
         this.vocabulary = vocabulary;

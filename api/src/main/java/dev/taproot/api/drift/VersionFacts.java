@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.model.Signal;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.GraphReads;
 import dev.taproot.graph.vocabulary.Vocabulary;
 import dev.taproot.rules.engine.ChangeFact;
 import dev.taproot.rules.engine.ChangeFacts;
@@ -31,11 +31,11 @@ public final class VersionFacts implements ChangeFacts {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private final GraphStore store;
+    private final GraphReads store;
     private final VersionKnowledge knowledge;
     private final Vocabulary vocabulary;
 
-    public VersionFacts(GraphStore store, VersionKnowledge knowledge, Vocabulary vocabulary) {
+    public VersionFacts(GraphReads store, VersionKnowledge knowledge, Vocabulary vocabulary) {
         this.store = store;
         this.knowledge = knowledge;
         this.vocabulary = vocabulary;

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.taproot.graph.model.Entity;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.TopologyReads;
 
 /**
  * Finds entities by key, name or alias: exact matches first (from the store), then fuzzy ones (prefix,
@@ -20,7 +20,7 @@ public final class EntitySearch {
     public static final int DEFAULT_CATALOG_LIMIT = 200_000;
     private static final long CATALOG_TTL_NANOS = 30_000_000_000L;
 
-    private final GraphStore store;
+    private final TopologyReads store;
     private volatile Catalog catalog = new Catalog(List.of(), Map.of());
     private volatile long loadedAt;
     private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
@@ -33,7 +33,7 @@ public final class EntitySearch {
     public record Hit(Entity entity, String match, double score) {
     }
 
-    public EntitySearch(GraphStore store) {
+    public EntitySearch(TopologyReads store) {
         this.store = store;
     }
 

@@ -17,7 +17,7 @@ import dev.taproot.graph.model.Incident;
 import dev.taproot.graph.rdf.RdfExport;
 import dev.taproot.graph.rdf.RdfTerms;
 import dev.taproot.graph.rdf.RdfVocabulary;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.GraphReads;
 import dev.taproot.graph.vocabulary.Vocabulary;
 
 /**
@@ -36,7 +36,7 @@ public final class GraphRdf {
     }
 
     /** The whole graph, the vocabulary and up to {@code incidentLimit} incidents in one model. */
-    public static Model read(GraphStore store, int incidentLimit) {
+    public static Model read(GraphReads store, int incidentLimit) {
         Model m = RdfExport.toModel(store);
         m.add(RdfVocabulary.model());
         m.setNsPrefix("tp", Vocabulary.NS);

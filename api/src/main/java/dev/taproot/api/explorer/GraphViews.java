@@ -14,10 +14,10 @@ import java.util.Set;
 import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.model.Relationship;
 import dev.taproot.graph.model.Subgraph;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.TopologyReads;
 
 /**
- * Graph explorer reads over the {@link GraphStore} port: a filtered neighbourhood, the shortest paths
+ * Graph explorer reads over the {@link TopologyReads} port: a filtered neighbourhood, the shortest paths
  * between two entities, and the blast radius of an entity (everything that depends on it).
  */
 public final class GraphViews {
@@ -29,9 +29,9 @@ public final class GraphViews {
     /** Deepest blast radius. */
     public static final int MAX_BLAST_DEPTH = 6;
 
-    private final GraphStore store;
+    private final TopologyReads store;
 
-    public GraphViews(GraphStore store) {
+    public GraphViews(TopologyReads store) {
         this.store = store;
     }
 

@@ -16,7 +16,7 @@ import dev.taproot.graph.model.Incident;
 import dev.taproot.graph.model.Relationship;
 import dev.taproot.graph.model.RelationshipTypes;
 import dev.taproot.graph.model.Signal;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.GraphReads;
 import dev.taproot.graph.vocabulary.Vocabulary;
 import dev.taproot.rules.ranking.RankingSettings;
 import dev.taproot.rules.ranking.SignalStrength;
@@ -39,7 +39,7 @@ public final class HealthScores {
     static final int MAX_RELATIONSHIPS = 500_000;
     static final int MAX_INCIDENTS = 2_000;
 
-    private final GraphStore store;
+    private final GraphReads store;
     private final Vocabulary vocabulary;
     private final SignalStrength strength;
 
@@ -52,7 +52,7 @@ public final class HealthScores {
     }
 
     /** Health weighed as the ranking with {@code settings} weighs a candidate's own signals. */
-    public HealthScores(GraphStore store, Vocabulary vocabulary, RankingSettings settings) {
+    public HealthScores(GraphReads store, Vocabulary vocabulary, RankingSettings settings) {
         this.store = store;
         this.vocabulary = vocabulary;
         this.strength = new SignalStrength(vocabulary, settings);

@@ -10,7 +10,7 @@ import java.util.Set;
 
 import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.model.Incident;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.GraphReads;
 
 /**
  * What the explorer's side panel shows for one node at one instant, assembled from the views that
@@ -26,7 +26,7 @@ public final class NodeDetails {
     static final int MAX_MEMBERS = 50;
     static final int BLAST_DEPTH = 4;
 
-    private final GraphStore store;
+    private final GraphReads store;
     private final Timeline timeline;
     private final HealthScores health;
     private final GraphViews views;
@@ -47,7 +47,7 @@ public final class NodeDetails {
                           List<GraphView.Node> blastRadius) {
     }
 
-    public NodeDetails(GraphStore store, Timeline timeline, HealthScores health, GraphViews views) {
+    public NodeDetails(GraphReads store, Timeline timeline, HealthScores health, GraphViews views) {
         this.store = store;
         this.timeline = timeline;
         this.health = health;

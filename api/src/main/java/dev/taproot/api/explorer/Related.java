@@ -7,7 +7,7 @@ import java.util.Set;
 import dev.taproot.graph.model.Relationship;
 import dev.taproot.graph.model.RelationshipTypes;
 import dev.taproot.graph.model.Subgraph;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.TopologyReads;
 
 /**
  * The entities that stand for one thing at a finer grain: a service and the workloads, pods and
@@ -20,7 +20,7 @@ final class Related {
     private Related() {
     }
 
-    static Set<String> keysOf(GraphStore store, String key, Instant asOf) {
+    static Set<String> keysOf(TopologyReads store, String key, Instant asOf) {
         Subgraph sub = store.neighbourhood(key, 2, asOf);
         var keys = new LinkedHashSet<String>();
         keys.add(key);

@@ -17,7 +17,7 @@ import dev.taproot.graph.model.Relationship;
 import dev.taproot.graph.model.RelationshipTypes;
 import dev.taproot.graph.model.Subgraph;
 import dev.taproot.graph.model.SubgraphQuery;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.TopologyReads;
 
 /**
  * The explorer's drawing of the graph: one node per logical service, its workloads (the Deployments,
@@ -34,7 +34,7 @@ public final class ServiceGraph {
     static final int MAX_MEMBERS = 50;
     static final int MAX_OWNERSHIP = 500_000;
 
-    private final GraphStore store;
+    private final TopologyReads store;
     private final HealthScores health;
 
     /** A workload or pod folded into a node. */
@@ -58,7 +58,7 @@ public final class ServiceGraph {
     public record View(String root, Instant at, List<Node> nodes, List<Edge> edges, boolean truncated) {
     }
 
-    public ServiceGraph(GraphStore store, HealthScores health) {
+    public ServiceGraph(TopologyReads store, HealthScores health) {
         this.store = store;
         this.health = health;
     }

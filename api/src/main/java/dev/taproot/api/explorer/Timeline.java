@@ -10,7 +10,7 @@ import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.model.Incident;
 import dev.taproot.graph.model.Relationship;
 import dev.taproot.graph.model.Signal;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.GraphReads;
 import dev.taproot.graph.vocabulary.Vocabulary;
 
 /** An entity's history: signals, changes, incidents and topology changes, oldest first. */
@@ -19,7 +19,7 @@ public final class Timeline {
     /** Most events one timeline returns. */
     public static final int MAX_EVENTS = 1_000;
 
-    private final GraphStore store;
+    private final GraphReads store;
     private final Vocabulary vocabulary;
 
     /**
@@ -38,7 +38,7 @@ public final class Timeline {
                         String detail) {
     }
 
-    public Timeline(GraphStore store, Vocabulary vocabulary) {
+    public Timeline(GraphReads store, Vocabulary vocabulary) {
         this.store = store;
         this.vocabulary = vocabulary;
     }

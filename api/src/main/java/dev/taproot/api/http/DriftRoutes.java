@@ -6,7 +6,7 @@ import dev.taproot.api.security.Role;
 import dev.taproot.api.web.ApiRouter;
 import dev.taproot.api.web.RouteDoc;
 import dev.taproot.api.web.Routes;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.TopologyReads;
 import io.javalin.config.JavalinConfig;
 
 /**
@@ -15,10 +15,10 @@ import io.javalin.config.JavalinConfig;
  */
 public final class DriftRoutes implements Routes {
 
-    private final GraphStore store;
+    private final TopologyReads store;
     private final VersionKnowledge versions;
 
-    public DriftRoutes(GraphStore store, VersionKnowledge versions) {
+    public DriftRoutes(TopologyReads store, VersionKnowledge versions) {
         this.store = store;
         this.versions = versions;
     }

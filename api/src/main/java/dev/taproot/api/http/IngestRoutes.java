@@ -16,7 +16,7 @@ import dev.taproot.api.web.RouteDoc;
 import dev.taproot.api.web.Routes;
 import dev.taproot.graph.model.Subgraph;
 import dev.taproot.graph.rdf.RdfExport;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.GraphReads;
 import dev.taproot.ingest.IngestInput;
 import dev.taproot.ingest.IngestReport;
 import dev.taproot.ingest.IngestService;
@@ -47,10 +47,10 @@ public final class IngestRoutes implements Routes {
             "edges", "text/csv");
 
     private final IngestService service;
-    private final GraphStore store;
+    private final GraphReads store;
     private final ExportGate exports;
 
-    public IngestRoutes(IngestService service, GraphStore store, ExportGate exports) {
+    public IngestRoutes(IngestService service, GraphReads store, ExportGate exports) {
         this.exports = exports;
         this.service = service;
         this.store = store;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.taproot.graph.model.Feedback;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.FeedbackPort;
 
 /**
  * Feedback as the search uses it: net helpfulness per past incident, read from the graph and cached
@@ -15,11 +15,11 @@ public final class FeedbackScores {
 
     static final long MAX_AGE_MILLIS = 30_000;
 
-    private final GraphStore store;
+    private final FeedbackPort store;
     private volatile Map<String, Integer> scores;
     private volatile long loadedAt;
 
-    FeedbackScores(GraphStore store) {
+    FeedbackScores(FeedbackPort store) {
         this.store = store;
     }
 

@@ -4,7 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import dev.taproot.graph.model.Entity;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.TopologyReads;
 import dev.taproot.search.SimilarQuery;
 
 /** Enriches similar-incident queries with what the graph knows. */
@@ -17,7 +17,7 @@ public final class SimilarQueries {
     }
 
     /** Adds the direct neighbours (one hop, either direction) of the query's services as weaker matches. */
-    public static SimilarQuery withNeighbours(SimilarQuery q, GraphStore store) {
+    public static SimilarQuery withNeighbours(SimilarQuery q, TopologyReads store) {
         if (q.services().isEmpty()) {
             return q;
         }

@@ -12,7 +12,7 @@ import dev.taproot.api.diagnosis.Diagnosis;
 import dev.taproot.graph.model.Entity;
 import dev.taproot.graph.model.Relationship;
 import dev.taproot.graph.model.RelationshipTypes;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.TopologyReads;
 import dev.taproot.graph.vocabulary.Vocabulary;
 import dev.taproot.rules.engine.Candidate;
 import dev.taproot.rules.evidence.Evidence;
@@ -29,10 +29,10 @@ final class DiagnosisFacts {
     static final String CHANGE_RULES = "change.";
     private static final String CHANGE = "Change";
 
-    private final GraphStore store;
+    private final TopologyReads store;
     private final Vocabulary vocabulary;
 
-    DiagnosisFacts(GraphStore store, Vocabulary vocabulary) {
+    DiagnosisFacts(TopologyReads store, Vocabulary vocabulary) {
         this.store = store;
         this.vocabulary = vocabulary;
     }

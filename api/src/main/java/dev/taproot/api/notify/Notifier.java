@@ -30,7 +30,7 @@ import dev.taproot.api.config.NotifyConfig;
 import dev.taproot.api.diagnosis.Diagnosis;
 import dev.taproot.api.notify.Failures.Failure;
 import dev.taproot.graph.model.Entity;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.TopologyReads;
 import dev.taproot.graph.vocabulary.Vocabulary;
 import dev.taproot.rules.engine.Candidate;
 
@@ -65,12 +65,12 @@ public final class Notifier implements AlertGroupListener, AutoCloseable {
      * @param publicUrl       Taproot's public URL and {@code mattermostToken} the Mattermost command token:
      *                        with both, Mattermost messages carry Confirm/Wrong buttons (either may be null)
      */
-    public Notifier(NotifyConfig config, GraphStore store, Vocabulary vocabulary, String publicUrl, String mattermostToken,
+    public Notifier(NotifyConfig config, TopologyReads store, Vocabulary vocabulary, String publicUrl, String mattermostToken,
                     Clock clock) {
         this(config, store, vocabulary, MattermostActions.of(publicUrl, mattermostToken), clock, DEFAULT_BACKOFF);
     }
 
-    Notifier(NotifyConfig config, GraphStore store, Vocabulary vocabulary, MattermostActions actions, Clock clock,
+    Notifier(NotifyConfig config, TopologyReads store, Vocabulary vocabulary, MattermostActions actions, Clock clock,
              Duration backoff) {
         this.config = config;
         this.facts = new DiagnosisFacts(store, vocabulary);

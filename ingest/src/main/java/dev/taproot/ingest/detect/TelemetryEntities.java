@@ -14,7 +14,7 @@ import dev.taproot.graph.model.EntityKeys;
 import dev.taproot.graph.model.EntityTypes;
 import dev.taproot.graph.model.Relationship;
 import dev.taproot.graph.model.RelationshipTypes;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.TopologyReads;
 
 /**
  * Finds the graph entity a telemetry series belongs to, from its labels (or a span's or log record's
@@ -30,7 +30,7 @@ import dev.taproot.graph.store.GraphStore;
  *       prefix) belong to the node: the {@code node}/{@code instance}/{@code host} label, else the node the
  *       pod's service or pod {@code RUNS_ON} in the graph. Never to every pod on it.</li>
  * </ul>
- * Names are looked up in the graph ({@link GraphStore#findEntities}) first so the key matches what
+ * Names are looked up in the graph ({@link TopologyReads#findEntities}) first so the key matches what
  * topology ingest created; a name the graph does not know still yields {@code service/<name>} (and
  * is counted as created), a series with no usable label resolves to nothing (counted, reported).
  * One instance serves one analysis: it caches lookups.
@@ -43,10 +43,10 @@ public final class TelemetryEntities {
 
     /** Lookups against the graph; {@link #NONE} when there is no store. */
     public interface Graph {
-        /** Entities answering to a name ({@code GraphStore::findEntities}). */
+        /** Entities answering to a name ({@code TopologyReads::findEntities}). */
         List<Entity> find(String nameOrAlias);
 
-        /** Relationships touching an entity ({@code GraphStore::relationshipsOf}). */
+        /** Relationships touching an entity ({@code TopologyReads::relationshipsOf}). */
         List<Relationship> relationshipsOf(String key);
 
         Graph NONE = new Graph() {
@@ -61,7 +61,7 @@ public final class TelemetryEntities {
             }
         };
 
-        static Graph of(GraphStore store) {
+        static Graph of(TopologyReads store) {
             return new Graph() {
                 @Override
                 public List<Entity> find(String nameOrAlias) {

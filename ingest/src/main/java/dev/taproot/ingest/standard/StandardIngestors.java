@@ -3,7 +3,7 @@ package dev.taproot.ingest.standard;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.TopologyReads;
 import dev.taproot.ingest.IngestRegistry;
 import dev.taproot.ingest.Ingestor;
 import dev.taproot.ingest.alertmanager.AlertmanagerIngestor;
@@ -47,7 +47,7 @@ public final class StandardIngestors {
      * series to entities through {@code store}, so they need it. Telemetry formats come first: their
      * suffixes ({@code .prom.json}, {@code .otlp-traces.json}, ...) are the most specific.
      */
-    public static IngestRegistry registry(GraphStore store) {
+    public static IngestRegistry registry(TopologyReads store) {
         var list = new ArrayList<Ingestor>(TelemetryIngestor.all(new TelemetryAnalyzer(), TelemetryEntities.Graph.of(store)));
         list.addAll(all());
         return new IngestRegistry(list);

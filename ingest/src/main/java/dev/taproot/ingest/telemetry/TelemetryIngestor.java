@@ -22,7 +22,7 @@ public class TelemetryIngestor implements Ingestor {
     private final TelemetryEntities.Graph graph;
 
     /**
-     * @param graph where names are resolved ({@link TelemetryEntities.Graph#of(dev.taproot.graph.store.GraphStore)}),
+     * @param graph where names are resolved ({@link TelemetryEntities.Graph#of(dev.taproot.graph.store.TopologyReads)}),
      *              or {@link TelemetryEntities.Graph#NONE}
      */
     public TelemetryIngestor(TelemetryFormat format, TelemetryAnalyzer analyzer, TelemetryEntities.Graph graph) {

@@ -23,7 +23,7 @@ import dev.taproot.graph.model.Relationship;
 import dev.taproot.graph.model.RelationshipTypes;
 import dev.taproot.graph.model.Signal;
 import dev.taproot.graph.model.Subgraph;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.GraphReads;
 import dev.taproot.graph.vocabulary.Vocabulary;
 
 /**
@@ -54,7 +54,7 @@ public final class RdfExport {
     }
 
     /** The whole current graph: every entity, every open topology relationship and every signal. */
-    public static Model toModel(GraphStore store) {
+    public static Model toModel(GraphReads store) {
         List<Entity> entities = store.entities(null, Integer.MAX_VALUE);
         List<Relationship> rels = store.relationships(RelationshipTypes.TOPOLOGY, Integer.MAX_VALUE);
         List<Signal> signals = store.signals(List.of(), null, null);
@@ -82,7 +82,7 @@ public final class RdfExport {
      *
      * @throws java.util.NoSuchElementException when no entity has that key
      */
-    public static Model export(GraphStore store, String key, int depth) {
+    public static Model export(GraphReads store, String key, int depth) {
         if (key == null) {
             return toModel(store);
         }
@@ -99,7 +99,7 @@ public final class RdfExport {
      *
      * @throws java.util.NoSuchElementException when no entity has that key (before anything is written)
      */
-    public static void stream(GraphStore store, String key, int depth, Lang lang, java.io.OutputStream out) {
+    public static void stream(GraphReads store, String key, int depth, Lang lang, java.io.OutputStream out) {
         dev.taproot.graph.model.Subgraph slice = null;
         if (key != null) {
             if (store.entity(key).isEmpty()) {

@@ -15,7 +15,7 @@ import dev.taproot.graph.model.Incident;
 import dev.taproot.graph.model.Signal;
 import dev.taproot.graph.model.Subgraph;
 import dev.taproot.graph.model.SubgraphQuery;
-import dev.taproot.graph.store.GraphStore;
+import dev.taproot.graph.store.GraphReads;
 import dev.taproot.graph.vocabulary.Vocabulary;
 import dev.taproot.rules.pack.RulePack;
 import dev.taproot.rules.ranking.RankingSettings;
@@ -35,21 +35,21 @@ public final class RootCauseEngine {
     /** Entities read at most per analysis. */
     public static final int DEFAULT_MAX_ENTITIES = 20_000;
 
-    private final GraphStore store;
+    private final GraphReads store;
     private final Supplier<RulePack> rules;
     private final InMemoryAnalyzer analyzer;
     private final ChangeFacts changeFacts;
 
-    public RootCauseEngine(GraphStore store, Supplier<RulePack> rules) {
+    public RootCauseEngine(GraphReads store, Supplier<RulePack> rules) {
         this(store, rules, Vocabulary.standard(), RankingSettings.defaults());
     }
 
-    public RootCauseEngine(GraphStore store, Supplier<RulePack> rules, Vocabulary vocabulary, RankingSettings settings) {
+    public RootCauseEngine(GraphReads store, Supplier<RulePack> rules, Vocabulary vocabulary, RankingSettings settings) {
         this(store, rules, vocabulary, settings, ChangeFacts.NONE);
     }
 
     /** An engine that also asks {@code changeFacts} what is known about the changes it reads. */
-    public RootCauseEngine(GraphStore store, Supplier<RulePack> rules, Vocabulary vocabulary, RankingSettings settings,
+    public RootCauseEngine(GraphReads store, Supplier<RulePack> rules, Vocabulary vocabulary, RankingSettings settings,
                            ChangeFacts changeFacts) {
         this.store = store;
         this.rules = rules;
